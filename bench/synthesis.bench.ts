@@ -1,0 +1,149 @@
+/**
+ * Synthesis on one thread: engine load and first-sentence (cold) time, then warm throughput over
+ * typical voice-agent sentences, as sentences per second and real-time factor (wall time / audio
+ * time), plus what resampling the result costs. `node dist/bench/synthesis.bench.js [--quick]`
+ * prints the JSON; `npm run bench -- --scope synthesis` writes it to bench/results/.
+ */
+import { pathToFileURL } from 'node:url';
+import { DEFAULT_PITCH, DEFAULT_RATE, DEFAULT_VOICE } from '../src/speech/engine.js';
+import { createEspeakEngine } from '../src/speech/espeak-engine.js';
+import { resamplePcm16 } from '../src/speech/resample.js';
+import { percentile, round, table } from './report.js';
+
+/** Already speakable text, as the normalizer hands it to the engine. */
+const SENTENCES = [
+  'Sure, I can help you with that.',
+  'Let me check the schedule for tomorrow morning.',
+  'Your table for two is booked at seven thirty tonight.',
+  'The weather in Paris will be sunny, with a high of twenty four degrees.',
+  'I found three flights that leave before noon.',
+  'Would you like me to send the confirmation to your email address?',
+  'Okay.',
+  'Your order has shipped and should arrive on Thursday.',
+  'I am sorry, I did not catch that. Could you say it again?',
+  'The total comes to forty two dollars and fifty cents.',
+  'Turn left at the next intersection, then continue for two hundred meters.',
+  'Your appointment with doctor Smith is on the fourteenth of March at three in the afternoon.',
+  'Here is a quick summary of your messages.',
+  'The meeting has been moved to the large conference room on the second floor.',
+  'Thanks for waiting!',
+  'Do you want the vegetarian option or the chicken?',
+  'I have set a timer for ten minutes.',
+  'Your balance is one thousand two hundred and five dollars.',
+  'That song is by a band from Manchester, formed in the early nineties.',
+  'Is there anything else I can help you with today?',
+];
+
+const RESAMPLE_RATES = [16_000, 24_000, 48_000];
+
+/** What one run measured. Times in ms unless named otherwise. */
+export interface SynthesisBenchResult {
+  /** `createEspeakEngine()` from cold: reading the 24 MB data file and initializing the module. */
+  loadMs: number;
+  /** The first sentence on a fresh engine (cold JIT). */
+  firstSentenceMs: number;
+  /** Distinct sentences in the set. */
+  sentences: number;
+  /** Sentences synthesized in the warm measurement. */
+  synthesized: number;
+  /** Mean characters per sentence. */
+  meanChars: number;
+  /** Mean audio per sentence. */
+  meanAudioMs: number;
+  /** Warm sentences per second on one thread. */
+  sentencesPerSecond: number;
+  /** Synthesis wall time / audio duration (lower is better). */
+  realTimeFactor: number;
+  /** Per-sentence synthesis time, warm. */
+  perSentenceMs: { p50: number; p95: number; max: number };
+  /** Cost of resampling the engine's output, ms per second of audio, by target rate in Hz. */
+  resampleMsPerAudioSecond: Record<string, number>;
+  /** The engine's native rate, Hz. */
+  sampleRate: number;
+}
+
+/** Runs the single-thread synthesis benchmark; `quick` runs 3 passes over the set instead of 25. */
+export async function runSynthesisBench(opts: { quick: boolean }): Promise<SynthesisBenchResult> {
+  const options = { voice: DEFAULT_VOICE, rate: DEFAULT_RATE, pitch: DEFAULT_PITCH };
+  let started = performance.now();
+  const engine = await createEspeakEngine();
+  const loadMs = performance.now() - started;
+
+  started = performance.now();
+  engine.synthesize(SENTENCES[0] as string, options);
+  const firstSentenceMs = performance.now() - started;
+
+  // A short warm-up so the JIT has seen every sentence before timing starts.
+  for (const text of SENTENCES) engine.synthesize(text, options);
+
+  const passes = opts.quick ? 3 : 25;
+  const times: number[] = [];
+  const outputs: Int16Array[] = [];
+  let audioSamples = 0;
+  let wall = 0;
+  for (let pass = 0; pass < passes; pass++) {
+    for (const text of SENTENCES) {
+      const t0 = performance.now();
+      const result = engine.synthesize(text, options);
+      const elapsed = performance.now() - t0;
+      times.push(elapsed);
+      wall += elapsed;
+      audioSamples += result.pcm.length;
+      if (pass === 0) outputs.push(result.pcm);
+    }
+  }
+  const audioMs = (audioSamples * 1000) / engine.sampleRate;
+
+  const resampleMsPerAudioSecond: Record<string, number> = {};
+  const firstPassSamples = outputs.reduce((n, pcm) => n + pcm.length, 0);
+  for (const rate of RESAMPLE_RATES) {
+    const t0 = performance.now();
+    for (let pass = 0; pass < passes; pass++) {
+      for (const pcm of outputs) resamplePcm16(pcm, engine.sampleRate, rate);
+    }
+    const seconds = (passes * firstPassSamples) / engine.sampleRate;
+    resampleMsPerAudioSecond[String(rate)] = round((performance.now() - t0) / seconds, 3);
+  }
+
+  return {
+    loadMs: round(loadMs, 1),
+    firstSentenceMs: round(firstSentenceMs, 1),
+    sentences: SENTENCES.length,
+    synthesized: times.length,
+    meanChars: round(SENTENCES.reduce((n, s) => n + s.length, 0) / SENTENCES.length, 1),
+    meanAudioMs: round(audioMs / times.length, 0),
+    sentencesPerSecond: round((times.length * 1000) / wall, 0),
+    realTimeFactor: round(wall / audioMs, 4),
+    perSentenceMs: { p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), max: round(Math.max(...times)) },
+    resampleMsPerAudioSecond,
+    sampleRate: engine.sampleRate,
+  };
+}
+
+/** The Markdown summary of a run. */
+export function synthesisMarkdown(r: SynthesisBenchResult): string {
+  return [
+    `One thread, eSpeak-NG (wasm2js) at ${r.sampleRate} Hz, ${r.synthesized} warm syntheses of ${r.sentences} sentences ` +
+      `(mean ${r.meanChars} chars, ${r.meanAudioMs} ms of audio).`,
+    '',
+    table(
+      ['measure', 'value'],
+      [
+        ['engine load (cold)', `${r.loadMs} ms`],
+        ['first sentence (cold)', `${r.firstSentenceMs} ms`],
+        ['sentences / s (warm)', r.sentencesPerSecond],
+        ['real-time factor', r.realTimeFactor],
+        ['per sentence p50 / p95 / max', `${r.perSentenceMs.p50} / ${r.perSentenceMs.p95} / ${r.perSentenceMs.max} ms`],
+        ...Object.entries(r.resampleMsPerAudioSecond).map(([rate, ms]): [string, string] => [
+          `resample to ${rate} Hz`,
+          `${ms} ms per s of audio`,
+        ]),
+      ],
+    ),
+  ].join('\n');
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const result = await runSynthesisBench({ quick: process.argv.includes('--quick') });
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+}

@@ -1,0 +1,338 @@
+/**
+ * Server settings: one table says, for each setting, its type, range and default. The options
+ * interface, the defaults object, validation, the env var (`SAYWIRE_<SNAKE_NAME>`) and the CLI flag
+ * (`--kebab-name`) all derive from it, so they cannot drift apart. The README's configuration
+ * table is checked against it by `test/config/options.test.ts`.
+ */
+import { ConfigError } from '../errors.js';
+
+interface IntSpec {
+  readonly kind: 'int';
+  readonly min: number;
+  readonly max: number;
+  readonly default: number;
+  readonly doc: string;
+}
+interface NumberSpec {
+  readonly kind: 'number';
+  readonly min: number;
+  readonly max: number;
+  readonly default: number;
+  readonly doc: string;
+}
+interface EnumSpec<T extends string = string> {
+  readonly kind: 'enum';
+  readonly values: readonly T[];
+  readonly default: T;
+  readonly doc: string;
+}
+interface StringSpec {
+  readonly kind: 'string';
+  readonly default: string;
+  /** Secrets are never logged or echoed. */
+  readonly secret?: boolean;
+  readonly doc: string;
+}
+interface BoolSpec {
+  readonly kind: 'bool';
+  readonly default: boolean;
+  readonly doc: string;
+}
+type SettingSpec = IntSpec | NumberSpec | EnumSpec | StringSpec | BoolSpec;
+
+const int = (min: number, max: number, def: number, doc: string): IntSpec => ({ kind: 'int', min, max, default: def, doc });
+const num = (min: number, max: number, def: number, doc: string): NumberSpec => ({
+  kind: 'number',
+  min,
+  max,
+  default: def,
+  doc,
+});
+const oneOf = <const T extends string>(values: readonly T[], def: NoInfer<T>, doc: string): EnumSpec<T> => ({
+  kind: 'enum',
+  values,
+  default: def,
+  doc,
+});
+const str = (def: string, doc: string, secret = false): StringSpec => ({ kind: 'string', default: def, secret, doc });
+const bool = (def: boolean, doc: string): BoolSpec => ({ kind: 'bool', default: def, doc });
+
+const HOUR = 3_600_000;
+
+/** The settings table. Order is the README's order. */
+export const SETTINGS = {
+  host: str('127.0.0.1', 'Address to listen on.'),
+  port: int(0, 65_535, 8080, 'TCP port for HTTP and WebSocket (0 picks a free port).'),
+  logLevel: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info', 'pino log level.'),
+  logText: bool(false, 'Log user and agent text in clear (otherwise such fields are redacted).'),
+
+  poolMinThreads: int(1, 64, 2, 'Worker threads kept warm.'),
+  poolMaxThreads: int(1, 64, 2, 'Most worker threads (size it to the cores).'),
+  poolMaxQueue: int(1, 100_000, 512, 'Pool tasks that may wait for a thread; past it work fails with OVERLOADED.'),
+  chunking: oneOf(['pool', 'inline'], 'pool', 'Where sentence boundaries are found: the worker pool, or the main thread (for comparison).'),
+
+  interruptWaitMs: int(0, 60_000, 1000, 'On cancel, how long to wait for in-flight pool work before answering.'),
+  turnMaxAgeMs: int(1000, 24 * HOUR, HOUR, 'Completed turns older than this are evicted.'),
+  turnsRetained: int(0, 10_000, 16, 'Completed turns kept per connection (most recent first).'),
+  turnSweepIntervalMs: int(100, HOUR, 60_000, 'How often idle connections evict old turns.'),
+  maxPendingEvents: int(1, 10_000, 64, 'Client events waiting to be handled per connection; past it events get OVERLOADED.'),
+  tokenQueueMax: int(1, 100_000, 256, 'Agent token deltas buffered per turn before the agent stream waits.'),
+  sentenceQueueMax: int(1, 10_000, 32, 'Sentences buffered per turn between chunking and sending.'),
+
+  maxTextBytes: int(1, 1 << 20, 16_384, 'Largest text in one client event, UTF-8 bytes.'),
+  maxTurnTextBytes: int(1, 16 << 20, 262_144, 'Most text one turn may carry (client text or agent reply), UTF-8 bytes.'),
+  maxSentenceChars: int(20, 10_000, 300, 'A run with no sentence boundary is split on a space at this length.'),
+  minSentenceChars: int(0, 10_000, 0, 'Fragments shorter than this merge into the next sentence (0 = off).'),
+  firstClauseChars: int(0, 10_000, 0, 'When > 0, the first chunk of a turn may end at a clause mark once this long (0 = off).'),
+
+  voice: str('en-us', 'Default eSpeak-NG voice of a new session (GET /v1/voices lists them).'),
+  speechRate: int(80, 450, 175, 'Default speaking rate, words per minute.'),
+  speechPitch: int(0, 100, 50, 'Default voice pitch.'),
+  audioFrameMs: int(10, 1000, 40, 'Audio per binary frame (or base64 delta), ms.'),
+  speechConcurrency: int(1, 16, 3, 'Sentences of one turn synthesized at once.'),
+  sendHighWaterBytes: int(1024, 64 << 20, 262_144, 'Above this socket bufferedAmount, audio sending waits.'),
+  sendHardCapBytes: int(1024, 256 << 20, 1_048_576, 'A client whose unsent bytes pass this is closed at once (SLOW_CLIENT).'),
+  slowClientTimeoutMs: int(100, 600_000, 10_000, 'How long a client may stay above sendHighWaterBytes before it is closed (SLOW_CLIENT).'),
+  historyMaxChars: int(0, 10_000_000, 32_000, 'Conversation history kept per connection, characters (oldest dropped first).'),
+  maxHttpBodyBytes: int(1, 16 << 20, 262_144, 'Largest HTTP request body (POST /v1/chunk, /v1/audio/speech).'),
+
+  maxPayloadBytes: int(128, 16 << 20, 65_536, 'Largest WebSocket message accepted (ws maxPayload); larger closes with 1009.'),
+  heartbeatIntervalMs: int(1000, HOUR, 30_000, 'Ping interval; a peer that misses a pong by the next ping is terminated.'),
+
+  agent: oneOf(['scripted', 'openai'], 'scripted', 'Agent source for response.create: the built-in scripted agent, or an OpenAI-compatible endpoint.'),
+  scriptedTokensPerSecond: num(0, 100_000, 50, 'Scripted agent token rate (0 = as fast as possible).'),
+  scriptedFirstTokenMs: int(0, 60_000, 150, 'Scripted agent delay before its first token.'),
+
+  openaiBaseUrl: str('https://api.openai.com/v1', 'Base URL of an OpenAI-compatible Chat Completions API (vLLM, Ollama, llama.cpp, LM Studio...).'),
+  openaiApiKey: str('', 'API key sent as a bearer token; never logged.', true),
+  openaiModel: str('gpt-4o-mini', 'Model name sent upstream.'),
+  systemPrompt: str(
+    'You are a helpful voice assistant. Answer briefly, in plain spoken sentences, without markdown.',
+    'System prompt sent first in every upstream request (never dropped from the history).',
+  ),
+  temperature: num(0, 2, 0.7, 'Sampling temperature sent upstream.'),
+  maxOutputTokens: int(1, 100_000, 512, 'Most tokens the upstream may generate per request.'),
+  openaiConnectTimeoutMs: int(100, 600_000, 10_000, 'Time allowed for the upstream to answer with headers.'),
+  openaiIdleTimeoutMs: int(100, 600_000, 30_000, 'Longest silence allowed between upstream stream chunks.'),
+  openaiRetries: int(0, 10, 2, 'Retries of a failed upstream request, only before its first token.'),
+  openaiRetryBaseMs: int(0, 60_000, 250, 'Backoff before the first retry; doubles each time.'),
+  toolCallTimeoutMs: int(100, 3_600_000, 30_000, 'How long a turn waits for the client to answer a function call.'),
+  maxToolRounds: int(0, 100, 5, 'Most upstream requests with tool calls in one turn.'),
+} as const satisfies Record<string, SettingSpec>;
+
+type Specs = typeof SETTINGS;
+type ValueOf<S> = S extends IntSpec | NumberSpec
+  ? number
+  : S extends EnumSpec<infer T>
+    ? T
+    : S extends BoolSpec
+      ? boolean
+      : string;
+
+/** Server options as given: every field optional; see {@link SETTINGS} for units and defaults. */
+export type ServerOptions = { -readonly [K in keyof Specs]?: ValueOf<Specs[K]> };
+
+/** Options after validation: every field present, frozen. */
+export type FilledServerOptions = Readonly<{ [K in keyof Specs]: ValueOf<Specs[K]> }>;
+
+/** A setting's name. */
+export type SettingName = keyof Specs;
+
+const NAMES = Object.keys(SETTINGS) as SettingName[];
+
+/** The defaults object. */
+export const DEFAULT_OPTIONS: FilledServerOptions = Object.freeze(
+  Object.fromEntries(NAMES.map((name) => [name, SETTINGS[name].default])) as FilledServerOptions,
+);
+
+/** `scriptedTokensPerSecond` → `SAYWIRE_SCRIPTED_TOKENS_PER_SECOND`. */
+export function envName(name: SettingName): string {
+  return `SAYWIRE_${name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+}
+
+/** `scriptedTokensPerSecond` → `--scripted-tokens-per-second`. */
+export function flagName(name: SettingName): string {
+  return `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
+/** Describes what a setting accepts, for error messages and the README. */
+export function describeRange(spec: SettingSpec): string {
+  switch (spec.kind) {
+    case 'int':
+      return `an integer from ${spec.min} to ${spec.max}`;
+    case 'number':
+      return `a number from ${spec.min} to ${spec.max}`;
+    case 'enum':
+      return `one of ${spec.values.join(', ')}`;
+    case 'bool':
+      return 'true or false';
+    case 'string':
+      return 'a string';
+  }
+}
+
+function checkValue(name: SettingName, value: unknown, source: string): unknown {
+  const spec: SettingSpec = SETTINGS[name];
+  const bad = (): never => {
+    const shown = 'secret' in spec && spec.secret ? '(hidden)' : JSON.stringify(value);
+    throw new ConfigError(name, `Setting "${name}" (${source}) must be ${describeRange(spec)}; got ${shown}.`);
+  };
+  switch (spec.kind) {
+    case 'int':
+    case 'number': {
+      if (typeof value !== 'number' || !Number.isFinite(value)) return bad();
+      if (spec.kind === 'int' && !Number.isInteger(value)) return bad();
+      if (value < spec.min || value > spec.max) return bad();
+      return value;
+    }
+    case 'enum':
+      return typeof value === 'string' && spec.values.includes(value) ? value : bad();
+    case 'bool':
+      return typeof value === 'boolean' ? value : bad();
+    case 'string':
+      return typeof value === 'string' ? value : bad();
+  }
+}
+
+/** Checks each key and value of one layer of settings; cross-setting rules wait for the merge. */
+function checkLayer(options: Record<string, unknown>, source: string): ServerOptions {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(options)) {
+    if (!(key in SETTINGS)) {
+      throw new ConfigError(key, `Unknown setting "${key}" (${source}). Known settings: ${NAMES.join(', ')}.`);
+    }
+    if (value !== undefined) out[key] = checkValue(key as SettingName, value, source);
+  }
+  return out as ServerOptions;
+}
+
+/**
+ * Validates options and fills defaults. Unknown keys and bad values throw a {@link ConfigError}
+ * that names the setting and its allowed range. `source` says where values came from.
+ */
+export function validateOptions(options: Record<string, unknown> = {}, source = 'options'): FilledServerOptions {
+  const result = { ...DEFAULT_OPTIONS, ...checkLayer(options, source) } as FilledServerOptions;
+  if (result.poolMinThreads > result.poolMaxThreads) {
+    throw new ConfigError(
+      'poolMinThreads',
+      `Setting "poolMinThreads" (${result.poolMinThreads}) must not exceed "poolMaxThreads" (${result.poolMaxThreads}).`,
+    );
+  }
+  if (result.agent === 'openai') {
+    let url: URL | undefined;
+    try {
+      url = new URL(result.openaiBaseUrl);
+    } catch {
+      url = undefined;
+    }
+    if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+      throw new ConfigError('openaiBaseUrl', `Setting "openaiBaseUrl" must be an http(s) URL; got ${JSON.stringify(result.openaiBaseUrl)}.`);
+    }
+  }
+  if (result.sendHighWaterBytes > result.sendHardCapBytes) {
+    throw new ConfigError(
+      'sendHighWaterBytes',
+      `Setting "sendHighWaterBytes" (${result.sendHighWaterBytes}) must not exceed "sendHardCapBytes" (${result.sendHardCapBytes}).`,
+    );
+  }
+  for (const name of ['minSentenceChars', 'firstClauseChars'] as const) {
+    if (result[name] > result.maxSentenceChars) {
+      throw new ConfigError(name, `Setting "${name}" (${result[name]}) must not exceed "maxSentenceChars" (${result.maxSentenceChars}).`);
+    }
+  }
+  return Object.freeze(result);
+}
+
+/** Parses one raw string (env var or CLI flag) into the setting's type; validation comes later. */
+function parseRaw(name: SettingName, raw: string, source: string): unknown {
+  const spec: SettingSpec = SETTINGS[name];
+  switch (spec.kind) {
+    case 'int':
+    case 'number':
+      return raw.trim() === '' ? Number.NaN : Number(raw);
+    case 'bool':
+      if (raw === 'true' || raw === '1') return true;
+      if (raw === 'false' || raw === '0') return false;
+      throw new ConfigError(name, `Setting "${name}" (${source}) must be true or false; got ${JSON.stringify(raw)}.`);
+    default:
+      return raw;
+  }
+}
+
+/** Reads every `SAYWIRE_*` variable that names a setting. Unknown `SAYWIRE_*` names are rejected. */
+export function optionsFromEnv(env: NodeJS.ProcessEnv): ServerOptions {
+  const byEnv = new Map(NAMES.map((name) => [envName(name), name]));
+  const out: Record<string, unknown> = {};
+  for (const [key, raw] of Object.entries(env)) {
+    if (!key.startsWith('SAYWIRE_') || raw === undefined) continue;
+    const name = byEnv.get(key);
+    if (name === undefined) {
+      throw new ConfigError(key, `Unknown environment variable ${key}. Known: ${[...byEnv.keys()].join(', ')}.`);
+    }
+    out[name] = parseRaw(name, raw, `env ${key}`);
+  }
+  return out as ServerOptions;
+}
+
+/** Result of reading the command line: settings, and the `--config` file path if given. */
+export interface CliArgs {
+  options: ServerOptions;
+  configFile: string | undefined;
+  help: boolean;
+}
+
+/** Reads `--flag value` and `--flag=value` pairs; `--config FILE` names a JSON config file. */
+export function optionsFromArgv(argv: readonly string[]): CliArgs {
+  const byFlag = new Map(NAMES.map((name) => [flagName(name), name]));
+  const out: Record<string, unknown> = {};
+  let configFile: string | undefined;
+  let help = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--help' || arg === '-h') {
+      help = true;
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const flag = eq === -1 ? arg : arg.slice(0, eq);
+    let value: string | undefined = eq === -1 ? undefined : arg.slice(eq + 1);
+    const name = byFlag.get(flag);
+    if (flag !== '--config' && name === undefined) {
+      throw new ConfigError(flag, `Unknown command-line argument ${flag}. Run with --help for the list.`);
+    }
+    if (value === undefined) {
+      const next = argv[i + 1];
+      const isBoolFlag = name !== undefined && SETTINGS[name].kind === 'bool';
+      if (isBoolFlag && (next === undefined || next.startsWith('--'))) {
+        value = 'true';
+      } else {
+        if (next === undefined) throw new ConfigError(name ?? 'config', `Command-line flag ${flag} needs a value.`);
+        value = next;
+        i++;
+      }
+    }
+    if (name === undefined) configFile = value;
+    else out[name] = parseRaw(name, value, `flag ${flag}`);
+  }
+  return { options: out as ServerOptions, configFile, help };
+}
+
+/** Text for `--help`: every flag, its env var, range and default. */
+export function helpText(): string {
+  const lines = NAMES.map((name) => {
+    const spec: SettingSpec = SETTINGS[name];
+    return `  ${flagName(name).padEnd(30)} ${envName(name).padEnd(38)} ${spec.doc} (${describeRange(spec)}; default ${JSON.stringify(spec.default)})`;
+  });
+  return ['Usage: saywire [--config FILE] [--flag value ...]', '', ...lines, ''].join('\n');
+}
+
+/**
+ * Merges the layers, lowest first: defaults, config file, environment, command line; then
+ * validates the result. Each layer is validated with its source named in errors.
+ */
+export function resolveOptions(layers: { file?: Record<string, unknown>; env?: ServerOptions; argv?: ServerOptions }): FilledServerOptions {
+  const file = checkLayer(layers.file ?? {}, 'config file');
+  const env = checkLayer(layers.env ?? {}, 'environment');
+  const argv = checkLayer(layers.argv ?? {}, 'command line');
+  return validateOptions({ ...file, ...env, ...argv }, 'merged settings');
+}

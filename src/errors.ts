@@ -1,0 +1,139 @@
+/**
+ * Every error saywire reports, with a stable `code`. Clients and callers match on `code`, never on
+ * the message. Codes that end a socket carry the WebSocket close code used for it. The README's
+ * "Error codes" table is kept in step with this file by `test/errors.test.ts`.
+ */
+
+/** The `error.type` family a code belongs to, in the style of the OpenAI Realtime API. */
+export type ErrorType = 'invalid_request_error' | 'server_error' | 'upstream_error' | 'rate_limit_error';
+
+interface ErrorSpec {
+  readonly type: ErrorType;
+  /** What the code means, for the README and for the default message. */
+  readonly description: string;
+  /** WebSocket close code when this error ends the connection. */
+  readonly closeCode?: number;
+}
+
+/** The catalogue of codes. Adding one here means documenting it in the README. */
+export const ERROR_CODES = {
+  INVALID_JSON: { type: 'invalid_request_error', description: 'A text frame was not valid JSON.' },
+  BINARY_NOT_EXPECTED: {
+    type: 'invalid_request_error',
+    description: 'A binary frame arrived; clients send only JSON text frames.',
+  },
+  UNKNOWN_EVENT: { type: 'invalid_request_error', description: 'The event `type` is not one the server knows.' },
+  INVALID_EVENT: {
+    type: 'invalid_request_error',
+    description: 'A field of the event is missing, of the wrong type, or out of range.',
+  },
+  TEXT_TOO_LONG: {
+    type: 'invalid_request_error',
+    description: 'A text field is longer than `maxTextBytes`, or a turn exceeded `maxTurnTextBytes`.',
+  },
+  NO_ACTIVE_RESPONSE: {
+    type: 'invalid_request_error',
+    description: 'The event needs a running response (cancel, text.done) and there is none.',
+  },
+  RESPONSE_IN_PROGRESS: {
+    type: 'invalid_request_error',
+    description: 'text.append arrived while an agent response is running; cancel it first.',
+  },
+  OVERLOADED: {
+    type: 'server_error',
+    description: 'The worker pool queue is full; the turn was refused or failed. Retry later.',
+    closeCode: 1013,
+  },
+  WORKER_FAILED: {
+    type: 'server_error',
+    description: 'A worker thread failed while chunking or synthesizing; only this turn fails.',
+  },
+  AGENT_FAILED: { type: 'server_error', description: 'The agent source failed; the turn ends as failed.' },
+  UPSTREAM_UNAUTHORIZED: {
+    type: 'upstream_error',
+    description: 'The LLM endpoint refused the API key (HTTP 401 or 403). Not retried.',
+  },
+  UPSTREAM_RATE_LIMITED: {
+    type: 'upstream_error',
+    description: 'The LLM endpoint answered HTTP 429, also after the retries.',
+  },
+  UPSTREAM_HTTP_ERROR: {
+    type: 'upstream_error',
+    description: 'The LLM endpoint answered another HTTP error status (after retries for 5xx); `upstream_status` has it.',
+  },
+  UPSTREAM_UNREACHABLE: {
+    type: 'upstream_error',
+    description: 'The LLM endpoint could not be reached, or sent no headers within `openaiConnectTimeoutMs`.',
+  },
+  UPSTREAM_TIMEOUT: {
+    type: 'upstream_error',
+    description: 'The LLM stream went silent for longer than `openaiIdleTimeoutMs`.',
+  },
+  UPSTREAM_STREAM_BROKEN: {
+    type: 'upstream_error',
+    description: 'The LLM stream ended before it finished; what was already said stays, the rest is flushed.',
+  },
+  UPSTREAM_BAD_CHUNK: {
+    type: 'upstream_error',
+    description: 'The LLM stream sent a chunk that is not valid JSON of the expected shape.',
+  },
+  TOOL_TIMEOUT: {
+    type: 'invalid_request_error',
+    description: 'The client did not answer a `response.function_call` within `toolCallTimeoutMs`.',
+  },
+  TOOL_ROUNDS_EXCEEDED: {
+    type: 'server_error',
+    description: 'The agent asked for tools more than `maxToolRounds` times in one turn.',
+  },
+  SLOW_CLIENT: {
+    type: 'server_error',
+    description: 'The client did not read its audio: its unsent bytes stayed above `sendHighWaterBytes` for `slowClientTimeoutMs`, or passed `sendHardCapBytes`.',
+    closeCode: 1008,
+  },
+  SHUTTING_DOWN: {
+    type: 'server_error',
+    description: 'The server is draining for shutdown and takes no new turns.',
+    closeCode: 1001,
+  },
+} as const satisfies Record<string, ErrorSpec>;
+
+/** A stable error code. */
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** An error with a stable code, the base of every error saywire raises on purpose. */
+export class SaywireError extends Error {
+  readonly code: ErrorCode;
+  readonly type: ErrorType;
+  readonly closeCode: number | undefined;
+  /** The upstream HTTP status, for upstream errors that have one. */
+  readonly upstreamStatus: number | undefined;
+
+  constructor(code: ErrorCode, message?: string, options?: ErrorOptions & { upstreamStatus?: number }) {
+    super(message ?? ERROR_CODES[code].description, options);
+    this.upstreamStatus = options?.upstreamStatus;
+    this.name = 'SaywireError';
+    this.code = code;
+    const spec: ErrorSpec = ERROR_CODES[code];
+    this.type = spec.type;
+    this.closeCode = spec.closeCode;
+  }
+}
+
+/** Raised at start-up for a bad setting; the message names the setting and what it accepts. */
+export class ConfigError extends Error {
+  /** The setting's name, e.g. `port`. */
+  readonly setting: string;
+
+  constructor(setting: string, message: string) {
+    super(message);
+    this.name = 'ConfigError';
+    this.setting = setting;
+  }
+}
+
+/** Turns anything thrown into a coded error; an uncoded throw is a bug, reported as `fallback`. */
+export function toSaywireError(err: unknown, fallback: ErrorCode): SaywireError {
+  if (err instanceof SaywireError) return err;
+  const message = err instanceof Error ? err.message : String(err);
+  return new SaywireError(fallback, message, { cause: err });
+}

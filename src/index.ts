@@ -1,0 +1,19 @@
+/**
+ * saywire's public door: the server factory, its options, the wire types, the errors, and the
+ * pure text and speech functions usable as a library. Everything else is internal.
+ */
+export { createServer, REALTIME_PATH, type SaywireServer, type ServerDeps } from './server/server.js';
+export {
+  DEFAULT_OPTIONS,
+  SETTINGS,
+  validateOptions,
+  type FilledServerOptions,
+  type ServerOptions,
+} from './config/options.js';
+export { ConfigError, ERROR_CODES, SaywireError, type ErrorCode } from './errors.js';
+export { type ClientEvent, CLIENT_EVENT_TYPES, parseClientEvent } from './protocol/client-events.js';
+export { type ServerEvent, SERVER_EVENT_TYPES, PROTOCOL_VERSION } from './protocol/server-events.js';
+export { decodeAudioFrame, type AudioFrameHeader } from './protocol/audio-frame.js';
+export { createSentenceChunker, type SentenceChunker } from './text/sentence-chunker.js';
+export type { ChunkerOptions } from './text/chunker-options.js';
+export { type Agent, type AgentEvent, type AgentRequest, type HistoryItem } from './agents/agent.js';

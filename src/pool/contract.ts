@@ -1,0 +1,65 @@
+/**
+ * The thread boundary: what the main thread sends to a worker and what comes back. Errors lose
+ * their class when they cross threads, so expected failures come back as `{ ok: false, code }`
+ * values; anything a worker throws is a bug and becomes `WORKER_FAILED` on the main thread.
+ */
+import type { FilledChunkerOptions } from '../text/chunker-options.js';
+import type { VoiceInfo } from '../speech/engine.js';
+import type { ScanResult, ScanState } from '../text/sentence-boundaries.js';
+
+/** The named handlers the pipeline worker exports. */
+export type TaskName = 'warm' | 'chunk' | 'speak';
+
+/** An expected failure, reported as a value. */
+export interface TaskFailure {
+  ok: false;
+  code: 'INVALID_EVENT' | 'WORKER_FAILED';
+  message: string;
+}
+
+/** Find the settled sentence ends in a window of a turn's carry buffer. */
+export interface ChunkTask {
+  text: string;
+  state: ScanState;
+  options: FilledChunkerOptions;
+  /** The stream has ended: everything left is settled. */
+  final: boolean;
+}
+
+/** Offsets into the task's `text`, not copied strings: the main thread already holds the text. */
+export type ChunkReply = ({ ok: true } & ScanResult) | TaskFailure;
+
+/** What `warm` reports: the worker is loaded, its engine warm. */
+export interface WarmReply {
+  ok: true;
+  threadId: number;
+  voices: VoiceInfo[];
+  /** The engine's native sample rate, Hz. */
+  sampleRate: number;
+}
+
+/** Prepare one sentence for speech and synthesize it. */
+export interface SpeakTask {
+  /** The sentence as written. */
+  text: string;
+  voice: string;
+  /** Words per minute. */
+  rate: number;
+  /** 0–100. */
+  pitch: number;
+  /** Output rate in Hz, or `null` for the engine's native rate. */
+  sampleRate: number | null;
+}
+
+/** A word of the sentence with its place in the audio; offsets point into the original sentence. */
+export interface SpokenWord {
+  start: number;
+  end: number;
+  startMs: number;
+  endMs: number;
+}
+
+/** PCM16 on its own transferred buffer, plus the text eSpeak read and the word timings. */
+export type SpeakReply =
+  | { ok: true; pcm: Int16Array; sampleRate: number; speechText: string; words: SpokenWord[] }
+  | TaskFailure;

@@ -1,0 +1,114 @@
+/**
+ * The worker pool: one Piscina pool running the pipeline worker, with typed task methods and
+ * errors mapped to codes. A full queue is `OVERLOADED`; a thrown error or a dead thread is
+ * `WORKER_FAILED`. Tasks are never aborted once running: aborting terminates the thread, and a
+ * re-warmed thread costs far more than letting one sentence finish (callers drop stale results).
+ */
+import { Piscina } from 'piscina';
+import { SaywireError } from '../errors.js';
+import type { ChunkReply, ChunkTask, SpeakReply, SpeakTask, TaskFailure, TaskName, WarmReply } from './contract.js';
+import { PIPELINE_WORKER_URL } from './worker-file.js';
+
+/** Pool sizing; see the `pool*` settings. */
+export interface WorkerPoolOptions {
+  minThreads: number;
+  maxThreads: number;
+  maxQueue: number;
+  /** Worker file URL; the compiled pipeline worker by default. Tests swap in failing workers. */
+  filename?: string;
+  /** Per-thread heap limits (out-of-memory fails the task, not the process). */
+  resourceLimits?: { maxOldGenerationSizeMb?: number; maxYoungGenerationSizeMb?: number };
+}
+
+/** Counters for metrics and readiness. */
+export interface PoolStats {
+  threads: number;
+  queueSize: number;
+  utilization: number;
+  completed: number;
+}
+
+const QUEUE_FULL = 'Task queue is at limit';
+
+export class WorkerPool {
+  readonly #piscina: Piscina;
+  #warm = false;
+  #closed = false;
+
+  constructor(options: WorkerPoolOptions) {
+    this.#piscina = new Piscina({
+      filename: options.filename ?? PIPELINE_WORKER_URL,
+      minThreads: options.minThreads,
+      maxThreads: options.maxThreads,
+      maxQueue: options.maxQueue,
+      // Threads stay warm: an idle timeout would drop the loaded engine and cost a re-warm.
+      idleTimeout: Number.POSITIVE_INFINITY,
+      ...(options.resourceLimits === undefined ? {} : { resourceLimits: options.resourceLimits }),
+    });
+    // Piscina emits 'error' for a worker that dies outside a task; the affected task already
+    // rejects, so the event only needs a listener to not crash the process.
+    this.#piscina.on('error', () => {});
+  }
+
+  /** True once a worker has loaded its module (and with it the engine). */
+  get isWarm(): boolean {
+    return this.#warm && !this.#closed;
+  }
+
+  /** Loads the worker module in a thread; resolves when one thread answers. */
+  async warmUp(): Promise<WarmReply> {
+    const reply = (await this.#run('warm', {})) as WarmReply;
+    this.#warm = true;
+    return reply;
+  }
+
+  /** Finds settled sentence ends in a window of a carry buffer. */
+  async chunk(task: ChunkTask): Promise<Extract<ChunkReply, { ok: true }>> {
+    return expectOk((await this.#run('chunk', task)) as ChunkReply);
+  }
+
+  /** Prepares a sentence for speech and synthesizes it; the PCM arrives by transfer. */
+  async speak(task: SpeakTask): Promise<Extract<SpeakReply, { ok: true }>> {
+    return expectOk((await this.#run('speak', task)) as SpeakReply);
+  }
+
+  /** Pool counters for metrics. */
+  stats(): PoolStats {
+    return {
+      threads: this.#piscina.threads.length,
+      queueSize: this.#piscina.queueSize,
+      utilization: this.#piscina.utilization,
+      completed: this.#piscina.completed,
+    };
+  }
+
+  /** Waits for running tasks, then stops every thread. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#piscina.close();
+  }
+
+  /** Runs a named task of the worker file as it is (for diagnostics and tests). */
+  run(name: string, task: unknown = {}): Promise<unknown> {
+    return this.#run(name, task);
+  }
+
+  async #run(name: TaskName | string, task: unknown): Promise<unknown> {
+    if (this.#closed) throw new SaywireError('SHUTTING_DOWN', 'The worker pool is closed.');
+    try {
+      return await this.#piscina.run(task, { name });
+    } catch (err) {
+      if (err instanceof Error && err.message === QUEUE_FULL) {
+        throw new SaywireError('OVERLOADED', 'The worker pool queue is full.', { cause: err });
+      }
+      const message = err instanceof Error ? err.message : String(err);
+      throw new SaywireError('WORKER_FAILED', `Worker task "${name}" failed: ${message}`, { cause: err });
+    }
+  }
+}
+
+function expectOk<T extends { ok: true }>(reply: T | TaskFailure): T {
+  if (!reply.ok) throw new SaywireError(reply.code, reply.message);
+  return reply;
+}

@@ -1,0 +1,61 @@
+/**
+ * Binary audio frames: a fixed 20-byte little-endian header, then PCM16LE mono samples.
+ *
+ * | offset | type | field                                   |
+ * |--------|------|-----------------------------------------|
+ * | 0      | u8×2 | magic "SW" (0x53 0x57)                  |
+ * | 2      | u8   | version (1)                             |
+ * | 3      | u8   | format (1 = PCM16LE mono)               |
+ * | 4      | u32  | response number (per connection, from 1) |
+ * | 8      | u32  | sentence index within the response      |
+ * | 12     | u32  | frame sequence number within the response |
+ * | 16     | u32  | sample rate, Hz                          |
+ */
+
+export const AUDIO_FRAME_HEADER_BYTES = 20;
+export const AUDIO_FRAME_VERSION = 1;
+/** Format code of PCM16 little-endian mono. */
+export const FORMAT_PCM16LE = 1;
+
+export interface AudioFrameHeader {
+  version: number;
+  format: number;
+  responseNumber: number;
+  sentenceIndex: number;
+  seq: number;
+  sampleRate: number;
+}
+
+/** Builds one frame from a header and a run of samples (copied once, behind the header). */
+export function encodeAudioFrame(header: Omit<AudioFrameHeader, 'version' | 'format'>, samples: Int16Array): Buffer {
+  const frame = Buffer.allocUnsafe(AUDIO_FRAME_HEADER_BYTES + samples.byteLength);
+  frame[0] = 0x53;
+  frame[1] = 0x57;
+  frame[2] = AUDIO_FRAME_VERSION;
+  frame[3] = FORMAT_PCM16LE;
+  frame.writeUInt32LE(header.responseNumber, 4);
+  frame.writeUInt32LE(header.sentenceIndex, 8);
+  frame.writeUInt32LE(header.seq, 12);
+  frame.writeUInt32LE(header.sampleRate, 16);
+  // Typed arrays are little-endian on every platform Node supports for this server.
+  Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength).copy(frame, AUDIO_FRAME_HEADER_BYTES);
+  return frame;
+}
+
+/** Reads a frame's header and its samples; throws on a frame that is not ours. */
+export function decodeAudioFrame(frame: Uint8Array): { header: AudioFrameHeader; samples: Int16Array } {
+  if (frame.byteLength < AUDIO_FRAME_HEADER_BYTES || frame[0] !== 0x53 || frame[1] !== 0x57) {
+    throw new Error('not a saywire audio frame');
+  }
+  const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
+  const header: AudioFrameHeader = {
+    version: view.getUint8(2),
+    format: view.getUint8(3),
+    responseNumber: view.getUint32(4, true),
+    sentenceIndex: view.getUint32(8, true),
+    seq: view.getUint32(12, true),
+    sampleRate: view.getUint32(16, true),
+  };
+  const bytes = frame.slice(AUDIO_FRAME_HEADER_BYTES);
+  return { header, samples: new Int16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 1) };
+}

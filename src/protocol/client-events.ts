@@ -1,0 +1,293 @@
+/**
+ * Client → server events (protocol version 1) and their parser. Pure: it sees strings and bytes,
+ * never sockets. Every field is validated; a bad event yields a coded error that echoes the
+ * event's `event_id` when one could be read, and the connection stays open.
+ */
+import { SaywireError } from '../errors.js';
+
+/** Session settings a client may change with `session.update`; every field optional. */
+export interface SessionUpdateFields {
+  /** eSpeak-NG voice id, e.g. `en-us`. */
+  voice?: string;
+  /** Speaking rate in words per minute (80–450). */
+  rate?: number;
+  /** Voice pitch (0–100). */
+  pitch?: number;
+  audio?: {
+    /** `binary` frames (default) or base64 `response.audio.delta` JSON events. */
+    format?: 'binary' | 'base64';
+    /** Output sample rate in Hz; `native` keeps the engine's own rate. */
+    sample_rate?: 'native' | 16_000 | 24_000 | 48_000;
+    /** Duration of audio in one frame, ms (10–1000). */
+    frame_ms?: number;
+  };
+  chunking?: {
+    max_sentence_chars?: number;
+    min_sentence_chars?: number;
+    first_clause_chars?: number;
+  };
+  /** Functions the agent may call; replaces the previous list. At most {@link MAX_TOOLS}. */
+  tools?: Array<{ type: 'function'; name: string; description: string; parameters: Record<string, unknown> }>;
+}
+
+/** Most tools a session may declare. */
+export const MAX_TOOLS = 64;
+const TOOL_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+
+interface Base {
+  /** Optional client-chosen id; errors caused by this event echo it. */
+  event_id?: string;
+}
+
+export interface SessionUpdateEvent extends Base {
+  type: 'session.update';
+  session: SessionUpdateFields;
+}
+export interface ConversationItemCreateEvent extends Base {
+  type: 'conversation.item.create';
+  item:
+    | { type: 'message'; role: 'user'; text: string }
+    | { type: 'function_call_output'; call_id: string; output: string };
+}
+export interface ResponseCreateEvent extends Base {
+  type: 'response.create';
+  /** The user's words, as a shorthand for a `conversation.item.create` first. */
+  input?: string;
+}
+export interface TextAppendEvent extends Base {
+  type: 'text.append';
+  delta: string;
+}
+export interface TextDoneEvent extends Base {
+  type: 'text.done';
+}
+export interface ResponseCancelEvent extends Base {
+  type: 'response.cancel';
+}
+export interface ResponsePlayedEvent extends Base {
+  type: 'response.played';
+  response_id: string;
+  /** Milliseconds of the response's audio the client actually played. */
+  played_ms: number;
+}
+
+/** Every event a client may send. */
+export type ClientEvent =
+  | SessionUpdateEvent
+  | ConversationItemCreateEvent
+  | ResponseCreateEvent
+  | TextAppendEvent
+  | TextDoneEvent
+  | ResponseCancelEvent
+  | ResponsePlayedEvent;
+
+/** The client event type names, for docs and tests. */
+export const CLIENT_EVENT_TYPES = [
+  'session.update',
+  'conversation.item.create',
+  'response.create',
+  'text.append',
+  'text.done',
+  'response.cancel',
+  'response.played',
+] as const satisfies readonly ClientEvent['type'][];
+
+/** Limits the parser enforces. */
+export interface ParseLimits {
+  /** Largest text field, UTF-8 bytes. */
+  maxTextBytes: number;
+}
+
+/** Outcome of parsing one frame. */
+export type ParseResult =
+  | { ok: true; event: ClientEvent }
+  | { ok: false; error: SaywireError; eventId: string | undefined };
+
+type Json = Record<string, unknown>;
+
+/** Thrown inside the parser only; becomes the `error` of a failed {@link ParseResult}. */
+class FieldError extends SaywireError {}
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function invalid(path: string, expected: string): never {
+  throw new FieldError('INVALID_EVENT', `Field "${path}" must be ${expected}.`);
+}
+
+function text(obj: Json, key: string, path: string, limits: ParseLimits, required: boolean): string | undefined {
+  const v = obj[key];
+  if (v === undefined && !required) return undefined;
+  if (typeof v !== 'string') return invalid(path, 'a string');
+  // Byte length without allocating a Buffer: only long strings can be over the limit.
+  if (v.length * 3 > limits.maxTextBytes && Buffer.byteLength(v, 'utf8') > limits.maxTextBytes) {
+    throw new FieldError('TEXT_TOO_LONG', `Field "${path}" is longer than ${limits.maxTextBytes} bytes.`);
+  }
+  return v;
+}
+
+function int(obj: Json, key: string, path: string, min: number, max: number): number | undefined {
+  const v = obj[key];
+  if (v === undefined) return undefined;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
+    return invalid(path, `an integer from ${min} to ${max}`);
+  }
+  return v;
+}
+
+function only(obj: Json, path: string, keys: readonly string[]): void {
+  for (const key of Object.keys(obj)) {
+    if (!keys.includes(key)) invalid(path === '' ? key : `${path}.${key}`, 'absent (unknown field)');
+  }
+}
+
+function sub(obj: Json, key: string, path: string): Json | undefined {
+  const v = obj[key];
+  if (v === undefined) return undefined;
+  return isObject(v) ? v : invalid(path, 'an object');
+}
+
+const SAMPLE_RATES = ['native', 16_000, 24_000, 48_000] as const;
+
+function parseTools(raw: unknown, limits: ParseLimits): NonNullable<SessionUpdateFields['tools']> {
+  if (!Array.isArray(raw) || raw.length > MAX_TOOLS) return invalid('session.tools', `an array of at most ${MAX_TOOLS} tools`);
+  return raw.map((tool: unknown, i) => {
+    const path = `session.tools[${i}]`;
+    if (!isObject(tool)) return invalid(path, 'an object');
+    only(tool, path, ['type', 'name', 'description', 'parameters']);
+    if (tool.type !== 'function') invalid(`${path}.type`, '"function"');
+    if (typeof tool.name !== 'string' || !TOOL_NAME.test(tool.name)) invalid(`${path}.name`, 'a name of 1 to 64 letters, digits, _ or -');
+    const description = text(tool, 'description', `${path}.description`, limits, false) ?? '';
+    const parameters = sub(tool, 'parameters', `${path}.parameters`) ?? { type: 'object', properties: {} };
+    if (JSON.stringify(parameters).length > limits.maxTextBytes) {
+      throw new FieldError('TEXT_TOO_LONG', `Field "${path}.parameters" is longer than ${limits.maxTextBytes} bytes.`);
+    }
+    return { type: 'function' as const, name: tool.name as string, description, parameters };
+  });
+}
+
+function parseSession(raw: Json, limits: ParseLimits): SessionUpdateFields {
+  only(raw, 'session', ['voice', 'rate', 'pitch', 'audio', 'chunking', 'tools']);
+  const out: SessionUpdateFields = {};
+  if (raw.voice !== undefined) {
+    if (typeof raw.voice !== 'string' || raw.voice.length === 0 || raw.voice.length > 64) {
+      invalid('session.voice', 'a voice id of 1 to 64 characters');
+    }
+    out.voice = raw.voice;
+  }
+  const rate = int(raw, 'rate', 'session.rate', 80, 450);
+  if (rate !== undefined) out.rate = rate;
+  const pitch = int(raw, 'pitch', 'session.pitch', 0, 100);
+  if (pitch !== undefined) out.pitch = pitch;
+  const audio = sub(raw, 'audio', 'session.audio');
+  if (audio !== undefined) {
+    only(audio, 'session.audio', ['format', 'sample_rate', 'frame_ms']);
+    out.audio = {};
+    if (audio.format !== undefined) {
+      if (audio.format !== 'binary' && audio.format !== 'base64') invalid('session.audio.format', '"binary" or "base64"');
+      out.audio.format = audio.format;
+    }
+    if (audio.sample_rate !== undefined) {
+      const rates: readonly unknown[] = SAMPLE_RATES;
+      if (!rates.includes(audio.sample_rate)) invalid('session.audio.sample_rate', 'one of "native", 16000, 24000, 48000');
+      out.audio.sample_rate = audio.sample_rate as (typeof SAMPLE_RATES)[number];
+    }
+    const frameMs = int(audio, 'frame_ms', 'session.audio.frame_ms', 10, 1000);
+    if (frameMs !== undefined) out.audio.frame_ms = frameMs;
+  }
+  const chunking = sub(raw, 'chunking', 'session.chunking');
+  if (chunking !== undefined) {
+    only(chunking, 'session.chunking', ['max_sentence_chars', 'min_sentence_chars', 'first_clause_chars']);
+    out.chunking = {};
+    const max = int(chunking, 'max_sentence_chars', 'session.chunking.max_sentence_chars', 20, 10_000);
+    if (max !== undefined) out.chunking.max_sentence_chars = max;
+    const min = int(chunking, 'min_sentence_chars', 'session.chunking.min_sentence_chars', 0, 10_000);
+    if (min !== undefined) out.chunking.min_sentence_chars = min;
+    const first = int(chunking, 'first_clause_chars', 'session.chunking.first_clause_chars', 0, 10_000);
+    if (first !== undefined) out.chunking.first_clause_chars = first;
+  }
+  if (raw.tools !== undefined) out.tools = parseTools(raw.tools, limits);
+  return out;
+}
+
+function parseItem(raw: Json, limits: ParseLimits): ConversationItemCreateEvent['item'] {
+  if (raw.type === 'message') {
+    only(raw, 'item', ['type', 'role', 'text']);
+    if (raw.role !== 'user') invalid('item.role', '"user"');
+    return { type: 'message', role: 'user', text: text(raw, 'text', 'item.text', limits, true) as string };
+  }
+  if (raw.type === 'function_call_output') {
+    only(raw, 'item', ['type', 'call_id', 'output']);
+    const callId = text(raw, 'call_id', 'item.call_id', limits, true) as string;
+    const output = text(raw, 'output', 'item.output', limits, true) as string;
+    return { type: 'function_call_output', call_id: callId, output };
+  }
+  return invalid('item.type', '"message" or "function_call_output"');
+}
+
+function parseEvent(obj: Json, limits: ParseLimits): ClientEvent {
+  const type = obj.type;
+  if (typeof type !== 'string') return invalid('type', 'a string');
+  const base: Base = typeof obj.event_id === 'string' ? { event_id: obj.event_id } : {};
+  switch (type) {
+    case 'session.update': {
+      only(obj, '', ['type', 'event_id', 'session']);
+      const session = sub(obj, 'session', 'session') ?? invalid('session', 'an object');
+      return { ...base, type, session: parseSession(session, limits) };
+    }
+    case 'conversation.item.create': {
+      only(obj, '', ['type', 'event_id', 'item']);
+      const item = sub(obj, 'item', 'item') ?? invalid('item', 'an object');
+      return { ...base, type, item: parseItem(item, limits) };
+    }
+    case 'response.create': {
+      only(obj, '', ['type', 'event_id', 'input']);
+      const input = text(obj, 'input', 'input', limits, false);
+      return input === undefined ? { ...base, type } : { ...base, type, input };
+    }
+    case 'text.append': {
+      only(obj, '', ['type', 'event_id', 'delta']);
+      return { ...base, type, delta: text(obj, 'delta', 'delta', limits, true) as string };
+    }
+    case 'text.done':
+    case 'response.cancel':
+      only(obj, '', ['type', 'event_id']);
+      return { ...base, type };
+    case 'response.played': {
+      only(obj, '', ['type', 'event_id', 'response_id', 'played_ms']);
+      const responseId = text(obj, 'response_id', 'response_id', limits, true) as string;
+      const playedMs = int(obj, 'played_ms', 'played_ms', 0, 86_400_000) ?? invalid('played_ms', 'an integer');
+      return { ...base, type, response_id: responseId, played_ms: playedMs };
+    }
+    default:
+      throw new FieldError('UNKNOWN_EVENT', `Unknown event type "${type.slice(0, 64)}".`);
+  }
+}
+
+/**
+ * Parses one WebSocket message. `isBinary` frames are refused: clients speak JSON text only.
+ * Never throws.
+ */
+export function parseClientEvent(data: string | Buffer, isBinary: boolean, limits: ParseLimits): ParseResult {
+  if (isBinary) {
+    return { ok: false, error: new SaywireError('BINARY_NOT_EXPECTED'), eventId: undefined };
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(typeof data === 'string' ? data : data.toString('utf8'));
+  } catch {
+    return { ok: false, error: new SaywireError('INVALID_JSON'), eventId: undefined };
+  }
+  if (!isObject(parsed)) {
+    return { ok: false, error: new SaywireError('INVALID_EVENT', 'An event must be a JSON object.'), eventId: undefined };
+  }
+  const eventId = typeof parsed.event_id === 'string' ? parsed.event_id.slice(0, 128) : undefined;
+  if (parsed.event_id !== undefined && typeof parsed.event_id !== 'string') {
+    return { ok: false, error: new SaywireError('INVALID_EVENT', 'Field "event_id" must be a string.'), eventId };
+  }
+  try {
+    return { ok: true, event: parseEvent(parsed, limits) };
+  } catch (err) {
+    if (err instanceof FieldError) return { ok: false, error: err, eventId };
+    throw err;
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * One WebSocket connection: the socket, its session settings, its event handler and message
+ * processor. It is the turn's {@link TurnOutput}: sends refuse once the socket is not open (no
+ * send after close), and audio waits while the socket's send buffer is above the high-water mark.
+ * A client that stays above the hard cap past `slowClientTimeoutMs` is closed with SLOW_CLIENT.
+ */
+import type { Logger } from 'pino';
+import { WebSocket } from 'ws';
+import type { Agent } from '../agents/agent.js';
+import type { Clock } from '../clock.js';
+import type { FilledServerOptions } from '../config/options.js';
+import { SaywireError } from '../errors.js';
+import { PROTOCOL_VERSION, type ServerEvent, encodeServerEvent } from '../protocol/server-events.js';
+import { EventHandler } from '../session/event-handler.js';
+import { MessageProcessor } from '../session/message-processor.js';
+import { type EngineInfo, type SessionSettings, describeSession } from '../session/session-settings.js';
+import type { TurnOutput, TurnWorkers } from '../turn/conversation-turn.js';
+import { fillChunkerOptions } from '../text/chunker-options.js';
+
+export interface ConnectionInit {
+  id: string;
+  ws: WebSocket;
+  options: FilledServerOptions;
+  workers: TurnWorkers;
+  agent: Agent;
+  /** Shared by all connections; filled in when the pool warms up. */
+  engine: EngineInfo;
+  logger: Logger;
+  clock: Clock;
+  onError?: (code: string) => void;
+}
+
+/** Polling interval while a socket is congested; only runs while audio waits. */
+const CONGESTION_POLL_MS = 5;
+
+export class Connection implements TurnOutput {
+  readonly id: string;
+  readonly processor: MessageProcessor;
+  readonly handler: EventHandler;
+  readonly #init: ConnectionInit;
+  readonly #ws: WebSocket;
+  #session: SessionSettings;
+  #alive = true;
+  #congestedSince: number | undefined;
+
+  constructor(init: ConnectionInit) {
+    this.#init = init;
+    this.id = init.id;
+    this.#ws = init.ws;
+    const o = init.options;
+    this.#session = {
+      chunker: fillChunkerOptions({
+        maxSentenceChars: o.maxSentenceChars,
+        minSentenceChars: o.minSentenceChars,
+        firstClauseChars: o.firstClauseChars,
+      }),
+      voice: o.voice,
+      rate: o.speechRate,
+      pitch: o.speechPitch,
+      sampleRate: null,
+      audioFormat: 'binary',
+      frameMs: o.audioFrameMs,
+      tools: [],
+    };
+    this.processor = new MessageProcessor({
+      output: this,
+      workers: init.workers,
+      agent: init.agent,
+      session: () => this.#session,
+      turnLimits: {
+        tokenQueueMax: o.tokenQueueMax,
+        sentenceQueueMax: o.sentenceQueueMax,
+        speechConcurrency: o.speechConcurrency,
+        interruptWaitMs: o.interruptWaitMs,
+        maxTurnTextBytes: o.maxTurnTextBytes,
+        maxToolRounds: o.maxToolRounds,
+      },
+      retention: { turnMaxAgeMs: o.turnMaxAgeMs, turnsRetained: o.turnsRetained },
+      historyMaxChars: o.historyMaxChars,
+      toolCallTimeoutMs: o.toolCallTimeoutMs,
+      logger: init.logger,
+      clock: init.clock,
+    });
+    this.handler = new EventHandler({
+      processor: this.processor,
+      send: (event) => this.sendEvent(event),
+      limits: { maxTextBytes: o.maxTextBytes },
+      maxPendingEvents: o.maxPendingEvents,
+      session: {
+        id: this.id,
+        get: () => this.#session,
+        set: (settings) => {
+          this.#session = settings;
+        },
+        engine: init.engine,
+        agent: init.agent.name,
+      },
+      logger: init.logger,
+      ...(init.onError === undefined ? {} : { onError: init.onError }),
+    });
+    this.#ws.on('message', (data, isBinary) => this.handler.receive(data as Buffer, isBinary));
+    this.#ws.on('pong', () => {
+      this.#alive = true;
+    });
+    this.sendEvent({
+      type: 'session.created',
+      protocol_version: PROTOCOL_VERSION,
+      session: describeSession(this.id, this.#session, init.agent.name, init.engine.nativeRate),
+    });
+  }
+
+  get isOpen(): boolean {
+    return this.#ws.readyState === WebSocket.OPEN;
+  }
+
+  sendEvent(event: ServerEvent): void {
+    if (this.isOpen) this.#ws.send(encodeServerEvent(event));
+  }
+
+  sendAudio(frame: Buffer): void {
+    if (this.isOpen) this.#ws.send(frame, { binary: true });
+  }
+
+  /** Bytes queued on the socket that the client has not taken yet. */
+  get bufferedAmount(): number {
+    return this.#ws.bufferedAmount;
+  }
+
+  whenWritable(signal: AbortSignal): Promise<void> {
+    if (!this.#congested()) return Promise.resolve();
+    return new Promise((resolve) => {
+      const check = (): void => {
+        if (signal.aborted || !this.#congested()) {
+          resolve();
+          return;
+        }
+        this.#init.clock.setTimeout(check, CONGESTION_POLL_MS);
+      };
+      check();
+    });
+  }
+
+  /** Heartbeat tick: false means the peer missed its pong and was terminated. */
+  heartbeat(): boolean {
+    if (!this.#alive) {
+      this.#init.logger.info({ reason: 'heartbeat' }, 'connection terminated');
+      this.#ws.terminate();
+      return false;
+    }
+    this.#alive = false;
+    if (this.isOpen) this.#ws.ping();
+    return true;
+  }
+
+  /** Closes the socket with a code; terminates it if the close handshake does not finish. */
+  close(code: number, reason: string): void {
+    if (this.#ws.readyState === WebSocket.CLOSED) return;
+    this.#ws.close(code, reason);
+    const { clock, options } = this.#init;
+    const timer = clock.setTimeout(() => this.#ws.terminate(), options.slowClientTimeoutMs);
+    this.#ws.once('close', () => clock.clearTimeout(timer));
+  }
+
+  /**
+   * True while audio should wait. A client above the high-water mark for longer than
+   * `slowClientTimeoutMs`, or above the hard cap at all, is closed with SLOW_CLIENT: waiting on a
+   * client that never reads would hold its turn forever.
+   */
+  #congested(): boolean {
+    const { sendHighWaterBytes, sendHardCapBytes, slowClientTimeoutMs } = this.#init.options;
+    const buffered = this.#ws.bufferedAmount;
+    if (!this.isOpen || buffered <= sendHighWaterBytes) {
+      this.#congestedSince = undefined;
+      return false;
+    }
+    const now = this.#init.clock.now();
+    this.#congestedSince ??= now;
+    if (buffered <= sendHardCapBytes && now - this.#congestedSince < slowClientTimeoutMs) return true;
+    const error = new SaywireError('SLOW_CLIENT');
+    this.#init.onError?.(error.code);
+    this.#init.logger.warn({ code: error.code, bufferedAmount: buffered }, 'slow client closed');
+    this.close(error.closeCode ?? 1008, error.code);
+    return false;
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * Maps client frames to actions on the connection's {@link MessageProcessor}. Frames are handled
+ * one at a time, in arrival order (a cancel waits for its turn's `response.done` before the next
+ * event starts, so a new turn's events never interleave with the old one's ending). At most
+ * `maxPendingEvents` may wait; past that an event is refused with OVERLOADED, never dropped
+ * silently. Any failure becomes an `error` event with the `event_id` echoed; the socket stays.
+ */
+import type { Logger } from 'pino';
+import { SaywireError, toSaywireError } from '../errors.js';
+import { type ClientEvent, type ParseLimits, parseClientEvent } from '../protocol/client-events.js';
+import type { ServerEvent } from '../protocol/server-events.js';
+import type { MessageProcessor } from './message-processor.js';
+import { type EngineInfo, type SessionSettings, applySessionUpdate, describeSession } from './session-settings.js';
+
+export interface EventHandlerInit {
+  processor: MessageProcessor;
+  send: (event: ServerEvent) => void;
+  limits: ParseLimits;
+  maxPendingEvents: number;
+  /** Session state and its description, owned by the connection. */
+  session: {
+    id: string;
+    get: () => SessionSettings;
+    set: (settings: SessionSettings) => void;
+    engine: EngineInfo;
+    agent: string;
+  };
+  /** Called for every error sent, for metrics. */
+  onError?: (code: string) => void;
+  logger: Logger;
+}
+
+export class EventHandler {
+  readonly #init: EventHandlerInit;
+  #chain: Promise<void> = Promise.resolve();
+  #pending = 0;
+
+  constructor(init: EventHandlerInit) {
+    this.#init = init;
+  }
+
+  /** Events waiting or running. */
+  get pending(): number {
+    return this.#pending;
+  }
+
+  /** Takes one WebSocket message. */
+  receive(data: string | Buffer, isBinary: boolean): void {
+    const parsed = parseClientEvent(data, isBinary, this.#init.limits);
+    if (!parsed.ok) {
+      this.sendError(parsed.error, parsed.eventId);
+      return;
+    }
+    const event = parsed.event;
+    if (this.#pending >= this.#init.maxPendingEvents) {
+      this.sendError(new SaywireError('OVERLOADED', 'Too many events waiting on this connection.'), event.event_id);
+      return;
+    }
+    this.#pending++;
+    this.#chain = this.#chain
+      .then(() => this.#handle(event))
+      .catch((err: unknown) => this.sendError(toSaywireError(err, 'INVALID_EVENT'), event.event_id))
+      .finally(() => {
+        this.#pending--;
+      });
+  }
+
+  /** Resolves when every received event has been handled. */
+  idle(): Promise<void> {
+    return this.#chain;
+  }
+
+  /** Sends an `error` event. */
+  sendError(error: SaywireError, eventId: string | undefined): void {
+    this.#init.onError?.(error.code);
+    this.#init.logger.debug({ code: error.code }, 'client error');
+    this.#init.send({
+      type: 'error',
+      error: { type: error.type, code: error.code, message: error.message, event_id: eventId ?? null },
+    });
+  }
+
+  async #handle(event: ClientEvent): Promise<void> {
+    const { processor, session } = this.#init;
+    switch (event.type) {
+      case 'session.update': {
+        session.set(applySessionUpdate(session.get(), event.session, session.engine.voices));
+        this.#init.send({
+          type: 'session.updated',
+          session: describeSession(session.id, session.get(), session.agent, session.engine.nativeRate),
+        });
+        return;
+      }
+      case 'conversation.item.create':
+        if (event.item.type === 'message') processor.addUserMessage(event.item.text);
+        else processor.addFunctionOutput(event.item.call_id, event.item.output);
+        return;
+      case 'response.create':
+        await processor.startAgentTurn(event.input);
+        return;
+      case 'text.append':
+        await processor.appendText(event.delta);
+        return;
+      case 'text.done':
+        processor.textDone();
+        return;
+      case 'response.cancel':
+        await processor.cancel('client_cancelled');
+        return;
+      case 'response.played':
+        processor.played(event.response_id, event.played_ms);
+        return;
+    }
+  }
+}

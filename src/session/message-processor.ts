@@ -1,0 +1,237 @@
+/**
+ * Owns the turns of one connection: starts them, supersedes and cancels them, records their
+ * text in the history, and evicts finished ones. Memory per connection is bounded: at most
+ * `turnsRetained` finished turns (none older than `turnMaxAgeMs`) plus the one running, and a
+ * history of at most `historyMaxChars`.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Agent } from '../agents/agent.js';
+import { ClientTextSource } from '../agents/client-text.js';
+import type { Clock } from '../clock.js';
+import { SaywireError } from '../errors.js';
+import type { ResponseSummary } from '../protocol/server-events.js';
+import {
+  type CancelReason,
+  ConversationTurn,
+  type FunctionCall,
+  type TurnConversation,
+  type TurnOutput,
+  type TurnSettings,
+  type TurnWorkers,
+} from '../turn/conversation-turn.js';
+import { ConversationHistory } from './conversation-history.js';
+import type { SessionSettings } from './session-settings.js';
+
+/** Limits of one connection's turn bookkeeping. */
+export interface TurnRetention {
+  turnMaxAgeMs: number;
+  turnsRetained: number;
+}
+
+export interface MessageProcessorInit {
+  output: TurnOutput;
+  workers: TurnWorkers;
+  /** The agent for `response.create`. */
+  agent: Agent;
+  /** The session's current settings (read at each turn's start). */
+  session: () => SessionSettings;
+  /** Server-wide per-turn settings not owned by the session. */
+  turnLimits: Omit<TurnSettings, keyof SessionSettings>;
+  retention: TurnRetention;
+  historyMaxChars: number;
+  /** How long a turn waits for the client's function call outputs, ms. */
+  toolCallTimeoutMs: number;
+  logger: Logger;
+  clock: Clock;
+}
+
+export class MessageProcessor {
+  readonly #init: MessageProcessorInit;
+  readonly #turns = new Map<string, ConversationTurn>();
+  readonly #history: ConversationHistory;
+  #current: ConversationTurn | undefined;
+  #clientText: ClientTextSource | undefined;
+  #responses = 0;
+  #closed = false;
+  /** Function calls of the running turn still waiting for their output, by call id. */
+  readonly #awaitedCalls = new Map<string, () => void>();
+
+  constructor(init: MessageProcessorInit) {
+    this.#init = init;
+    this.#history = new ConversationHistory(init.historyMaxChars);
+  }
+
+  /** Turns held, running or finished. */
+  get retainedTurns(): number {
+    return this.#turns.size;
+  }
+
+  /** The running turn, if any. */
+  get current(): ConversationTurn | undefined {
+    return this.#current;
+  }
+
+  get history(): ConversationHistory {
+    return this.#history;
+  }
+
+  /** Adds a user message to the history without starting a turn. */
+  addUserMessage(text: string): void {
+    this.#history.add({ role: 'user', text });
+  }
+
+  /** Adds a tool's output to the history, releasing a turn that waits for it. */
+  addFunctionOutput(callId: string, output: string): void {
+    this.#history.add({ role: 'function_call_output', callId, output });
+    const release = this.#awaitedCalls.get(callId);
+    this.#awaitedCalls.delete(callId);
+    release?.();
+  }
+
+  /** Starts an agent turn, superseding a running one. */
+  async startAgentTurn(input: string | undefined): Promise<ConversationTurn> {
+    await this.#supersede();
+    if (input !== undefined) this.addUserMessage(input);
+    return this.#start('agent', this.#init.agent);
+  }
+
+  /** Appends client text, opening a client-text turn if none is open. */
+  async appendText(delta: string): Promise<void> {
+    const current = this.#current;
+    if (current !== undefined && current.source === 'agent') {
+      throw new SaywireError('RESPONSE_IN_PROGRESS');
+    }
+    if (this.#clientText === undefined || current === undefined) {
+      this.#clientText = new ClientTextSource(this.#init.turnLimits.maxTurnTextBytes);
+      this.#start('client', this.#clientText);
+    }
+    this.#clientText.append(delta);
+  }
+
+  /** Ends the client's text: the rest is flushed and spoken. */
+  textDone(): void {
+    if (this.#clientText === undefined || this.#current?.source !== 'client') {
+      throw new SaywireError('NO_ACTIVE_RESPONSE', 'text.done needs an open text.append response.');
+    }
+    this.#clientText.end();
+    this.#clientText = undefined;
+  }
+
+  /** Cancels the running turn. */
+  async cancel(reason: CancelReason): Promise<ResponseSummary> {
+    const current = this.#current;
+    if (current === undefined) throw new SaywireError('NO_ACTIVE_RESPONSE', 'There is no response to cancel.');
+    const summary = await current.cancel(reason);
+    return summary ?? (await current.run());
+  }
+
+  /** The client played `playedMs` of a response: what was not heard leaves the history. */
+  played(responseId: string, playedMs: number): void {
+    const turn = this.#turns.get(responseId);
+    if (turn === undefined) {
+      throw new SaywireError('INVALID_EVENT', `Unknown or evicted response "${responseId.slice(0, 64)}".`);
+    }
+    const heard = turn.applyPlayed(playedMs);
+    if (turn.finished && turn.state !== 'completed') this.#history.replaceReply(turn.id, heard);
+  }
+
+  /**
+   * Drops finished turns older than `turnMaxAgeMs` and beyond the newest `turnsRetained`.
+   * Called when a turn starts and by the server's periodic sweep.
+   */
+  evict(now = this.#init.clock.now()): void {
+    const { turnMaxAgeMs, turnsRetained } = this.#init.retention;
+    let finished = 0;
+    for (const turn of this.#turns.values()) if (turn.finished) finished++;
+    for (const [id, turn] of this.#turns) {
+      if (!turn.finished) continue;
+      const tooOld = now - (turn.endedAt ?? now) > turnMaxAgeMs;
+      if (tooOld || finished > turnsRetained) {
+        this.#turns.delete(id);
+        finished--;
+      }
+    }
+  }
+
+  /** The connection is gone: cancel what runs and let go of everything. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    this.#clientText = undefined;
+    await this.#current?.cancel('connection_closed');
+    this.#turns.clear();
+  }
+
+  /** Cancels everything for shutdown, with the usual `response.done`. */
+  async shutdown(): Promise<void> {
+    this.#closed = true;
+    await this.#current?.cancel('shutdown');
+  }
+
+  async #supersede(): Promise<void> {
+    if (this.#current !== undefined) await this.#current.cancel('superseded');
+    this.#clientText = undefined;
+  }
+
+  /** The conversation as the running turn sees it. */
+  readonly #conversation: TurnConversation = {
+    history: () => this.#history.items(),
+    tools: () => this.#init.session().tools,
+    recordRound: (text: string, calls: readonly FunctionCall[]) => {
+      if (text.trim() !== '') this.#history.add({ role: 'assistant', text });
+      for (const call of calls) this.#history.add({ role: 'function_call', ...call });
+    },
+    waitForOutputs: (callIds, signal) =>
+      new Promise<void>((resolve, reject) => {
+        let left = callIds.length;
+        const { clock, toolCallTimeoutMs } = this.#init;
+        const settle = (error?: SaywireError): void => {
+          clock.clearTimeout(timer);
+          signal.removeEventListener('abort', onAbort);
+          for (const id of callIds) this.#awaitedCalls.delete(id);
+          if (error === undefined) resolve();
+          else reject(error);
+        };
+        const onAbort = (): void => settle();
+        const timer = clock.setTimeout(
+          () => settle(new SaywireError('TOOL_TIMEOUT', `No function call output within ${toolCallTimeoutMs} ms.`)),
+          toolCallTimeoutMs,
+        );
+        signal.addEventListener('abort', onAbort, { once: true });
+        for (const id of callIds) {
+          this.#awaitedCalls.set(id, () => {
+            if (--left === 0) settle();
+          });
+        }
+      }),
+  };
+
+  #start(source: 'agent' | 'client', agent: Agent): ConversationTurn {
+    if (this.#closed) throw new SaywireError('SHUTTING_DOWN');
+    this.evict();
+    const number = ++this.#responses;
+    const id = `resp_${randomBytes(6).toString('hex')}`;
+    const { output, workers, logger, clock, turnLimits } = this.#init;
+    const turn = new ConversationTurn({
+      id,
+      number,
+      source,
+      agent,
+      conversation: this.#conversation,
+      workers,
+      output,
+      settings: { ...turnLimits, ...this.#init.session() },
+      logger: logger.child({ turn: id }),
+      clock,
+    });
+    this.#turns.set(id, turn);
+    this.#current = turn;
+    void turn.run().then(() => {
+      if (this.#current === turn) this.#current = undefined;
+      if (this.#clientText === agent) this.#clientText = undefined;
+      const text = turn.historyText;
+      if (text !== '') this.#history.add({ role: 'assistant', text }, turn.id);
+    });
+    return turn;
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * What a client may set for its own session with `session.update`: voice, rate, pitch, audio
+ * format and rate, frame size, chunking. Starts from the server's defaults; every change is
+ * validated before it applies, so a bad update changes nothing.
+ */
+import { SaywireError } from '../errors.js';
+import type { SessionUpdateFields } from '../protocol/client-events.js';
+import type { SessionInfo } from '../protocol/server-events.js';
+import type { ToolDefinition } from '../agents/agent.js';
+import type { VoiceInfo } from '../speech/engine.js';
+import { fillChunkerOptions } from '../text/chunker-options.js';
+import type { TurnSettings } from '../turn/conversation-turn.js';
+
+/** What the speech engine offers, learned from a worker at warm-up. */
+export interface EngineInfo {
+  /** Voice ids, for validation. */
+  voices: ReadonlySet<string>;
+  /** The voices as the engine describes them, for `GET /v1/voices`. */
+  list: readonly VoiceInfo[];
+  /** The engine's own sample rate, Hz. */
+  nativeRate: number;
+}
+
+/** The per-session part of a turn's settings, plus the tools the agent may call. */
+export type SessionSettings = Pick<
+  TurnSettings,
+  'chunker' | 'voice' | 'rate' | 'pitch' | 'sampleRate' | 'audioFormat' | 'frameMs'
+> & {
+  tools: readonly ToolDefinition[];
+};
+
+/** Applies an update; throws INVALID_EVENT naming the field when it cannot apply. */
+export function applySessionUpdate(
+  current: SessionSettings,
+  update: SessionUpdateFields,
+  voices: ReadonlySet<string>,
+): SessionSettings {
+  if (update.voice !== undefined && !voices.has(update.voice)) {
+    throw new SaywireError('INVALID_EVENT', `Field "session.voice": unknown voice "${update.voice}". See GET /v1/voices.`);
+  }
+  let chunker = current.chunker;
+  if (update.chunking !== undefined) {
+    const c = update.chunking;
+    try {
+      chunker = fillChunkerOptions({
+        maxSentenceChars: c.max_sentence_chars ?? current.chunker.maxSentenceChars,
+        minSentenceChars: c.min_sentence_chars ?? current.chunker.minSentenceChars,
+        firstClauseChars: c.first_clause_chars ?? current.chunker.firstClauseChars,
+      });
+    } catch (err) {
+      throw new SaywireError('INVALID_EVENT', `Field "session.chunking": ${(err as Error).message}`);
+    }
+  }
+  const sampleRate = update.audio?.sample_rate;
+  return {
+    chunker,
+    voice: update.voice ?? current.voice,
+    rate: update.rate ?? current.rate,
+    pitch: update.pitch ?? current.pitch,
+    sampleRate: sampleRate === undefined ? current.sampleRate : sampleRate === 'native' ? null : sampleRate,
+    audioFormat: update.audio?.format ?? current.audioFormat,
+    frameMs: update.audio?.frame_ms ?? current.frameMs,
+    tools:
+      update.tools === undefined
+        ? current.tools
+        : update.tools.map((t) => ({ name: t.name, description: t.description, parameters: t.parameters })),
+  };
+}
+
+/** The session as `session.created` / `session.updated` report it. */
+export function describeSession(id: string, settings: SessionSettings, agent: string, nativeRate: number): SessionInfo {
+  return {
+    id,
+    voice: settings.voice,
+    rate: settings.rate,
+    pitch: settings.pitch,
+    audio: { format: settings.audioFormat, sample_rate: settings.sampleRate ?? nativeRate, frame_ms: settings.frameMs },
+    chunking: {
+      max_sentence_chars: settings.chunker.maxSentenceChars,
+      min_sentence_chars: settings.chunker.minSentenceChars,
+      first_clause_chars: settings.chunker.firstClauseChars,
+    },
+    agent,
+    tools: settings.tools.map((t) => t.name),
+  };
+}

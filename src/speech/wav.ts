@@ -1,0 +1,105 @@
+/**
+ * RIFF/WAVE for PCM16 mono: the canonical 44-byte header, little-endian samples. The parser also
+ * accepts files from other tools (extra chunks such as `LIST`, WAVE_FORMAT_EXTENSIBLE, stereo),
+ * so a client can check what it received.
+ */
+
+/** Bytes of the header `encodeWav` writes. */
+export const WAV_HEADER_BYTES = 44;
+
+/** What a WAV header says. */
+export interface WavInfo {
+  /** Format tag: 1 for integer PCM, 0xFFFE for WAVE_FORMAT_EXTENSIBLE. */
+  audioFormat: number;
+  channels: number;
+  /** Hz. */
+  sampleRate: number;
+  /** Bytes per second. */
+  byteRate: number;
+  /** Bytes per frame (all channels). */
+  blockAlign: number;
+  bitsPerSample: number;
+  /** Where the sample bytes start. */
+  dataOffset: number;
+  /** Length of the sample bytes, as declared; may exceed what `bytes` holds for a truncated stream. */
+  dataBytes: number;
+}
+
+const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * Wraps PCM16 mono samples in a 44-byte RIFF/WAVE header. Returns a fresh buffer of exactly
+ * `44 + 2 * pcm.length` bytes.
+ * @throws RangeError when `sampleRate` is not a positive integer or the data exceeds 4 GiB.
+ */
+export function encodeWav(pcm: Int16Array, sampleRate: number): Uint8Array {
+  if (!Number.isInteger(sampleRate) || sampleRate <= 0 || sampleRate > 0xffff_ffff / 2) {
+    throw new RangeError(`WAV sample rate must be a positive integer in Hz, got ${sampleRate}.`);
+  }
+  const dataBytes = pcm.byteLength;
+  if (dataBytes > 0xffff_ffff - (WAV_HEADER_BYTES - 8)) throw new RangeError('PCM too large for a WAV file (4 GiB limit).');
+  const out = new Uint8Array(WAV_HEADER_BYTES + dataBytes);
+  const view = new DataView(out.buffer);
+  writeTag(out, 0, 'RIFF');
+  view.setUint32(4, WAV_HEADER_BYTES - 8 + dataBytes, true);
+  writeTag(out, 8, 'WAVE');
+  writeTag(out, 12, 'fmt ');
+  view.setUint32(16, 16, true);
+  view.setUint16(20, 1, true);
+  view.setUint16(22, 1, true);
+  view.setUint32(24, sampleRate, true);
+  view.setUint32(28, sampleRate * 2, true);
+  view.setUint16(32, 2, true);
+  view.setUint16(34, 16, true);
+  writeTag(out, 36, 'data');
+  view.setUint32(40, dataBytes, true);
+  if (LITTLE_ENDIAN_HOST) {
+    out.set(new Uint8Array(pcm.buffer, pcm.byteOffset, dataBytes), WAV_HEADER_BYTES);
+  } else {
+    for (let i = 0; i < pcm.length; i++) view.setInt16(WAV_HEADER_BYTES + 2 * i, pcm[i] as number, true);
+  }
+  return out;
+}
+
+/**
+ * Reads the header of a RIFF/WAVE file: walks the chunks to `fmt ` and `data`.
+ * @throws Error saying what is wrong when `bytes` is not a WAV file.
+ */
+export function parseWavHeader(bytes: Uint8Array): WavInfo {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.byteLength < 12 || readTag(bytes, 0) !== 'RIFF' || readTag(bytes, 8) !== 'WAVE') {
+    throw new Error('Not a WAV file: no RIFF/WAVE signature.');
+  }
+  let format: Omit<WavInfo, 'dataOffset' | 'dataBytes'> | undefined;
+  let offset = 12;
+  while (offset + 8 <= bytes.byteLength) {
+    const id = readTag(bytes, offset);
+    const size = view.getUint32(offset + 4, true);
+    const body = offset + 8;
+    if (id === 'fmt ') {
+      if (size < 16 || body + 16 > bytes.byteLength) throw new Error('Bad WAV file: fmt chunk too short.');
+      format = {
+        audioFormat: view.getUint16(body, true),
+        channels: view.getUint16(body + 2, true),
+        sampleRate: view.getUint32(body + 4, true),
+        byteRate: view.getUint32(body + 8, true),
+        blockAlign: view.getUint16(body + 12, true),
+        bitsPerSample: view.getUint16(body + 14, true),
+      };
+    } else if (id === 'data') {
+      if (format === undefined) throw new Error('Bad WAV file: data chunk before fmt chunk.');
+      return { ...format, dataOffset: body, dataBytes: size };
+    }
+    // Chunks are padded to an even length.
+    offset = body + size + (size % 2);
+  }
+  throw new Error(format === undefined ? 'Bad WAV file: no fmt chunk.' : 'Bad WAV file: no data chunk.');
+}
+
+function writeTag(out: Uint8Array, offset: number, tag: string): void {
+  for (let i = 0; i < 4; i++) out[offset + i] = tag.charCodeAt(i);
+}
+
+function readTag(bytes: Uint8Array, offset: number): string {
+  return String.fromCharCode(bytes[offset] ?? 0, bytes[offset + 1] ?? 0, bytes[offset + 2] ?? 0, bytes[offset + 3] ?? 0);
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_OPTIONS,
+  SETTINGS,
+  envName,
+  flagName,
+  optionsFromArgv,
+  optionsFromEnv,
+  resolveOptions,
+  validateOptions,
+} from '../../src/config/options.js';
+import { ConfigError } from '../../src/errors.js';
+
+function configError(fn: () => unknown): ConfigError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof ConfigError) return err;
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('settings', () => {
+  it('has the defaults the issue fixes', () => {
+    expect(DEFAULT_OPTIONS.host).toBe('127.0.0.1');
+    expect(DEFAULT_OPTIONS.port).toBe(8080);
+    expect(DEFAULT_OPTIONS.chunking).toBe('pool');
+    expect(DEFAULT_OPTIONS.agent).toBe('scripted');
+    expect(DEFAULT_OPTIONS.interruptWaitMs).toBe(1000);
+    expect(Object.isFrozen(DEFAULT_OPTIONS)).toBe(true);
+  });
+
+  it('derives the fixed env var names', () => {
+    expect(envName('host')).toBe('SAYWIRE_HOST');
+    expect(envName('port')).toBe('SAYWIRE_PORT');
+    expect(envName('chunking')).toBe('SAYWIRE_CHUNKING');
+    expect(envName('agent')).toBe('SAYWIRE_AGENT');
+    expect(envName('logLevel')).toBe('SAYWIRE_LOG_LEVEL');
+    expect(envName('scriptedTokensPerSecond')).toBe('SAYWIRE_SCRIPTED_TOKENS_PER_SECOND');
+    expect(flagName('scriptedTokensPerSecond')).toBe('--scripted-tokens-per-second');
+  });
+
+  it('rejects a value out of range, naming the setting and the range', () => {
+    const err = configError(() => validateOptions({ port: 70_000 }));
+    expect(err.setting).toBe('port');
+    expect(err.message).toContain('"port"');
+    expect(err.message).toContain('0 to 65535');
+  });
+
+  it('rejects non-integers, bad enums, wrong types and unknown keys', () => {
+    expect(configError(() => validateOptions({ interruptWaitMs: 1.5 })).setting).toBe('interruptWaitMs');
+    expect(configError(() => validateOptions({ chunking: 'gpu' })).message).toContain('one of pool, inline');
+    expect(configError(() => validateOptions({ logText: 'yes' })).setting).toBe('logText');
+    expect(configError(() => validateOptions({ prot: 1 })).message).toContain('Unknown setting "prot"');
+  });
+
+  it('checks settings against each other', () => {
+    expect(configError(() => validateOptions({ poolMinThreads: 4, poolMaxThreads: 2 })).setting).toBe('poolMinThreads');
+    expect(configError(() => validateOptions({ maxSentenceChars: 50, firstClauseChars: 60 })).setting).toBe('firstClauseChars');
+    expect(configError(() => validateOptions({ sendHighWaterBytes: 4096, sendHardCapBytes: 2048 })).setting).toBe(
+      'sendHighWaterBytes',
+    );
+  });
+
+  it('reads the environment, and refuses an unknown SAYWIRE_ variable', () => {
+    const env = optionsFromEnv({ SAYWIRE_PORT: '9000', SAYWIRE_CHUNKING: 'inline', SAYWIRE_LOG_TEXT: 'true', PATH: '/bin' });
+    expect(env).toEqual({ port: 9000, chunking: 'inline', logText: true });
+    expect(configError(() => optionsFromEnv({ SAYWIRE_PROT: '1' })).message).toContain('SAYWIRE_PROT');
+    expect(configError(() => validateOptions(optionsFromEnv({ SAYWIRE_PORT: 'abc' }))).setting).toBe('port');
+    expect(configError(() => validateOptions(optionsFromEnv({ SAYWIRE_PORT: '' }))).setting).toBe('port');
+  });
+
+  it('reads flags in both forms, bare booleans and --config', () => {
+    const cli = optionsFromArgv(['--port', '9001', '--chunking=inline', '--log-text', '--config', 'a.json']);
+    expect(cli.options).toEqual({ port: 9001, chunking: 'inline', logText: true });
+    expect(cli.configFile).toBe('a.json');
+    expect(configError(() => optionsFromArgv(['--nope', '1'])).message).toContain('--nope');
+    expect(configError(() => optionsFromArgv(['--port'])).message).toContain('needs a value');
+  });
+
+  it('layers file < env < flags and names the layer of a bad value', () => {
+    const merged = resolveOptions({ file: { port: 1, host: '0.0.0.0' }, env: { port: 2 }, argv: { port: 3 } });
+    expect(merged.port).toBe(3);
+    expect(merged.host).toBe('0.0.0.0');
+    expect(configError(() => resolveOptions({ file: { port: -1 } })).message).toContain('config file');
+    // Cross-setting rules apply to the merge, not to each layer.
+    expect(resolveOptions({ file: { poolMaxThreads: 8 }, argv: { poolMinThreads: 4 } }).poolMinThreads).toBe(4);
+  });
+
+  it('documents every setting', () => {
+    for (const spec of Object.values(SETTINGS)) expect(spec.doc.length).toBeGreaterThan(10);
+  });
+});

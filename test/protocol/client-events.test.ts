@@ -1,0 +1,95 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseClientEvent } from '../../src/protocol/client-events.js';
+
+const limits = { maxTextBytes: 64 };
+const parse = (raw: string) => parseClientEvent(raw, false, limits);
+
+function failure(raw: string | Buffer, isBinary = false) {
+  const result = parseClientEvent(raw, isBinary, limits);
+  if (result.ok) throw new Error(`expected a failure for ${String(raw)}`);
+  return result;
+}
+
+describe('parseClientEvent', () => {
+  it('parses the fixed shapes', () => {
+    expect(parse('{"type":"response.create","input":"hi"}')).toEqual({ ok: true, event: { type: 'response.create', input: 'hi' } });
+    expect(parse('{"type":"response.create"}')).toEqual({ ok: true, event: { type: 'response.create' } });
+    expect(parse('{"type":"text.append","delta":"He"}')).toEqual({ ok: true, event: { type: 'text.append', delta: 'He' } });
+    expect(parse('{"type":"text.done"}')).toEqual({ ok: true, event: { type: 'text.done' } });
+    expect(parse('{"type":"response.cancel","event_id":"e1"}')).toEqual({
+      ok: true,
+      event: { type: 'response.cancel', event_id: 'e1' },
+    });
+    expect(parse('{"type":"response.played","response_id":"r","played_ms":1200}')).toEqual({
+      ok: true,
+      event: { type: 'response.played', response_id: 'r', played_ms: 1200 },
+    });
+    expect(parse('{"type":"conversation.item.create","item":{"type":"message","role":"user","text":"yo"}}')).toEqual({
+      ok: true,
+      event: { type: 'conversation.item.create', item: { type: 'message', role: 'user', text: 'yo' } },
+    });
+    expect(
+      parse('{"type":"conversation.item.create","item":{"type":"function_call_output","call_id":"c1","output":"{}"}}'),
+    ).toEqual({
+      ok: true,
+      event: { type: 'conversation.item.create', item: { type: 'function_call_output', call_id: 'c1', output: '{}' } },
+    });
+    expect(
+      parse(
+        '{"type":"session.update","session":{"voice":"en-gb","rate":200,"pitch":40,"audio":{"format":"base64","sample_rate":24000,"frame_ms":20},"chunking":{"max_sentence_chars":120,"first_clause_chars":30}}}',
+      ),
+    ).toEqual({
+      ok: true,
+      event: {
+        type: 'session.update',
+        session: {
+          voice: 'en-gb',
+          rate: 200,
+          pitch: 40,
+          audio: { format: 'base64', sample_rate: 24000, frame_ms: 20 },
+          chunking: { max_sentence_chars: 120, first_clause_chars: 30 },
+        },
+      },
+    });
+  });
+
+  it('gives each kind of bad input its stable code and echoes event_id', () => {
+    expect(failure('{"type":').error.code).toBe('INVALID_JSON');
+    expect(failure(Buffer.from([1, 2, 3]), true).error.code).toBe('BINARY_NOT_EXPECTED');
+    expect(failure('[1,2]').error.code).toBe('INVALID_EVENT');
+    expect(failure('"text"').error.code).toBe('INVALID_EVENT');
+    const unknown = failure('{"type":"response.explode","event_id":"x9"}');
+    expect(unknown.error.code).toBe('UNKNOWN_EVENT');
+    expect(unknown.eventId).toBe('x9');
+    const wrongType = failure('{"type":"text.append","delta":5,"event_id":"e2"}');
+    expect(wrongType.error.code).toBe('INVALID_EVENT');
+    expect(wrongType.error.message).toContain('"delta"');
+    expect(wrongType.eventId).toBe('e2');
+    expect(failure('{"type":"text.append"}').error.code).toBe('INVALID_EVENT');
+    expect(failure('{"type":"text.append","delta":"x","extra":1}').error.message).toContain('"extra"');
+    expect(failure('{"type":"session.update","session":{"rate":10}}').error.message).toContain('session.rate');
+    expect(failure('{"type":"session.update","session":{"audio":{"sample_rate":44100}}}').error.message).toContain(
+      'session.audio.sample_rate',
+    );
+    expect(failure('{"type":"response.played","response_id":"r","played_ms":-1}').error.code).toBe('INVALID_EVENT');
+    expect(failure('{"type":"response.cancel","event_id":7}').error.code).toBe('INVALID_EVENT');
+  });
+
+  it('refuses text over the byte limit, counting UTF-8 bytes', () => {
+    expect(failure(JSON.stringify({ type: 'text.append', delta: 'a'.repeat(65) })).error.code).toBe('TEXT_TOO_LONG');
+    // 22 three-byte characters are 66 bytes, over 64, though only 22 UTF-16 units.
+    expect(failure(JSON.stringify({ type: 'response.create', input: '€'.repeat(22) })).error.code).toBe('TEXT_TOO_LONG');
+    expect(parse(JSON.stringify({ type: 'response.create', input: '€'.repeat(21) })).ok).toBe(true);
+  });
+
+  it('never throws, whatever arrives', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify({ type: 'text.append', delta: v }))), (raw) => {
+        const result = parseClientEvent(raw, false, limits);
+        if (!result.ok) expect(typeof result.error.code).toBe('string');
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

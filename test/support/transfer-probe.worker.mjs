@@ -1,0 +1,18 @@
+// The real pipeline worker, keeping the last PCM it returned so a later task can tell whether
+// its buffer was transferred away (detached: byteLength 0) or copied.
+import { Piscina } from 'piscina';
+import { speak as realSpeak } from '../../dist/workers/pipeline.worker.js';
+
+export * from '../../dist/workers/pipeline.worker.js';
+
+let lastPcm;
+
+export async function speak(task) {
+  const moved = await realSpeak(task);
+  lastPcm = moved[Piscina.valueSymbol].pcm;
+  return moved;
+}
+
+export function probe() {
+  return { byteLength: lastPcm.buffer.byteLength, length: lastPcm.length };
+}
