@@ -1,0 +1,122 @@
+/**
+ * Dates and clock times.
+ *
+ * Dates are read month first, day as an ordinal, then the year: "2026-11-28", "11/28/2026" and
+ * "Nov. 28, 2026" all read "November twenty-eighth, twenty twenty-six". Slash dates are taken as
+ * US month/day/year; only when the first number cannot be a month (13–31) are they read as
+ * day/month/year. "28 November 2026" reads "the twenty-eighth of November, twenty twenty-six".
+ *
+ * Times: "10:30" "ten thirty", "14:05" "fourteen oh five", "10:00" "ten o'clock", "14:00"
+ * "fourteen hundred", "00:00" "midnight", and "10:30 am", "9pm", "9 P.M." keep "a.m."/"p.m.",
+ * which eSpeak reads as letters.
+ */
+import { cardinalWords, ordinalWords, yearWords } from './number-words.js';
+import type { Rule } from './rule.js';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_BY_PREFIX: Readonly<Record<string, string>> = Object.fromEntries(MONTHS.map((name) => [name.slice(0, 3), name]));
+
+const DAY = String.raw`[12]\d|3[01]|0?[1-9]`;
+const MONTH_NAME = String.raw`Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?`;
+
+function monthDayYear(month: number, day: string, year: string | undefined): string {
+  const head = `${MONTHS[month - 1]} ${ordinalWords(day)}`;
+  return year === undefined ? head : `${head}, ${yearWords(Number(year))}`;
+}
+
+const isoDate: Rule = {
+  name: 'isoDate',
+  pattern: /(?<![\d.-])(?<isoYear>\d{4})-(?<isoMonth>0[1-9]|1[0-2])-(?<isoDay>0[1-9]|[12]\d|3[01])(?![\d-])/,
+  speak(m, { out }) {
+    const g = m.groups;
+    out.say(monthDayYear(Number(g.isoMonth), g.isoDay as string, g.isoYear), m.start, m.end);
+  },
+};
+
+const slashDate: Rule = {
+  name: 'slashDate',
+  pattern: /(?<![\d/.])(?<slashFirst>\d{1,2})\/(?<slashSecond>\d{1,2})\/(?<slashYear>\d{4})(?![\d/])/,
+  speak(m, { out }) {
+    const g = m.groups;
+    const first = Number(g.slashFirst);
+    const second = Number(g.slashSecond);
+    if (first >= 1 && first <= 12 && second >= 1 && second <= 31) {
+      out.say(monthDayYear(first, g.slashSecond as string, g.slashYear), m.start, m.end);
+    } else if (first >= 13 && first <= 31 && second >= 1 && second <= 12) {
+      out.say(monthDayYear(second, g.slashFirst as string, g.slashYear), m.start, m.end);
+    } else {
+      const parts = [cardinalWords(g.slashFirst as string), cardinalWords(g.slashSecond as string), yearWords(Number(g.slashYear))];
+      out.say(parts.join(' slash '), m.start, m.end);
+    }
+  },
+};
+
+const monthNameDate: Rule = {
+  name: 'monthNameDate',
+  pattern: new RegExp(
+    String.raw`(?<![A-Za-z])(?<mdMonth>${MONTH_NAME})\.? (?<mdDay>${DAY})(?:st|nd|rd|th)?(?![\d:A-Za-z])(?:,? (?<mdYear>\d{4})(?!\d))?`,
+  ),
+  speak(m, { out }) {
+    const g = m.groups;
+    const month = MONTHS.indexOf(MONTH_BY_PREFIX[(g.mdMonth as string).slice(0, 3)] ?? '') + 1;
+    out.say(monthDayYear(month, g.mdDay as string, g.mdYear), m.start, m.end);
+  },
+};
+
+const dayMonthDate: Rule = {
+  name: 'dayMonthDate',
+  pattern: new RegExp(
+    String.raw`(?<![\d.,])(?<dmDay>${DAY})(?:st|nd|rd|th)? (?<dmMonth>${MONTHS.join('|')})(?![A-Za-z])(?:,? (?<dmYear>\d{4})(?!\d))?`,
+  ),
+  speak(m, { out }) {
+    const g = m.groups;
+    const head = `the ${ordinalWords(g.dmDay as string)} of ${g.dmMonth as string}`;
+    out.say(g.dmYear === undefined ? head : `${head}, ${yearWords(Number(g.dmYear))}`, m.start, m.end);
+  },
+};
+
+function minuteWords(minute: number): string {
+  return minute < 10 ? `oh ${cardinalWords(String(minute))}` : cardinalWords(String(minute));
+}
+
+/**
+ * "a.m." or "p.m."; the final dot is left off when the source has a sentence dot right after the
+ * match, which is then copied, so "9 pm." does not become "p.m..".
+ */
+function halfWords(half: string, source: string, end: number): string {
+  const letters = half.toLowerCase() === 'a' ? 'a.m' : 'p.m';
+  return source[end] === '.' ? letters : `${letters}.`;
+}
+
+const clockTime: Rule = {
+  name: 'clockTime',
+  pattern:
+    /(?<![\d:.])(?<clockHour>[01]?\d|2[0-3]):(?<clockMinute>[0-5]\d)(?::(?<clockSecond>[0-5]\d))?(?![\d:])(?: ?(?<clockHalf>[AaPp])\.?[Mm]\.?(?![A-Za-z]))?/,
+  speak(m, { out, source }) {
+    const g = m.groups;
+    const hour = Number(g.clockHour);
+    const minute = Number(g.clockMinute);
+    const second = Number(g.clockSecond ?? '0');
+    let words: string;
+    if (minute !== 0) words = `${cardinalWords(String(hour))} ${minuteWords(minute)}`;
+    else if (g.clockHalf !== undefined) words = cardinalWords(String(hour));
+    else if (hour === 0) words = 'midnight';
+    else words = `${cardinalWords(String(hour))} ${hour <= 12 ? "o'clock" : 'hundred'}`;
+    if (second !== 0) words += ` and ${cardinalWords(String(second))} ${second === 1 ? 'second' : 'seconds'}`;
+    if (g.clockHalf !== undefined) words += ` ${halfWords(g.clockHalf, source, m.end)}`;
+    out.say(words, m.start, m.end);
+  },
+};
+
+/** "9pm", "11 a.m.". */
+const hourTime: Rule = {
+  name: 'hourTime',
+  pattern: /(?<![\d:.])(?<hourValue>1[0-2]|0?[1-9]) ?(?<hourHalf>[AaPp])\.?[Mm]\.?(?![A-Za-z])/,
+  speak(m, { out, source }) {
+    const g = m.groups;
+    out.say(`${cardinalWords(g.hourValue as string)} ${halfWords(g.hourHalf as string, source, m.end)}`, m.start, m.end);
+  },
+};
+
+/** In priority order. */
+export const DATE_TIME_RULES: readonly Rule[] = [isoDate, slashDate, monthNameDate, dayMonthDate, clockTime, hourTime];

@@ -1,0 +1,50 @@
+/**
+ * A normalization rule: a pattern and what to say for its matches. All rules are joined into one
+ * alternation and scanned in a single left-to-right pass, so at any position the first rule in
+ * order that matches wins, and text no rule matches is copied unchanged.
+ */
+import type { SpeechBuilder } from './offset-map.js';
+
+/** The fully filled options a rule may read. */
+export interface FilledNormalizeOptions {
+  language: 'en';
+  codeBlocks: 'placeholder' | 'drop';
+}
+
+/** One match of a rule, with offsets into the whole source sentence. */
+export interface RuleMatch {
+  /** The matched text. */
+  readonly text: string;
+  /** Source offset of its first character. */
+  readonly start: number;
+  /** Source offset just past its last character. */
+  readonly end: number;
+  /** Named groups of the joined pattern; a rule reads only its own. */
+  readonly groups: Readonly<Record<string, string | undefined>>;
+}
+
+/** What a rule works with besides its match. */
+export interface RuleContext {
+  /** The whole source sentence. */
+  readonly source: string;
+  readonly out: SpeechBuilder;
+  readonly options: FilledNormalizeOptions;
+  /** The sentence has no lower-case letter and reads as shouted: all-caps words stay words. */
+  readonly shouting: boolean;
+  /** Normalizes `source[start, end)` with all rules into `out` (link text, inline code). */
+  readonly inner: (start: number, end: number) => void;
+}
+
+/** A pattern and its reading. */
+export interface Rule {
+  /** Name of the group that wraps the pattern in the joined regex; unique, a JS identifier. */
+  readonly name: string;
+  /**
+   * The pattern, without flags (the joined regex is `g` only, so not Unicode-aware: `\p{…}` is not
+   * available and astral characters are surrogate pairs). Its named groups must be unique across
+   * all rules; it must not match the empty string.
+   */
+  readonly pattern: RegExp;
+  /** Writes the speech for one match to `ctx.out`, accounting for exactly `[start, end)`. */
+  readonly speak: (match: RuleMatch, ctx: RuleContext) => void;
+}
