@@ -1,0 +1,203 @@
+/**
+ * The chunker's invariants for any text and any split into deltas: nothing lost or duplicated,
+ * the same sentences however the text was cut, the same through the server's gated and
+ * coalesced path, no sentence too long, and no sentence released later than it could be.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type FilledChunkerOptions, fillChunkerOptions } from '../../src/text/chunker-options.js';
+import { scanSentenceEnds } from '../../src/text/sentence-boundaries.js';
+import { SentenceCarry } from '../../src/text/sentence-carry.js';
+import { createSentenceChunker } from '../../src/text/sentence-chunker.js';
+
+const RUNS = 600;
+
+/** Pieces from every category the scanner knows, plus arbitrary unicode. */
+const PIECES = [
+  'the', 'word', 'Hello', 'We', 'I', 'A', 'J', 'x', 'supercalifragilisticexpialidocious',
+  'Dr.', 'Mr.', 'e.g.', 'i.e.', 'etc.', 'a.m.', 'p.m.', 'U.S.', 'Inc.', 'vs.', 'No.', 'St.',
+  '3.14', '$3.50', '€1,200.00', '1,000', 'v1.2.3', '20.11', '10:30', '1999', '5',
+  'https://example.com/a.b?x=1', 'a.b@example.co.uk', 'example.com',
+  '.', '!', '?', '...', '…', '?!', '!!', '. ', '! ', '? ', ',', ', ', ';', ':', ': ', '—', ' — ', ' – ', '–',
+  '"', "'", '“', '”', '(', ')', '[', ']', '*', '**', '_', '¿', '¡',
+  '\n', '\n\n', '\r\n', '\n- ', '\n* ', '\n• ', '\n1. ', '\n2) ', '\n# ', '\n## ', '\n```\n', '```', '\n```js\n', '`',
+  '-', '- ', '#', '# ', '1.', '12)', '1234.', '\n  ',
+  '你好', '。', '！', '？', '「', '」', '，', '、', 'こんにちは',
+  '😀', '👍🏽', '👨‍👩‍👧', 'e\u0301', 'ß', 'É',
+  ' ', ' ', ' ', '  ', '\t', '\u00a0', '\u3000',
+];
+
+const pieceArb = fc.oneof(
+  { weight: 12, arbitrary: fc.constantFrom(...PIECES) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 4 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 6 }) },
+);
+/** Pieces glued together or separated by a space, so words, marks and markers meet both ways. */
+const textArb = fc
+  .array(fc.tuple(pieceArb, fc.constantFrom('', ' ', ' ')), { maxLength: 60 })
+  .map((pairs) => pairs.map(([piece, sep]) => piece + sep).join(''));
+
+/** Delta sizes of 1 to 20, cycled over the text; small ones often, to cut inside marks. */
+const sizesArb = fc.array(fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 20 })), {
+  minLength: 1,
+  maxLength: 30,
+});
+
+const optionsArb = fc
+  .record({
+    maxSentenceChars: fc.integer({ min: 20, max: 120 }),
+    minSentenceChars: fc.integer({ min: 0, max: 20 }),
+    firstClauseChars: fc.integer({ min: 0, max: 20 }),
+  })
+  .map((o) => fillChunkerOptions(o));
+
+function split(text: string, sizes: readonly number[]): string[] {
+  const deltas: string[] = [];
+  for (let i = 0, k = 0; i < text.length; k++) {
+    const n = sizes[k % sizes.length] as number;
+    deltas.push(text.slice(i, i + n));
+    i += n;
+  }
+  return deltas;
+}
+
+function chunked(deltas: readonly string[], options: FilledChunkerOptions): string[] {
+  const chunker = createSentenceChunker(options);
+  return [...deltas.flatMap((d) => chunker.push(d)), ...chunker.flush()];
+}
+
+/** The reference: one final scan of the whole text. */
+function whole(text: string, options: FilledChunkerOptions): string[] {
+  const { ends } = scanSentenceEnds(text, { sentencesEmitted: 0 }, options, true);
+  return ends.map((end, i) => text.slice(ends[i - 1] ?? 0, end).trim());
+}
+
+/** How many sentences a scan of this prefix of the stream can settle. */
+function settledCount(prefix: string, options: FilledChunkerOptions): number {
+  return scanSentenceEnds(prefix, { sentencesEmitted: 0 }, options, false).ends.length;
+}
+
+const WHITESPACE = /\s/gu;
+const squeeze = (s: string): string => s.replaceAll(WHITESPACE, '');
+
+/**
+ * What the server does: append every delta; when a scan is warranted and none is in flight,
+ * snapshot the carry and scan it; deltas keep arriving while the scan is in flight (`land`
+ * says after how many more deltas it completes); after applying a result, scan again at once
+ * if the carry says so. `check` runs whenever the pipeline is idle.
+ */
+function serve(
+  deltas: readonly string[],
+  options: FilledChunkerOptions,
+  land: readonly number[],
+  check: (released: number, seen: string) => void,
+): string[] {
+  const carry = new SentenceCarry(options);
+  const out: string[] = [];
+  let flight: { window: string; ends: number[]; pending: boolean; after: number } | undefined;
+  let launches = 0;
+  const launch = (): void => {
+    const window = carry.text;
+    const result = scanSentenceEnds(window, carry.state, options, false);
+    flight = { window, ...result, after: land[launches++ % land.length] as number };
+  };
+  let seen = '';
+  for (const delta of deltas) {
+    seen += delta;
+    const warranted = carry.append(delta);
+    if (flight !== undefined && flight.after-- > 0) continue;
+    if (flight === undefined && !warranted) {
+      check(out.length, seen);
+      continue;
+    }
+    if (flight === undefined) launch();
+    while (flight !== undefined && flight.after <= 0) {
+      const done: { window: string; ends: number[]; pending: boolean } = flight;
+      flight = undefined;
+      out.push(...carry.apply(done, done.window.length));
+      if (carry.scanWarranted) launch();
+    }
+    if (flight === undefined) check(out.length, seen);
+  }
+  if (flight !== undefined) out.push(...carry.apply(flight, flight.window.length));
+  const window = carry.text;
+  out.push(...carry.apply(scanSentenceEnds(window, carry.state, options, true), window.length));
+  return out;
+}
+
+describe('chunker properties', () => {
+  it('(a) loses and duplicates nothing, and never yields an empty sentence', () => {
+    fc.assert(
+      fc.property(textArb, sizesArb, optionsArb, (text, sizes, options) => {
+        const out = chunked(split(text, sizes), options);
+        expect(squeeze(out.join(''))).toBe(squeeze(text));
+        for (const sentence of out) {
+          expect(sentence).not.toBe('');
+          expect(sentence).toBe(sentence.trim());
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('(b) gives the same sentences however the text was split into deltas', () => {
+    fc.assert(
+      fc.property(textArb, sizesArb, optionsArb, (text, sizes, options) => {
+        const reference = whole(text, options);
+        expect(chunked(split(text, sizes), options)).toEqual(reference);
+        expect(chunked([text], options)).toEqual(reference);
+        // One character at a time scans every prefix that warrants a scan.
+        expect(chunked([...text], options)).toEqual(reference);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('(c) gives the same sentences through the gated, coalesced server path, and releases them on time', () => {
+    const landArb = fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(textArb, sizesArb, optionsArb, landArb, (text, sizes, options, land) => {
+        // Idle: every sentence the text so far settles has been released, none too early.
+        const onTime = (released: number, seen: string): void => {
+          expect(released).toBe(settledCount(seen, options));
+        };
+        const reference = whole(text, options);
+        expect(serve(split(text, sizes), options, land, onTime)).toEqual(reference);
+        expect(serve([...text], options, land, onTime)).toEqual(reference);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('(d) keeps every sentence within maxSentenceChars, except a fenced code block', () => {
+    fc.assert(
+      fc.property(textArb, sizesArb, optionsArb, (text, sizes, options) => {
+        for (const sentence of chunked(split(text, sizes), options)) {
+          if (!sentence.startsWith('```')) expect(sentence.length).toBeLessThanOrEqual(options.maxSentenceChars);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('reports a boundary for a prefix exactly as for any longer text, and pending only when undecided', () => {
+    fc.assert(
+      fc.property(textArb, fc.nat(), fc.nat(), optionsArb, (text, a, b, options) => {
+        const cut = text.length === 0 ? 0 : a % (text.length + 1);
+        const longer = cut + (text.length === cut ? 0 : b % (text.length - cut + 1));
+        const short = scanSentenceEnds(text.slice(0, cut), { sentencesEmitted: 0 }, options, false);
+        const long = scanSentenceEnds(text.slice(0, longer), { sentencesEmitted: 0 }, options, false);
+        expect(long.ends.slice(0, short.ends.length)).toEqual(short.ends);
+        const final = scanSentenceEnds(text, { sentencesEmitted: 0 }, options, true);
+        expect(final.pending).toBe(false);
+        // Every end settled early is an end of the finished text too (the last may be extended
+        // over trailing whitespace at the very end).
+        const finalEnds = final.ends.slice(0, short.ends.length);
+        const lastShort = short.ends.at(-1);
+        if (lastShort !== undefined && finalEnds.at(-1) === text.length) finalEnds[finalEnds.length - 1] = lastShort;
+        expect(finalEnds).toEqual(short.ends);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { fillChunkerOptions } from '../../src/text/chunker-options.js';
+import { CANDIDATE_CHARS, scanSentenceEnds } from '../../src/text/sentence-boundaries.js';
+import { SentenceCarry, mayContainBoundary } from '../../src/text/sentence-carry.js';
+
+const options = fillChunkerOptions({ maxSentenceChars: 40 });
+
+/** Scans the whole carry as it is now and applies the result. */
+function scan(carry: SentenceCarry, final = false): string[] {
+  const window = carry.text;
+  return carry.apply(scanSentenceEnds(window, carry.state, options, final), window.length);
+}
+
+describe('mayContainBoundary', () => {
+  it('is true for every character the scanner treats as a candidate', () => {
+    for (const c of CANDIDATE_CHARS) expect(mayContainBoundary(`ab${c}cd`), JSON.stringify(c)).toBe(true);
+  });
+
+  it('is false for words, digits, spaces, quotes and emoji', () => {
+    for (const delta of ['hello', ' world', '42', '"', '”)', '  \t ', '😀👍🏽', '¿¡', '-', '#', '`', '']) {
+      expect(mayContainBoundary(delta), JSON.stringify(delta)).toBe(false);
+    }
+  });
+});
+
+describe('SentenceCarry', () => {
+  it('warrants a scan for a boundary character, a pending candidate, or an over-long carry', () => {
+    const carry = new SentenceCarry(options);
+    expect(carry.append('Hello')).toBe(false);
+    expect(carry.append(' there.')).toBe(true);
+    expect(scan(carry)).toEqual([]);
+    // The period waits for the next character: any delta now warrants a scan.
+    expect(carry.append(' ')).toBe(true);
+    expect(scan(carry)).toEqual([]);
+    expect(carry.append('Next')).toBe(true);
+    expect(scan(carry)).toEqual(['Hello there.']);
+    expect(carry.append(' words')).toBe(false);
+    expect(carry.append(' and words and words and words')).toBe(true);
+    expect(carry.length).toBeGreaterThan(40);
+  });
+
+  it('slices settled sentences off the front and counts them', () => {
+    const carry = new SentenceCarry(options);
+    carry.append('One. Two. Thr');
+    expect(carry.state).toEqual({ sentencesEmitted: 0 });
+    expect(carry.apply({ ends: [4, 9], pending: false }, 13)).toEqual(['One.', 'Two.']);
+    expect(carry.text).toBe(' Thr');
+    expect(carry.length).toBe(4);
+    expect(carry.state).toEqual({ sentencesEmitted: 2 });
+  });
+
+  it('applies offsets of a snapshot while the carry has grown past it', () => {
+    const carry = new SentenceCarry(options);
+    carry.append('One. Tw');
+    const window = carry.text;
+    const result = scanSentenceEnds(window, carry.state, options, false);
+    carry.append('o. Three');
+    expect(carry.apply(result, window.length)).toEqual(['One.']);
+    expect(carry.text).toBe(' Two. Three');
+  });
+
+  it('says whether text that arrived during a scan warrants another', () => {
+    const snapshot = (carry: SentenceCarry) => {
+      const window = carry.text;
+      return { window, result: scanSentenceEnds(window, carry.state, options, false) };
+    };
+    // A boundary character arrived during the scan.
+    const a = new SentenceCarry(options);
+    a.append('One');
+    let s = snapshot(a);
+    a.append('. Two. ');
+    a.apply(s.result, s.window.length);
+    expect(a.scanWarranted).toBe(true);
+    // The scan left a candidate pending and more text arrived.
+    const b = new SentenceCarry(options);
+    b.append('One.');
+    s = snapshot(b);
+    b.append(' Two');
+    expect(b.apply(s.result, s.window.length)).toEqual([]);
+    expect(b.scanWarranted).toBe(true);
+    expect(scan(b)).toEqual(['One.']);
+    // Nothing that could settle anything arrived.
+    const c = new SentenceCarry(options);
+    c.append('One. Two');
+    s = snapshot(c);
+    c.append(' three');
+    expect(c.apply(s.result, s.window.length)).toEqual(['One.']);
+    expect(c.scanWarranted).toBe(false);
+    // Pending, but nothing new arrived: scanning again would find the same.
+    const d = new SentenceCarry(options);
+    d.append('One.');
+    s = snapshot(d);
+    d.apply(s.result, s.window.length);
+    expect(d.scanWarranted).toBe(false);
+    // The carry outgrew the limit during the scan.
+    const e = new SentenceCarry(options);
+    e.append('word');
+    s = snapshot(e);
+    e.append(' word word word word word word word word');
+    e.apply(s.result, s.window.length);
+    expect(e.scanWarranted).toBe(true);
+  });
+
+  it('releases every sentence of a carry that was never scanned in one final scan', () => {
+    const carry = new SentenceCarry(options);
+    for (const delta of ['Hi there', '. How are', ' you? I am', ' fine! And', ' a tail']) carry.append(delta);
+    expect(scan(carry, true)).toEqual(['Hi there.', 'How are you?', 'I am fine!', 'And a tail']);
+    expect(carry.length).toBe(0);
+  });
+
+  it('leaves nothing behind after a final scan, not even whitespace', () => {
+    const carry = new SentenceCarry(options);
+    carry.append('Done.  \n ');
+    expect(scan(carry, true)).toEqual(['Done.']);
+    expect(carry.text).toBe('');
+  });
+
+  it('rejects a result that does not fit the window', () => {
+    const carry = new SentenceCarry(options);
+    carry.append('One. Two.');
+    expect(() => carry.apply({ ends: [4], pending: false }, 20)).toThrow(RangeError);
+    expect(() => carry.apply({ ends: [4, 4], pending: false }, 9)).toThrow(RangeError);
+    expect(() => carry.apply({ ends: [5, 3], pending: false }, 9)).toThrow(RangeError);
+    expect(() => carry.apply({ ends: [0], pending: false }, 9)).toThrow(RangeError);
+    expect(() => carry.apply({ ends: [9], pending: false }, 5)).toThrow(RangeError);
+    // Nothing was consumed by the rejected results.
+    expect(carry.text).toBe('One. Two.');
+  });
+});
