@@ -5,6 +5,7 @@
  * re-warmed thread costs far more than letting one sentence finish (callers drop stale results).
  */
 import { Piscina } from 'piscina';
+type PiscinaHistogramSummary = Piscina['histogram']['runTime'];
 import { SaywireError } from '../errors.js';
 import type { ChunkReply, ChunkTask, SpeakReply, SpeakTask, TaskFailure, TaskName, WarmReply } from './contract.js';
 import { PIPELINE_WORKER_URL } from './worker-file.js';
@@ -26,6 +27,9 @@ export interface PoolStats {
   queueSize: number;
   utilization: number;
   completed: number;
+  /** Task run and wait times since start, ms (Piscina's summaries). */
+  runTime: PiscinaHistogramSummary;
+  waitTime: PiscinaHistogramSummary;
 }
 
 const QUEUE_FULL = 'Task queue is at limit';
@@ -79,6 +83,8 @@ export class WorkerPool {
       queueSize: this.#piscina.queueSize,
       utilization: this.#piscina.utilization,
       completed: this.#piscina.completed,
+      runTime: this.#piscina.histogram.runTime,
+      waitTime: this.#piscina.histogram.waitTime,
     };
   }
 

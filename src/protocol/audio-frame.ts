@@ -56,6 +56,8 @@ export function decodeAudioFrame(frame: Uint8Array): { header: AudioFrameHeader;
     seq: view.getUint32(12, true),
     sampleRate: view.getUint32(16, true),
   };
-  const bytes = frame.slice(AUDIO_FRAME_HEADER_BYTES);
-  return { header, samples: new Int16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 1) };
+  // Copied into a fresh, aligned buffer: a received frame may sit at any offset of a pooled one.
+  const samples = new Int16Array((frame.byteLength - AUDIO_FRAME_HEADER_BYTES) >> 1);
+  new Uint8Array(samples.buffer).set(frame.subarray(AUDIO_FRAME_HEADER_BYTES, AUDIO_FRAME_HEADER_BYTES + samples.byteLength));
+  return { header, samples };
 }

@@ -10,6 +10,7 @@ import { SaywireError, toSaywireError } from '../errors.js';
 import { type ClientEvent, type ParseLimits, parseClientEvent } from '../protocol/client-events.js';
 import type { ServerEvent } from '../protocol/server-events.js';
 import type { MessageProcessor } from './message-processor.js';
+import type { TokenBucket } from './token-bucket.js';
 import { type EngineInfo, type SessionSettings, applySessionUpdate, describeSession } from './session-settings.js';
 
 export interface EventHandlerInit {
@@ -25,8 +26,12 @@ export interface EventHandlerInit {
     engine: EngineInfo;
     agent: string;
   };
-  /** Called for every error sent, for metrics. */
-  onError?: (code: string) => void;
+  /** Events per second allowed, and how many refusals end the connection (1008). */
+  rateLimit: { bucket: TokenBucket; strikes: number };
+  /** Refused turns in a row (OVERLOADED) that end the connection (1013). */
+  overloadStrikes: number;
+  /** Closes the connection with a code (the client insisted past a limit). */
+  close: (code: number, reason: string) => void;
   logger: Logger;
 }
 
@@ -34,6 +39,8 @@ export class EventHandler {
   readonly #init: EventHandlerInit;
   #chain: Promise<void> = Promise.resolve();
   #pending = 0;
+  #rateStrikes = 0;
+  #overloadStrikes = 0;
 
   constructor(init: EventHandlerInit) {
     this.#init = init;
@@ -46,6 +53,13 @@ export class EventHandler {
 
   /** Takes one WebSocket message. */
   receive(data: string | Buffer, isBinary: boolean): void {
+    const { rateLimit } = this.#init;
+    if (!rateLimit.bucket.take()) {
+      const error = new SaywireError('RATE_LIMITED');
+      this.sendError(error, undefined);
+      if (++this.#rateStrikes >= rateLimit.strikes) this.#init.close(error.closeCode ?? 1008, error.code);
+      return;
+    }
     const parsed = parseClientEvent(data, isBinary, this.#init.limits);
     if (!parsed.ok) {
       this.sendError(parsed.error, parsed.eventId);
@@ -59,7 +73,7 @@ export class EventHandler {
     this.#pending++;
     this.#chain = this.#chain
       .then(() => this.#handle(event))
-      .catch((err: unknown) => this.sendError(toSaywireError(err, 'INVALID_EVENT'), event.event_id))
+      .catch((err: unknown) => this.#failed(toSaywireError(err, 'INVALID_EVENT'), event.event_id))
       .finally(() => {
         this.#pending--;
       });
@@ -70,9 +84,14 @@ export class EventHandler {
     return this.#chain;
   }
 
+  #failed(error: SaywireError, eventId: string | undefined): void {
+    this.sendError(error, eventId);
+    if (error.code !== 'OVERLOADED') return;
+    if (++this.#overloadStrikes >= this.#init.overloadStrikes) this.#init.close(error.closeCode ?? 1013, error.code);
+  }
+
   /** Sends an `error` event. */
   sendError(error: SaywireError, eventId: string | undefined): void {
-    this.#init.onError?.(error.code);
     this.#init.logger.debug({ code: error.code }, 'client error');
     this.#init.send({
       type: 'error',
@@ -97,6 +116,7 @@ export class EventHandler {
         return;
       case 'response.create':
         await processor.startAgentTurn(event.input);
+        this.#overloadStrikes = 0;
         return;
       case 'text.append':
         await processor.appendText(event.delta);

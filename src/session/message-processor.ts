@@ -42,6 +42,10 @@ export interface MessageProcessorInit {
   historyMaxChars: number;
   /** How long a turn waits for the client's function call outputs, ms. */
   toolCallTimeoutMs: number;
+  /** Admission control: an error refuses a new turn (OVERLOADED). */
+  admit?: () => SaywireError | undefined;
+  /** Told of every turn's end (metrics). */
+  onTurnDone?: (summary: ResponseSummary) => void;
   logger: Logger;
   clock: Clock;
 }
@@ -91,6 +95,7 @@ export class MessageProcessor {
 
   /** Starts an agent turn, superseding a running one. */
   async startAgentTurn(input: string | undefined): Promise<ConversationTurn> {
+    this.#admit();
     await this.#supersede();
     if (input !== undefined) this.addUserMessage(input);
     return this.#start('agent', this.#init.agent);
@@ -103,8 +108,10 @@ export class MessageProcessor {
       throw new SaywireError('RESPONSE_IN_PROGRESS');
     }
     if (this.#clientText === undefined || current === undefined) {
-      this.#clientText = new ClientTextSource(this.#init.turnLimits.maxTurnTextBytes);
-      this.#start('client', this.#clientText);
+      this.#admit();
+      const source = new ClientTextSource(this.#init.turnLimits.maxTurnTextBytes);
+      this.#start('client', source);
+      this.#clientText = source;
     }
     this.#clientText.append(delta);
   }
@@ -162,7 +169,13 @@ export class MessageProcessor {
     this.#turns.clear();
   }
 
-  /** Cancels everything for shutdown, with the usual `response.done`. */
+  /** Refuses new turns (SHUTTING_DOWN) and resolves when the running one, if any, has ended. */
+  async drain(): Promise<void> {
+    this.#closed = true;
+    await this.#current?.run();
+  }
+
+  /** Cancels the running turn for shutdown, with the usual `response.done`. */
   async shutdown(): Promise<void> {
     this.#closed = true;
     await this.#current?.cancel('shutdown');
@@ -206,6 +219,20 @@ export class MessageProcessor {
       }),
   };
 
+  #admit(): void {
+    if (this.#closed) throw new SaywireError('SHUTTING_DOWN');
+    const refusal = this.#init.admit?.();
+    if (refusal !== undefined) throw refusal;
+  }
+
+  #finished(turn: ConversationTurn, summary: ResponseSummary, agent: Agent): void {
+    if (this.#current === turn) this.#current = undefined;
+    if (this.#clientText === agent) this.#clientText = undefined;
+    const text = turn.historyText;
+    if (text !== '') this.#history.add({ role: 'assistant', text }, turn.id);
+    this.#init.onTurnDone?.(summary);
+  }
+
   #start(source: 'agent' | 'client', agent: Agent): ConversationTurn {
     if (this.#closed) throw new SaywireError('SHUTTING_DOWN');
     this.evict();
@@ -223,15 +250,11 @@ export class MessageProcessor {
       settings: { ...turnLimits, ...this.#init.session() },
       logger: logger.child({ turn: id }),
       clock,
+      onFinished: (finished, summary) => this.#finished(finished, summary, agent),
     });
     this.#turns.set(id, turn);
     this.#current = turn;
-    void turn.run().then(() => {
-      if (this.#current === turn) this.#current = undefined;
-      if (this.#clientText === agent) this.#clientText = undefined;
-      const text = turn.historyText;
-      if (text !== '') this.#history.add({ role: 'assistant', text }, turn.id);
-    });
+    turn.run().catch((err: unknown) => logger.error({ err, turn: id }, 'turn crashed'));
     return turn;
   }
 }

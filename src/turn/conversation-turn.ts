@@ -80,6 +80,10 @@ export interface TurnSettings {
   maxTurnTextBytes: number;
   /** Most upstream rounds that end in function calls. */
   maxToolRounds: number;
+  /** Wall time the turn may take, ms. */
+  maxTurnMs: number;
+  /** Audio the turn may produce, ms. */
+  maxTurnAudioMs: number;
   voice: string;
   rate: number;
   pitch: number;
@@ -101,6 +105,8 @@ export interface ConversationTurnInit {
   settings: TurnSettings;
   logger: Logger;
   clock?: Clock;
+  /** Called once, synchronously, right after `response.done` is sent. */
+  onFinished?: (turn: ConversationTurn, summary: ResponseSummary) => void;
 }
 
 /** The turn's lifecycle. */
@@ -148,6 +154,7 @@ export class ConversationTurn {
   #usage: ResponseSummary['usage'];
   #heardText: string | undefined;
   #done: Promise<ResponseSummary> | undefined;
+  #cancelling: Promise<ResponseSummary> | undefined;
 
   constructor(init: ConversationTurnInit) {
     this.#init = init;
@@ -195,11 +202,18 @@ export class ConversationTurn {
   }
 
   /** Stops the turn: aborts the agent, waits at most `interruptWaitMs` for in-flight work, drops the rest. */
-  async cancel(reason: CancelReason): Promise<ResponseSummary | undefined> {
-    if (this.finished) return undefined;
+  cancel(reason: CancelReason): Promise<ResponseSummary | undefined> {
+    if (this.finished) return Promise.resolve(undefined);
+    this.#cancelling ??= this.#cancel(reason);
+    return this.#cancelling;
+  }
+
+  async #cancel(reason: CancelReason): Promise<ResponseSummary> {
+    // Abort first: closing the queues before would look like a normal end of stream.
+    const settled = this.#tasks.cancelAll(this.#clock, this.#init.settings.interruptWaitMs);
     this.#tokens.clear();
     this.#sentences.clear();
-    await this.#tasks.cancelAll(this.#clock, this.#init.settings.interruptWaitMs);
+    await settled;
     return this.#finish('cancelled', reason);
   }
 
@@ -224,10 +238,22 @@ export class ConversationTurn {
   async #run(): Promise<ResponseSummary> {
     this.#state = 'streaming';
     this.#emit({ type: 'response.created', response: { id: this.id, source: this.source } });
+    // Whatever stops the turn (cancel, a failed task, a budget) must wake every waiting stage.
+    this.#tasks.signal.addEventListener('abort', () => {
+      this.#tokens.clear();
+      this.#sentences.clear();
+    });
     this.#tasks.spawn((signal) => this.#agentLoop(signal));
     this.#tasks.spawn((signal) => this.#chunkLoop(signal));
     this.#tasks.spawn((signal) => this.#senderLoop(signal));
+    const { maxTurnMs } = this.#init.settings;
+    const budget = this.#clock.setTimeout(
+      () => this.#tasks.fail(new SaywireError('TURN_BUDGET_EXCEEDED', `The turn ran longer than ${maxTurnMs} ms.`)),
+      maxTurnMs,
+    );
     await this.#tasks.settled();
+    this.#clock.clearTimeout(budget);
+    if (this.#cancelling !== undefined) return this.#cancelling;
     if (this.finished) return this.#summary();
     const error = this.#tasks.failed ? toSaywireError(this.#tasks.error, 'WORKER_FAILED') : this.#agentError;
     if (error !== undefined) {
@@ -395,6 +421,9 @@ export class ConversationTurn {
     // Recorded at its first frame: a sentence cut off mid-audio still counts as (partly) spoken.
     let sent: SentSentence | undefined;
     for (let at = 0; at < audio.pcm.length; at += samplesPerFrame) {
+      if (this.#audioMs > settings.maxTurnAudioMs) {
+        throw new SaywireError('TURN_BUDGET_EXCEEDED', `The turn produced more than ${settings.maxTurnAudioMs} ms of audio.`);
+      }
       await output.whenWritable(signal);
       if (signal.aborted || this.finished) return;
       const samples = audio.pcm.subarray(at, at + samplesPerFrame);
@@ -467,6 +496,7 @@ export class ConversationTurn {
       { status, reason, timings: summary.timings, sentences: summary.sentences, audioMs: summary.audio_ms },
       'turn done',
     );
+    this.#init.onFinished?.(this, summary);
     return summary;
   }
 

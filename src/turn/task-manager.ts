@@ -47,6 +47,14 @@ export class TaskManager {
     void run.finally(() => this.#tasks.delete(run));
   }
 
+  /** Fails the tasks from outside (a budget ran out): records `err` and aborts them all. */
+  fail(err: unknown): void {
+    if (this.#failed || this.#controller.signal.aborted) return;
+    this.#failed = true;
+    this.#firstError = err;
+    this.#controller.abort();
+  }
+
   /** Resolves when every task has ended. */
   async settled(): Promise<void> {
     while (this.#tasks.size > 0) await Promise.allSettled([...this.#tasks]);

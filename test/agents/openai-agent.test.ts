@@ -137,7 +137,7 @@ describe('openai agent', () => {
     [429, 'UPSTREAM_RATE_LIMITED', 2],
     [500, 'UPSTREAM_HTTP_ERROR', 2],
   ])('an upstream %i fails the turn with %s after %i request(s)', async (status, code, requests) => {
-    llm.script({ status }, { status });
+    llm.script(...Array.from({ length: requests }, () => ({ status })));
     const client = await connect();
     const before = llm.requests.length;
     const done = await turn(client, 'hello');
@@ -215,6 +215,25 @@ describe('openai agent', () => {
       { role: 'user', content: 'tell me a story' },
       { role: 'assistant', content: 'This first sentence will be spoken.' },
       { role: 'user', content: 'next question' },
+    ]);
+  });
+
+  it('response.played trims the cancelled reply in the history to the words heard', async () => {
+    llm.script({ events: [text('Alpha bravo charlie delta echo. '), text('Foxtrot golf')], end: 'stall' });
+    const client = await connect();
+    const before = llm.requests.length;
+    client.send({ type: 'response.create', input: 'spell' });
+    const audioDone = await client.next('response.audio.done');
+    client.send({ type: 'response.cancel' });
+    const done = (await client.next('response.done')).response as { id: string };
+    const words = audioDone.words as Array<{ text: string; start_ms: number; end: number }>;
+    expect(words.map((w) => w.text).slice(0, 3)).toEqual(['Alpha', 'bravo', 'charlie']);
+    client.send({ type: 'response.played', response_id: done.id, played_ms: (words[1]?.start_ms as number) + 1 });
+    llm.script({ events: [text('Okay.'), finish('stop')] });
+    await turn(client, 'what did you say?');
+    expect(llm.requests[before + 1]?.body.messages.slice(1, 3)).toEqual([
+      { role: 'user', content: 'spell' },
+      { role: 'assistant', content: 'Alpha bravo' },
     ]);
   });
 

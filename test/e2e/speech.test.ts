@@ -82,8 +82,8 @@ describe('speech over the socket', () => {
     client.send({ type: 'session.update', event_id: 'v1', session: { voice: 'klingon' } });
     const error = await client.next('error');
     expect(error.error).toMatchObject({ code: 'INVALID_EVENT', event_id: 'v1' });
-    client.send({ type: 'session.update', session: { voice: 'en-gb' } });
-    expect((await client.next('session.updated')).session).toMatchObject({ voice: 'en-gb' });
+    client.send({ type: 'session.update', session: { voice: 'en-gb-x-rp' } });
+    expect((await client.next('session.updated')).session).toMatchObject({ voice: 'en-gb-x-rp' });
     client.close();
   });
 });

@@ -23,7 +23,7 @@ function processor(opts: { turnsRetained: number; turnMaxAgeMs: number; historyM
     workers: inlineWorkers,
     agent: fixedAgent('Hello there. How can I help?'),
     session: () => session,
-    turnLimits: { tokenQueueMax: 8, sentenceQueueMax: 4, speechConcurrency: 2, interruptWaitMs: 1000, maxTurnTextBytes: 10_000, maxToolRounds: 2 },
+    turnLimits: { tokenQueueMax: 8, sentenceQueueMax: 4, speechConcurrency: 2, interruptWaitMs: 1000, maxTurnTextBytes: 10_000, maxToolRounds: 2, maxTurnMs: 60_000, maxTurnAudioMs: 600_000 },
     retention: { turnsRetained: opts.turnsRetained, turnMaxAgeMs: opts.turnMaxAgeMs },
     historyMaxChars: opts.historyMaxChars ?? 1000,
     toolCallTimeoutMs: 1000,

@@ -115,7 +115,8 @@ export class FakeLlm {
         return;
       case 'close':
         finished = true;
-        res.socket?.destroy();
+        // Drop the connection once what was written has left, as a crashing server would.
+        res.write(': bye\n\n', () => setImmediate(() => res.socket?.destroy()));
         return;
       case 'stall':
         return;
