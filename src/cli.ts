@@ -54,8 +54,14 @@ async function main(): Promise<void> {
   }
   if (options === undefined) return;
   const logger = createLogger({ level: options.logLevel, logText: options.logText });
+  // An unhandled rejection is a bug: report it and stop rather than run on in an unknown state.
+  process.on('unhandledRejection', (reason) => {
+    logger.fatal({ err: reason instanceof Error ? reason.stack : String(reason) }, 'unhandled rejection');
+    process.exit(70);
+  });
   const server = createServer(options, { logger });
   let stopping = false;
+  const settings = options;
   const stop = (signal: string): void => {
     if (stopping) {
       logger.warn({ signal }, 'second signal, exiting now');
@@ -63,7 +69,7 @@ async function main(): Promise<void> {
     }
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    server.close().then(
+    server.shutdown(settings.shutdownGraceMs).then(
       () => process.exit(0),
       (err: unknown) => {
         logger.error({ err }, 'shutdown failed');

@@ -41,8 +41,18 @@ export const ERROR_CODES = {
   },
   OVERLOADED: {
     type: 'server_error',
-    description: 'The worker pool queue is full; the turn was refused or failed. Retry later.',
+    description:
+      'The server is overloaded (pool queue full or event-loop delay over `admissionMaxLoopDelayMs`); the turn was refused. After `overloadStrikes` refusals in a row the socket is closed.',
     closeCode: 1013,
+  },
+  RATE_LIMITED: {
+    type: 'rate_limit_error',
+    description: 'More events than `eventsPerSecond` allows; the event was dropped. After `rateLimitStrikes` the socket is closed.',
+    closeCode: 1008,
+  },
+  TURN_BUDGET_EXCEEDED: {
+    type: 'invalid_request_error',
+    description: 'The turn ran past `maxTurnMs` or produced more than `maxTurnAudioMs` of audio; it ends as failed.',
   },
   WORKER_FAILED: {
     type: 'server_error',

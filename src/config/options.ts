@@ -66,9 +66,27 @@ export const SETTINGS = {
   logLevel: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info', 'pino log level.'),
   logText: bool(false, 'Log user and agent text in clear (otherwise such fields are redacted).'),
 
+  authToken: str('', 'Shared secret clients must send (Authorization: Bearer, or ?token= for browsers). Required when host is not loopback.', true),
+  allowedOrigins: str('', 'Comma-separated browser origins allowed besides the same origin ("*" allows any).'),
+  maxConnections: int(1, 1_000_000, 2000, 'Open WebSockets in total; more are refused with 503.'),
+  maxConnectionsPerIp: int(1, 1_000_000, 100, 'Open WebSockets per client address; more are refused with 429.'),
+  eventsPerSecond: num(0.1, 100_000, 50, 'Sustained client events per second per connection (token bucket rate).'),
+  eventBurst: int(1, 100_000, 200, 'Client events a connection may send at once (token bucket size).'),
+  rateLimitStrikes: int(1, 100_000, 50, 'Rate-limited events after which the connection is closed with 1008.'),
+  maxFragments: int(1, 100_000, 1024, 'Fragments one WebSocket message may have; more closes with 1008.'),
+  maxHeaderCount: int(10, 2000, 100, 'Request headers accepted; more is a 400.'),
+  httpHeadersTimeoutMs: int(1000, 600_000, 10_000, 'Time a client has to send its request headers.'),
+  httpRequestTimeoutMs: int(1000, 600_000, 30_000, 'Time a client has to send a whole HTTP request.'),
+  admissionMaxLoopDelayMs: int(1, 60_000, 250, 'New turns are refused (OVERLOADED) while the event-loop delay p99 is above this.'),
+  admissionWindowMs: int(100, 60_000, 1000, 'Window over which the event-loop delay p99 for admission is measured.'),
+  overloadStrikes: int(1, 10_000, 5, 'Refused turns in a row after which the connection is closed with 1013.'),
+  maxTurnMs: int(1000, 86_400_000, 300_000, 'Wall time one turn may take.'),
+  maxTurnAudioMs: int(1000, 86_400_000, 600_000, 'Audio one turn may produce, ms.'),
+
   poolMinThreads: int(1, 64, 2, 'Worker threads kept warm.'),
   poolMaxThreads: int(1, 64, 2, 'Most worker threads (size it to the cores).'),
   poolMaxQueue: int(1, 100_000, 512, 'Pool tasks that may wait for a thread; past it work fails with OVERLOADED.'),
+  poolMaxHeapMb: int(16, 65_536, 512, 'Heap limit of each worker thread; a worker past it fails its task, not the process.'),
   chunking: oneOf(['pool', 'inline'], 'pool', 'Where sentence boundaries are found: the worker pool, or the main thread (for comparison).'),
 
   interruptWaitMs: int(0, 60_000, 1000, 'On cancel, how long to wait for in-flight pool work before answering.'),
@@ -95,6 +113,8 @@ export const SETTINGS = {
   slowClientTimeoutMs: int(100, 600_000, 10_000, 'How long a client may stay above sendHighWaterBytes before it is closed (SLOW_CLIENT).'),
   historyMaxChars: int(0, 10_000_000, 32_000, 'Conversation history kept per connection, characters (oldest dropped first).'),
   maxHttpBodyBytes: int(1, 16 << 20, 262_144, 'Largest HTTP request body (POST /v1/chunk, /v1/audio/speech).'),
+
+  shutdownGraceMs: int(0, 600_000, 10_000, 'On SIGTERM/SIGINT, how long running turns may finish before they are cancelled.'),
 
   maxPayloadBytes: int(128, 16 << 20, 65_536, 'Largest WebSocket message accepted (ws maxPayload); larger closes with 1009.'),
   heartbeatIntervalMs: int(1000, HOUR, 30_000, 'Ping interval; a peer that misses a pong by the next ping is terminated.'),
@@ -218,6 +238,12 @@ export function validateOptions(options: Record<string, unknown> = {}, source = 
       `Setting "poolMinThreads" (${result.poolMinThreads}) must not exceed "poolMaxThreads" (${result.poolMaxThreads}).`,
     );
   }
+  if (result.authToken === '' && !isLoopback(result.host)) {
+    throw new ConfigError(
+      'authToken',
+      `Setting "authToken" must be set when "host" (${result.host}) is not a loopback address: anyone who can reach the port could use the server.`,
+    );
+  }
   if (result.agent === 'openai') {
     let url: URL | undefined;
     try {
@@ -241,6 +267,11 @@ export function validateOptions(options: Record<string, unknown> = {}, source = 
     }
   }
   return Object.freeze(result);
+}
+
+/** True for addresses only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 /** Parses one raw string (env var or CLI flag) into the setting's type; validation comes later. */

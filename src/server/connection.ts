@@ -10,9 +10,11 @@ import type { Agent } from '../agents/agent.js';
 import type { Clock } from '../clock.js';
 import type { FilledServerOptions } from '../config/options.js';
 import { SaywireError } from '../errors.js';
-import { PROTOCOL_VERSION, type ServerEvent, encodeServerEvent } from '../protocol/server-events.js';
+import { AUDIO_FRAME_HEADER_BYTES } from '../protocol/audio-frame.js';
+import { PROTOCOL_VERSION, type ResponseSummary, type ServerEvent, encodeServerEvent } from '../protocol/server-events.js';
 import { EventHandler } from '../session/event-handler.js';
 import { MessageProcessor } from '../session/message-processor.js';
+import { TokenBucket } from '../session/token-bucket.js';
 import { type EngineInfo, type SessionSettings, describeSession } from '../session/session-settings.js';
 import type { TurnOutput, TurnWorkers } from '../turn/conversation-turn.js';
 import { fillChunkerOptions } from '../text/chunker-options.js';
@@ -27,7 +29,16 @@ export interface ConnectionInit {
   engine: EngineInfo;
   logger: Logger;
   clock: Clock;
-  onError?: (code: string) => void;
+  hooks: ConnectionHooks;
+  /** Admission control for new turns. */
+  admit: () => SaywireError | undefined;
+}
+
+/** What a connection reports as it goes (the server feeds metrics with it). */
+export interface ConnectionHooks {
+  error(code: string): void;
+  audioSent(bytes: number): void;
+  turnDone(summary: ResponseSummary): void;
 }
 
 /** Polling interval while a socket is congested; only runs while audio waits. */
@@ -74,10 +85,14 @@ export class Connection implements TurnOutput {
         interruptWaitMs: o.interruptWaitMs,
         maxTurnTextBytes: o.maxTurnTextBytes,
         maxToolRounds: o.maxToolRounds,
+        maxTurnMs: o.maxTurnMs,
+        maxTurnAudioMs: o.maxTurnAudioMs,
       },
       retention: { turnMaxAgeMs: o.turnMaxAgeMs, turnsRetained: o.turnsRetained },
       historyMaxChars: o.historyMaxChars,
       toolCallTimeoutMs: o.toolCallTimeoutMs,
+      onTurnDone: (summary) => init.hooks.turnDone(summary),
+      admit: init.admit,
       logger: init.logger,
       clock: init.clock,
     });
@@ -86,6 +101,9 @@ export class Connection implements TurnOutput {
       send: (event) => this.sendEvent(event),
       limits: { maxTextBytes: o.maxTextBytes },
       maxPendingEvents: o.maxPendingEvents,
+      rateLimit: { bucket: new TokenBucket(o.eventsPerSecond, o.eventBurst, init.clock), strikes: o.rateLimitStrikes },
+      overloadStrikes: o.overloadStrikes,
+      close: (code, reason) => this.close(code, reason),
       session: {
         id: this.id,
         get: () => this.#session,
@@ -96,7 +114,6 @@ export class Connection implements TurnOutput {
         agent: init.agent.name,
       },
       logger: init.logger,
-      ...(init.onError === undefined ? {} : { onError: init.onError }),
     });
     this.#ws.on('message', (data, isBinary) => this.handler.receive(data as Buffer, isBinary));
     this.#ws.on('pong', () => {
@@ -114,11 +131,16 @@ export class Connection implements TurnOutput {
   }
 
   sendEvent(event: ServerEvent): void {
-    if (this.isOpen) this.#ws.send(encodeServerEvent(event));
+    if (!this.isOpen) return;
+    this.#ws.send(encodeServerEvent(event));
+    if (event.type === 'response.audio.delta') this.#init.hooks.audioSent((event.audio.length * 3) >> 2);
+    else if (event.type === 'error') this.#init.hooks.error(event.error.code);
   }
 
   sendAudio(frame: Buffer): void {
-    if (this.isOpen) this.#ws.send(frame, { binary: true });
+    if (!this.isOpen) return;
+    this.#ws.send(frame, { binary: true });
+    this.#init.hooks.audioSent(frame.length - AUDIO_FRAME_HEADER_BYTES);
   }
 
   /** Bytes queued on the socket that the client has not taken yet. */
@@ -154,7 +176,9 @@ export class Connection implements TurnOutput {
 
   /** Closes the socket with a code; terminates it if the close handshake does not finish. */
   close(code: number, reason: string): void {
-    if (this.#ws.readyState === WebSocket.CLOSED) return;
+    // Once closing, the first call's timer already guards the handshake; another would only stack
+    // listeners.
+    if (this.#ws.readyState !== WebSocket.OPEN) return;
     this.#ws.close(code, reason);
     const { clock, options } = this.#init;
     const timer = clock.setTimeout(() => this.#ws.terminate(), options.slowClientTimeoutMs);
@@ -177,7 +201,7 @@ export class Connection implements TurnOutput {
     this.#congestedSince ??= now;
     if (buffered <= sendHardCapBytes && now - this.#congestedSince < slowClientTimeoutMs) return true;
     const error = new SaywireError('SLOW_CLIENT');
-    this.#init.onError?.(error.code);
+    this.#init.hooks.error(error.code);
     this.#init.logger.warn({ code: error.code, bufferedAmount: buffered }, 'slow client closed');
     this.close(error.closeCode ?? 1008, error.code);
     return false;

@@ -12,17 +12,21 @@ import { WebSocketServer } from 'ws';
 import type { Agent } from '../agents/agent.js';
 import { OpenAIAgent } from '../agents/openai-agent.js';
 import { ScriptedAgent } from '../agents/scripted-agent.js';
-import { type Clock, systemClock } from '../clock.js';
+import { type Clock, delay, systemClock } from '../clock.js';
 import { type FilledServerOptions, type ServerOptions, validateOptions } from '../config/options.js';
-import { ConfigError } from '../errors.js';
+import { ConfigError, SaywireError } from '../errors.js';
 import { createLogger } from '../log.js';
 import { WorkerPool } from '../pool/worker-pool.js';
 import type { EngineInfo } from '../session/session-settings.js';
 import { createTurnWorkers } from '../turn/turn-workers.js';
 import { chunkRoute } from './chunk-route.js';
-import { Connection } from './connection.js';
+import { demoRoutes } from './demo-route.js';
+import { checkAccess } from './access.js';
+import { Connection, type ConnectionHooks } from './connection.js';
+import { EventLoopMonitor } from './event-loop-monitor.js';
 import { speechRoute } from './speech-route.js';
 import { type RouteHandler, dispatch, sendJson } from './http-routes.js';
+import { ServerMetrics } from './metrics.js';
 
 /** The WebSocket endpoint's path. */
 export const REALTIME_PATH = '/v1/realtime';
@@ -46,7 +50,16 @@ export interface SaywireServer {
   listen(): Promise<AddressInfo>;
   /** Base URL such as `http://127.0.0.1:8080` (after listen). */
   readonly url: string;
-  /** Stops at once: closes sockets (1001), the HTTP server and the pool. */
+  readonly metrics: ServerMetrics;
+  /** True from the start of a shutdown: no new connections or turns, not ready. */
+  readonly draining: boolean;
+  /**
+   * Graceful stop: refuse new connections and turns, let running turns finish for up to
+   * `graceMs`, cancel the rest (each gets its `response.done`), close every socket with 1001,
+   * then the pool.
+   */
+  shutdown(graceMs: number): Promise<void>;
+  /** Stops at once: `shutdown(0)`. */
   close(): Promise<void>;
 }
 
@@ -84,11 +97,37 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
     minThreads: options.poolMinThreads,
     maxThreads: options.poolMaxThreads,
     maxQueue: options.poolMaxQueue,
+    resourceLimits: { maxOldGenerationSizeMb: options.poolMaxHeapMb },
     ...(deps.workerFile === undefined ? {} : { filename: deps.workerFile }),
   });
   const workers = createTurnWorkers(pool, options.chunking);
   const agent = createAgent(options, clock);
   const connections = new Set<Connection>();
+  const loop = new EventLoopMonitor();
+  const metrics = new ServerMetrics({
+    pool,
+    loop,
+    connections: function* () {
+      for (const c of connections) yield { activeTurn: c.processor.current !== undefined, retainedTurns: c.processor.retainedTurns };
+    },
+  });
+  const hooks: ConnectionHooks = {
+    error: (code) => metrics.error(code),
+    audioSent: (bytes) => metrics.audioSent(bytes),
+    turnDone: (summary) => metrics.turnDone(summary),
+  };
+  let draining = false;
+  // Admission looks at the recent event-loop delay, not the lifetime one.
+  const admissionLoop = new EventLoopMonitor();
+  let recentLoopP99Ms = 0;
+  const admit = (): SaywireError | undefined => {
+    if (pool.stats().queueSize >= options.poolMaxQueue) return new SaywireError('OVERLOADED', 'The worker pool queue is full.');
+    if (recentLoopP99Ms > options.admissionMaxLoopDelayMs) {
+      return new SaywireError('OVERLOADED', `The event-loop delay (${Math.round(recentLoopP99Ms)} ms) is over the limit.`);
+    }
+    return undefined;
+  };
+  const perIp = new Map<string, number>();
   const engine: EngineInfo = { voices: new Set(), list: [], nativeRate: 0 };
   let timers: unknown[] = [];
 
@@ -97,16 +136,45 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
     [
       'GET /readyz',
       (_req, res) => {
-        const ready = pool.isWarm;
+        const ready = pool.isWarm && !draining;
         sendJson(res, ready ? 200 : 503, { ready });
+      },
+    ],
+    [
+      'GET /metrics',
+      async (_req, res) => {
+        const text = await metrics.scrape();
+        res.writeHead(200, { 'content-type': metrics.registry.contentType });
+        res.end(text);
       },
     ],
     ['GET /v1/voices', (_req, res) => sendJson(res, 200, { voices: engine.list, default: options.voice })],
     ['POST /v1/chunk', chunkRoute(options, workers)],
     ['POST /v1/audio/speech', speechRoute(options, workers, engine)],
+    ...demoRoutes(),
   ]);
 
-  const http = createHttpServer((req, res) => {
+  /** Probes answer without a token (load balancers); so do the demo page's files (the page itself passes the token on). */
+  const openRoutes = new Set(['GET /healthz', 'GET /readyz']);
+  const publicPaths = new Set(demoRoutes().map(([key]) => key.slice(key.indexOf(' ') + 1)));
+  const http = createHttpServer({
+    headersTimeout: options.httpHeadersTimeoutMs,
+    requestTimeout: options.httpRequestTimeoutMs,
+    // Node enforces both timeouts only on this sweep (30 s by default), which would let a silent
+    // connection hold its slot for up to 30 s past its deadline.
+    connectionsCheckingInterval: Math.max(100, Math.floor(Math.min(options.httpHeadersTimeoutMs, options.httpRequestTimeoutMs) / 4)),
+  }, (req, res) => {
+    if (req.rawHeaders.length / 2 > options.maxHeaderCount) {
+      sendJson(res, 400, { error: { code: 'TOO_MANY_HEADERS', message: `More than ${options.maxHeaderCount} headers.` } });
+      return;
+    }
+    const path = (req.url ?? '/').split('?')[0];
+    const isOpen = openRoutes.has(`${req.method} ${path}`) || (req.method === 'GET' && publicPaths.has(path ?? ''));
+    const denial = isOpen ? undefined : checkAccess(req, options);
+    if (denial !== undefined) {
+      sendJson(res, denial.status, { error: { code: denial.code, message: denial.message } });
+      return;
+    }
     dispatch(routes, req, res).catch((err: unknown) => {
       logger.error({ err }, 'http handler failed');
       if (!res.headersSent) sendJson(res, 500, { error: { code: 'INTERNAL', message: 'Internal error.' } });
@@ -114,9 +182,18 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
     });
   });
 
+  // Node keeps only the first maxHeadersCount headers; one more lets the handler see the excess.
+  http.maxHeadersCount = options.maxHeaderCount + 1;
+  // A request line or headers that do not parse (or are too big) get a plain 400, never a hang.
+  http.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: options.maxPayloadBytes,
+    maxFragments: options.maxFragments,
     // Compression costs CPU per frame and is a known memory-exhaustion vector; audio does not compress.
     perMessageDeflate: false,
     clientTracking: false,
@@ -128,6 +205,23 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
+    const refuse = (status: string): void => {
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    };
+    if (draining) return refuse('503 Service Unavailable');
+    if (req.rawHeaders.length / 2 > options.maxHeaderCount) return refuse('400 Bad Request');
+    const denial = checkAccess(req, options);
+    if (denial !== undefined) return refuse(denial.status === 401 ? '401 Unauthorized' : '403 Forbidden');
+    const ip = req.socket.remoteAddress ?? 'unknown';
+    if (connections.size >= options.maxConnections) return refuse('503 Service Unavailable');
+    if ((perIp.get(ip) ?? 0) >= options.maxConnectionsPerIp) return refuse('429 Too Many Requests');
+    perIp.set(ip, (perIp.get(ip) ?? 0) + 1);
+    const release = (): void => {
+      const left = (perIp.get(ip) ?? 1) - 1;
+      if (left <= 0) perIp.delete(ip);
+      else perIp.set(ip, left);
+    };
+    socket.once('close', release);
     wss.handleUpgrade(req, socket, head, (ws) => {
       const id = `conn_${randomBytes(6).toString('hex')}`;
       const connLogger = logger.child({ conn: id });
@@ -140,6 +234,8 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
         engine,
         logger: connLogger,
         clock,
+        hooks,
+        admit,
       });
       connections.add(connection);
       connLogger.info({ remote: req.socket.remoteAddress }, 'connection open');
@@ -183,11 +279,22 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
       every(options.heartbeatIntervalMs, () => {
         for (const connection of connections) connection.heartbeat();
       });
+      every(options.admissionWindowMs, () => {
+        recentLoopP99Ms = admissionLoop.takeWindow().p99Ms;
+      });
       every(options.turnSweepIntervalMs, () => {
         const now = clock.now();
         for (const connection of connections) connection.processor.evict(now);
       });
-      const warm = await pool.warmUp();
+      let warm;
+      try {
+        warm = await pool.warmUp();
+      } catch (err) {
+        // A worker that cannot start will not start on a retry either: stop, and say why.
+        logger.fatal({ err: (err as Error).message }, 'worker failed to start');
+        await this.close();
+        throw new SaywireError('WORKER_FAILED', `The pipeline worker failed to start: ${(err as Error).message}`, { cause: err });
+      }
       engine.list = warm.voices;
       engine.voices = new Set(warm.voices.map((v) => v.id));
       engine.nativeRate = warm.sampleRate;
@@ -198,16 +305,33 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
       logger.info({ url, threads: options.poolMaxThreads, chunking: options.chunking, agent: agent.name }, 'listening');
       return address;
     },
-    async close() {
+    metrics,
+    get draining() {
+      return draining;
+    },
+    async shutdown(graceMs: number) {
+      if (draining) return;
+      draining = true;
       for (const timer of timers) clock.clearTimeout(timer);
       timers = [];
-      for (const connection of connections) connection.close(1001, 'server closing');
-      await Promise.all([...connections].map((c) => c.processor.close()));
-      await new Promise<void>((resolve) => {
-        http.close(() => resolve());
-        http.closeAllConnections();
-      });
+      // The listener stays open while draining: probes see /readyz 503, upgrades get 503.
+      const open = [...connections];
+      const grace = new AbortController();
+      await Promise.race([Promise.all(open.map((c) => c.processor.drain())), delay(clock, graceMs, grace.signal)]);
+      grace.abort();
+      await Promise.all(open.map((c) => c.processor.shutdown()));
+      for (const connection of connections) connection.close(1001, 'server shutting down');
+      await Promise.all(open.map((c) => c.processor.close()));
+      const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+      http.closeAllConnections();
+      await closed;
       await pool.close();
+      loop.stop();
+      admissionLoop.stop();
+      logger.info({ connections: open.length }, 'shut down');
+    },
+    close() {
+      return this.shutdown(0);
     },
   };
 }

@@ -79,8 +79,13 @@ describe('settings', () => {
     expect(configError(() => optionsFromArgv(['--port'])).message).toContain('needs a value');
   });
 
+  it('requires a token off loopback', () => {
+    expect(configError(() => validateOptions({ host: '0.0.0.0' })).setting).toBe('authToken');
+    expect(validateOptions({ host: '127.0.0.2' }).host).toBe('127.0.0.2');
+  });
+
   it('layers file < env < flags and names the layer of a bad value', () => {
-    const merged = resolveOptions({ file: { port: 1, host: '0.0.0.0' }, env: { port: 2 }, argv: { port: 3 } });
+    const merged = resolveOptions({ file: { port: 1, host: '0.0.0.0', authToken: 'secret' }, env: { port: 2 }, argv: { port: 3 } });
     expect(merged.port).toBe(3);
     expect(merged.host).toBe('0.0.0.0');
     expect(configError(() => resolveOptions({ file: { port: -1 } })).message).toContain('config file');

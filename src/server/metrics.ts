@@ -1,0 +1,165 @@
+/**
+ * Prometheus metrics (`GET /metrics`), through prom-client. Counters and histograms are fed by
+ * the connections as things happen; gauges of state (connections, turns, pool) are read at
+ * scrape time, so nothing on the hot path does more than an increment.
+ */
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { ResponseSummary } from '../protocol/server-events.js';
+import type { WorkerPool } from '../pool/worker-pool.js';
+import type { EventLoopMonitor } from './event-loop-monitor.js';
+
+/** What metrics read from the server at scrape time. */
+export interface MetricsSources {
+  pool: WorkerPool;
+  loop: EventLoopMonitor;
+  /** Open connections, and per connection whether a turn runs and how many it retains. */
+  connections: () => Iterable<{ activeTurn: boolean; retainedTurns: number }>;
+}
+
+const LATENCY_BUCKETS = [0.025, 0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10];
+const LOOP_BUCKETS = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1];
+
+export class ServerMetrics {
+  readonly registry = new Registry();
+  readonly #turns: Counter<'outcome'>;
+  readonly #firstToken: Histogram;
+  readonly #firstSentence: Histogram;
+  readonly #firstAudio: Histogram;
+  readonly #audioBytes: Counter;
+  readonly #audioFrames: Counter;
+  readonly #errors: Counter<'code'>;
+  readonly #foldLoop: () => void;
+
+  constructor(sources: MetricsSources) {
+    const registers = [this.registry];
+    collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 1 });
+    this.#turns = new Counter({ name: 'saywire_turns_total', help: 'Turns ended, by outcome.', labelNames: ['outcome'], registers });
+    const latency = (name: string, help: string) => new Histogram({ name, help, buckets: LATENCY_BUCKETS, registers });
+    this.#firstToken = latency('saywire_time_to_first_token_seconds', 'From turn start to the first agent token.');
+    this.#firstSentence = latency('saywire_time_to_first_sentence_seconds', 'From turn start to the first sentence sent.');
+    this.#firstAudio = latency('saywire_time_to_first_audio_seconds', 'From turn start to the first audio frame sent.');
+    this.#audioBytes = new Counter({ name: 'saywire_audio_bytes_total', help: 'PCM bytes of audio sent.', registers });
+    this.#audioFrames = new Counter({ name: 'saywire_audio_frames_total', help: 'Audio frames sent.', registers });
+    this.#errors = new Counter({ name: 'saywire_errors_total', help: 'Errors reported to clients, by code.', labelNames: ['code'], registers });
+
+    new Gauge({
+      name: 'saywire_connections',
+      help: 'Open WebSocket connections.',
+      registers,
+      collect() {
+        let n = 0;
+        for (const _ of sources.connections()) n++;
+        this.set(n);
+      },
+    });
+    new Gauge({
+      name: 'saywire_turns_active',
+      help: 'Turns running now.',
+      registers,
+      collect() {
+        let n = 0;
+        for (const c of sources.connections()) if (c.activeTurn) n++;
+        this.set(n);
+      },
+    });
+    new Gauge({
+      name: 'saywire_turns_retained',
+      help: 'Turns held in memory (running and finished, not yet evicted).',
+      registers,
+      collect() {
+        let n = 0;
+        for (const c of sources.connections()) n += c.retainedTurns;
+        this.set(n);
+      },
+    });
+    new Gauge({
+      name: 'saywire_pool_utilization',
+      help: 'Share of pool thread time spent running tasks (0-1).',
+      labelNames: ['pool'],
+      registers,
+      collect() {
+        this.set({ pool: 'pipeline' }, sources.pool.stats().utilization);
+      },
+    });
+    new Gauge({
+      name: 'saywire_pool_queue_size',
+      help: 'Pool tasks waiting for a thread.',
+      labelNames: ['pool'],
+      registers,
+      collect() {
+        this.set({ pool: 'pipeline' }, sources.pool.stats().queueSize);
+      },
+    });
+    new Gauge({
+      name: 'saywire_pool_threads',
+      help: 'Pool threads running.',
+      labelNames: ['pool'],
+      registers,
+      collect() {
+        this.set({ pool: 'pipeline' }, sources.pool.stats().threads);
+      },
+    });
+    for (const kind of ['run', 'wait'] as const) {
+      new Gauge({
+        name: `saywire_pool_task_${kind}_seconds`,
+        help: `Pool task ${kind} time, by quantile, since start.`,
+        labelNames: ['pool', 'quantile'],
+        registers,
+        collect() {
+          const summary = sources.pool.stats()[kind === 'run' ? 'runTime' : 'waitTime'];
+          for (const [quantile, ms] of [
+            ['0.5', summary.p50],
+            ['0.99', summary.p99],
+          ] as const) {
+            this.set({ pool: 'pipeline', quantile }, Number.isFinite(ms) ? ms / 1000 : 0);
+          }
+        },
+      });
+    }
+    const loopHistogram = new Histogram({
+      name: 'saywire_event_loop_delay_seconds',
+      help: 'Main-thread event-loop delay (monitorEventLoopDelay, 1 ms resolution), one sample per ms.',
+      buckets: LOOP_BUCKETS,
+      registers,
+    });
+    const loopP99 = new Gauge({
+      name: 'saywire_event_loop_delay_p99_seconds',
+      help: 'p99 event-loop delay since the previous scrape.',
+      registers,
+    });
+    // The loop monitor keeps its own histogram; at scrape time its window is folded into ours.
+    this.#foldLoop = (): void => {
+      const window = sources.loop.takeWindow();
+      loopP99.set(window.p99Ms / 1000);
+      let previous = 0;
+      for (const [percentile, ms] of window.percentiles) {
+        const samples = Math.round((window.count * (percentile - previous)) / 100);
+        for (let i = 0; i < samples; i++) loopHistogram.observe(ms / 1000);
+        previous = percentile;
+      }
+    };
+  }
+
+  /** The exposition text for a scrape. */
+  async scrape(): Promise<string> {
+    this.#foldLoop();
+    return this.registry.metrics();
+  }
+
+  turnDone(summary: ResponseSummary): void {
+    this.#turns.inc({ outcome: summary.status });
+    const t = summary.timings;
+    if (t.first_token_ms !== null) this.#firstToken.observe(t.first_token_ms / 1000);
+    if (t.first_sentence_ms !== null) this.#firstSentence.observe(t.first_sentence_ms / 1000);
+    if (t.first_audio_ms !== null) this.#firstAudio.observe(t.first_audio_ms / 1000);
+  }
+
+  audioSent(bytes: number): void {
+    this.#audioFrames.inc();
+    this.#audioBytes.inc(bytes);
+  }
+
+  error(code: string): void {
+    this.#errors.inc({ code });
+  }
+}
