@@ -255,6 +255,17 @@ describe('worker faults', () => {
     }
   });
 
+  it('a worker that cannot start stops start-up with WORKER_FAILED, is logged, and is not retried', async () => {
+    const startLogs = new LogCapture();
+    const failing = startServer(
+      {},
+      { workerFile: new URL('../support/broken-start.worker.mjs', import.meta.url).href, logger: startLogs.logger() },
+    );
+    await expect(failing).rejects.toMatchObject({ code: 'WORKER_FAILED', message: expect.stringContaining('engine data missing') });
+    expect(startLogs.lines.filter((l) => l.msg === 'worker failed to start')).toHaveLength(1);
+    await stillServes();
+  });
+
   it('a full pool queue refuses or fails turns with OVERLOADED, and the server recovers', async () => {
     const small = await startServer({ poolMinThreads: 1, poolMaxThreads: 1, poolMaxQueue: 2, speechConcurrency: 4 });
     try {
