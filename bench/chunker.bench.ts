@@ -5,19 +5,21 @@
  * streaming mode), which is the easier job: the figures compare our streaming against their
  * whole-text splitting, as ratios. Also measured: our chunker fed the whole text at once, and
  * how many scans the server's gate lets through per sentence (each one a pool task in `pool`
- * chunking mode).
+ * chunking mode), and what one such task costs as a pool round trip against the same scan done
+ * inline: the price `pool` mode pays per scan to keep the event loop free.
  *
  * `node dist/bench/chunker.bench.js [--quick]` prints the result as JSON.
  */
 import { pathToFileURL } from 'node:url';
 import sbd from 'sbd';
 import { split as splitSentences } from 'sentence-splitter';
+import { WorkerPool } from '../src/pool/worker-pool.js';
 import { fillChunkerOptions } from '../src/text/chunker-options.js';
-import { scanSentenceEnds } from '../src/text/sentence-boundaries.js';
+import { type ScanState, scanSentenceEnds } from '../src/text/sentence-boundaries.js';
 import { SentenceCarry } from '../src/text/sentence-carry.js';
 import { createSentenceChunker } from '../src/text/sentence-chunker.js';
 import { llmText, toDeltas } from './fixtures/llm-text.js';
-import { round, table } from './report.js';
+import { percentile, round, table } from './report.js';
 
 /** One splitter's figures. */
 export interface SplitterFigure {
@@ -40,6 +42,11 @@ export interface ChunkerBenchResult {
   splitters: SplitterFigure[];
   /** The server's gated path: scans (pool tasks) per released sentence, and per delta. */
   gate: { scans: number; sentences: number; scansPerSentence: number; scansPerDelta: number };
+  /**
+   * One chunk task, µs: a pool round trip (one task in flight, as the gate sends them) and the
+   * same scan inline on the main thread, over the windows the gate actually sent.
+   */
+  poolRoundTrip: { tasks: number; meanWindowChars: number; poolP50Us: number; poolP99Us: number; inlineP50Us: number; inlineP99Us: number };
   /** The goal for saywire streaming, MiB/s, and whether this run met it. */
   goalMbPerSecond: number;
   goalMet: boolean;
@@ -64,20 +71,65 @@ function measure(fn: () => number, passes: number): { ms: number; count: number 
   return { ms: median(times), count };
 }
 
-/** Counts the scans the server's gate (SentenceCarry.append, one scan in flight) would run. */
-function gatedScans(deltas: readonly string[]): { scans: number; sentences: number } {
+interface ScanWindow {
+  text: string;
+  state: ScanState;
+  final: boolean;
+}
+
+/**
+ * Counts the scans the server's gate (SentenceCarry.append, one scan in flight) would run, and
+ * keeps the first `keep` windows it would send.
+ */
+function gatedScans(deltas: readonly string[], keep: number): { scans: number; sentences: number; windows: ScanWindow[] } {
   const options = fillChunkerOptions();
   const carry = new SentenceCarry(options);
   let scans = 0;
   let sentences = 0;
+  const windows: ScanWindow[] = [];
   const scan = (final: boolean): void => {
     const window = carry.text;
+    if (windows.length < keep) windows.push({ text: window, state: carry.state, final });
     scans++;
     sentences += carry.apply(scanSentenceEnds(window, carry.state, options, final), window.length).length;
   };
   for (const delta of deltas) if (carry.append(delta)) scan(false);
   scan(true);
-  return { scans, sentences };
+  return { scans, sentences, windows };
+}
+
+/** Per-task cost of `windows` through a one-thread pool (awaited one by one) and inline, µs. */
+async function roundTrip(windows: readonly ScanWindow[]): Promise<ChunkerBenchResult['poolRoundTrip']> {
+  const options = fillChunkerOptions();
+  const pool = new WorkerPool({ minThreads: 1, maxThreads: 1, maxQueue: 16 });
+  const poolUs: number[] = [];
+  const inlineUs: number[] = [];
+  try {
+    await pool.warmUp();
+    // Warm both paths before measuring.
+    for (const w of windows.slice(0, 200)) {
+      await pool.chunk({ ...w, options });
+      scanSentenceEnds(w.text, w.state, options, w.final);
+    }
+    for (const w of windows) {
+      let started = performance.now();
+      await pool.chunk({ ...w, options });
+      poolUs.push((performance.now() - started) * 1000);
+      started = performance.now();
+      scanSentenceEnds(w.text, w.state, options, w.final);
+      inlineUs.push((performance.now() - started) * 1000);
+    }
+  } finally {
+    await pool.close();
+  }
+  return {
+    tasks: windows.length,
+    meanWindowChars: Math.round(windows.reduce((n, w) => n + w.text.length, 0) / windows.length),
+    poolP50Us: round(percentile(poolUs, 50), 1),
+    poolP99Us: round(percentile(poolUs, 99), 1),
+    inlineP50Us: round(percentile(inlineUs, 50), 1),
+    inlineP99Us: round(percentile(inlineUs, 99), 1),
+  };
 }
 
 /** Measures the chunker against its peers; `quick` streams about 1 MB, otherwise about 4 MB. */
@@ -129,7 +181,8 @@ export async function runChunkerBench(opts: { quick: boolean }): Promise<Chunker
     sentences: m.count,
     saywireStreamingOverThis: round(ours / mbps(m.ms)),
   }));
-  const gate = gatedScans(deltas);
+  const { windows, ...gate } = gatedScans(deltas, opts.quick ? 2_000 : 10_000);
+  const poolRoundTrip = await roundTrip(windows);
   return {
     textBytes: bytes,
     deltas: deltas.length,
@@ -142,6 +195,7 @@ export async function runChunkerBench(opts: { quick: boolean }): Promise<Chunker
       scansPerSentence: round(gate.scans / gate.sentences),
       scansPerDelta: round(gate.scans / deltas.length, 3),
     },
+    poolRoundTrip,
     goalMbPerSecond: GOAL_MB_PER_SECOND,
     goalMet: ours >= GOAL_MB_PER_SECOND,
   };
@@ -158,6 +212,17 @@ export function chunkerMarkdown(r: ChunkerBenchResult): string {
     ),
     '',
     `Gate: ${r.gate.scans} scans for ${r.gate.sentences} sentences (${r.gate.scansPerSentence} per sentence, ${r.gate.scansPerDelta} per delta).`,
+    '',
+    `One chunk task over the gate's first ${r.poolRoundTrip.tasks} windows (mean ${r.poolRoundTrip.meanWindowChars} chars), µs:`,
+    '',
+    table(
+      ['path', 'p50 µs', 'p99 µs'],
+      [
+        ['pool round trip (one thread, one task in flight)', r.poolRoundTrip.poolP50Us, r.poolRoundTrip.poolP99Us],
+        ['inline scan on the main thread', r.poolRoundTrip.inlineP50Us, r.poolRoundTrip.inlineP99Us],
+      ],
+    ),
+    '',
     `Goal: ≥ ${r.goalMbPerSecond} MiB/s streaming: ${r.goalMet ? 'met' : 'NOT met'}.`,
   ].join('\n');
 }

@@ -1,13 +1,16 @@
 /**
  * Synthesis on one thread: engine load and first-sentence (cold) time, then warm throughput over
  * typical voice-agent sentences, as sentences per second and real-time factor (wall time / audio
- * time), plus what resampling the result costs. `node dist/bench/synthesis.bench.js [--quick]`
+ * time), plus what resampling the result costs. Then the same sentences as speech tasks through
+ * the real pool with 1 and with 2 threads, in the same run, reported as a ratio: what the second
+ * thread buys. `node dist/bench/synthesis.bench.js [--quick]`
  * prints the JSON; `npm run bench -- --scope synthesis` writes it to bench/results/.
  */
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_PITCH, DEFAULT_RATE, DEFAULT_VOICE } from '../src/speech/engine.js';
 import { createEspeakEngine } from '../src/speech/espeak-engine.js';
 import { resamplePcm16 } from '../src/speech/resample.js';
+import { WorkerPool } from '../src/pool/worker-pool.js';
 import { percentile, round, table } from './report.js';
 
 /** Already speakable text, as the normalizer hands it to the engine. */
@@ -60,6 +63,52 @@ export interface SynthesisBenchResult {
   resampleMsPerAudioSecond: Record<string, number>;
   /** The engine's native rate, Hz. */
   sampleRate: number;
+  /** Speech tasks (normalize + synthesize) through the pool, by thread count. */
+  pool: PoolFigure[];
+  /** Sentences per second with 2 threads ÷ with 1. */
+  twoOverOneThreads: number;
+}
+
+/** Speech tasks through the real pool with a fixed thread count. */
+export interface PoolFigure {
+  threads: number;
+  tasks: number;
+  sentencesPerSecond: number;
+  /** Wall time / audio produced (lower is better; below 1/threads means threads overlap well). */
+  realTimeFactor: number;
+}
+
+/**
+ * Runs `tasks` speech tasks through a pool of `threads`, keeping two per thread in flight so a
+ * thread never idles waiting for the main thread to hand it the next one.
+ */
+async function poolFigure(threads: number, tasks: number): Promise<PoolFigure> {
+  const pool = new WorkerPool({ minThreads: threads, maxThreads: threads, maxQueue: 64 });
+  const task = (i: number) => ({
+    text: SENTENCES[i % SENTENCES.length] as string,
+    voice: DEFAULT_VOICE,
+    rate: DEFAULT_RATE,
+    pitch: DEFAULT_PITCH,
+    sampleRate: null,
+  });
+  try {
+    // Every thread loads its engine and sees every sentence once before timing starts.
+    await Promise.all(Array.from({ length: SENTENCES.length * threads }, (_, i) => pool.speak(task(i))));
+    let next = 0;
+    let audioMs = 0;
+    const started = performance.now();
+    const lane = async (): Promise<void> => {
+      while (next < tasks) {
+        const reply = await pool.speak(task(next++));
+        audioMs += (reply.pcm.length * 1000) / reply.sampleRate;
+      }
+    };
+    await Promise.all(Array.from({ length: threads * 2 }, lane));
+    const wall = performance.now() - started;
+    return { threads, tasks, sentencesPerSecond: round((tasks * 1000) / wall, 0), realTimeFactor: round(wall / audioMs, 4) };
+  } finally {
+    await pool.close();
+  }
 }
 
 /** Runs the single-thread synthesis benchmark; `quick` runs 3 passes over the set instead of 25. */
@@ -105,7 +154,13 @@ export async function runSynthesisBench(opts: { quick: boolean }): Promise<Synth
     resampleMsPerAudioSecond[String(rate)] = round((performance.now() - t0) / seconds, 3);
   }
 
+  const poolTasks = passes * SENTENCES.length;
+  const pool = [await poolFigure(1, poolTasks), await poolFigure(2, poolTasks)];
+  const [one, two] = pool as [PoolFigure, PoolFigure];
+
   return {
+    pool,
+    twoOverOneThreads: round(two.sentencesPerSecond / one.sentencesPerSecond),
     loadMs: round(loadMs, 1),
     firstSentenceMs: round(firstSentenceMs, 1),
     sentences: SENTENCES.length,
@@ -140,6 +195,15 @@ export function synthesisMarkdown(r: SynthesisBenchResult): string {
         ]),
       ],
     ),
+    '',
+    `Speech tasks (normalize + synthesize, PCM moved back) through the real pool, ${r.pool[0]?.tasks ?? 0} tasks per thread count, same run:`,
+    '',
+    table(
+      ['pool threads', 'sentences / s', 'real-time factor'],
+      r.pool.map((p) => [p.threads, p.sentencesPerSecond, p.realTimeFactor]),
+    ),
+    '',
+    `2 threads ÷ 1 thread: ${r.twoOverOneThreads}× the sentences per second.`,
   ].join('\n');
 }
 
