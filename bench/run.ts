@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runChunkerBench, chunkerMarkdown } from './chunker.bench.js';
+import { httpMarkdown, runHttpBench } from './http.bench.js';
 import { machine, writeResult } from './report.js';
 import { runSoakBench, soakMarkdown } from './soak.bench.js';
 import { runSynthesisBench, synthesisMarkdown } from './synthesis.bench.js';
@@ -19,6 +20,7 @@ const SCOPES: Record<string, Scope> = {
   chunker: { run: runChunkerBench, markdown: chunkerMarkdown },
   synthesis: { run: runSynthesisBench, markdown: synthesisMarkdown },
   soak: { run: runSoakBench, markdown: soakMarkdown },
+  http: { run: runHttpBench, markdown: httpMarkdown },
 };
 
 // Results live in the source tree (bench/results), not in dist/.
