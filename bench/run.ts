@@ -10,6 +10,7 @@ import { httpMarkdown, runHttpBench } from './http.bench.js';
 import { machine, writeResult } from './report.js';
 import { runSoakBench, soakMarkdown } from './soak.bench.js';
 import { runSynthesisBench, synthesisMarkdown } from './synthesis.bench.js';
+import { runWsBench, wsMarkdown } from './ws.bench.js';
 
 interface Scope {
   run(opts: { quick: boolean }): Promise<unknown>;
@@ -21,6 +22,7 @@ const SCOPES: Record<string, Scope> = {
   synthesis: { run: runSynthesisBench, markdown: synthesisMarkdown },
   soak: { run: runSoakBench, markdown: soakMarkdown },
   http: { run: runHttpBench, markdown: httpMarkdown },
+  ws: { run: runWsBench, markdown: wsMarkdown },
 };
 
 // Results live in the source tree (bench/results), not in dist/.
