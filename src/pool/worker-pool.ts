@@ -8,6 +8,7 @@ import { Piscina } from 'piscina';
 type PiscinaHistogramSummary = Piscina['histogram']['runTime'];
 import { SaywireError } from '../errors.js';
 import type { ChunkReply, ChunkTask, SpeakReply, SpeakTask, TaskFailure, TaskName, WarmReply } from './contract.js';
+import { TaskLanes } from './task-lanes.js';
 import { PIPELINE_WORKER_URL } from './worker-file.js';
 
 /** Pool sizing; see the `pool*` settings. */
@@ -45,6 +46,7 @@ export class WorkerPool {
       minThreads: options.minThreads,
       maxThreads: options.maxThreads,
       maxQueue: options.maxQueue,
+      taskQueue: new TaskLanes(),
       // Threads stay warm: an idle timeout would drop the loaded engine and cost a re-warm.
       idleTimeout: Number.POSITIVE_INFINITY,
       ...(options.resourceLimits === undefined ? {} : { resourceLimits: options.resourceLimits }),

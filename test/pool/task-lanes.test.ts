@@ -1,0 +1,56 @@
+/**
+ * Chunk scans pass queued speech in the real pool: a turn's next sentence must not wait for
+ * every other turn's synthesis backlog.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { WorkerPool } from '../../src/pool/worker-pool.js';
+import { TaskLanes } from '../../src/pool/task-lanes.js';
+import { fillChunkerOptions } from '../../src/text/chunker-options.js';
+
+let pool: WorkerPool | undefined;
+afterEach(async () => {
+  await pool?.close();
+  pool = undefined;
+});
+
+const speech = {
+  text: 'This is a long enough sentence that its synthesis takes a little while on one thread.',
+  voice: 'en-us',
+  rate: 175,
+  pitch: 50,
+  sampleRate: null,
+};
+
+describe('pool task lanes', () => {
+  it('a chunk task queued behind speech tasks finishes before them', async () => {
+    pool = new WorkerPool({ minThreads: 1, maxThreads: 1, maxQueue: 16 });
+    await pool.warmUp();
+    const order: string[] = [];
+    const speaking = [1, 2, 3, 4, 5, 6].map((i) => pool!.speak(speech).then(() => order.push(`speak ${i}`)));
+    const chunking = pool
+      .chunk({ text: 'One. Two. Thr', state: { sentencesEmitted: 0 }, options: fillChunkerOptions(), final: false })
+      .then((reply) => {
+        order.push('chunk');
+        return reply;
+      });
+    expect((await chunking).ends).toEqual([4, 9]);
+    await Promise.all(speaking);
+    // The thread may already hold a speech task or two when the scan arrives (the speak handler
+    // yields while eSpeak works); in one FIFO queue the scan would finish last, after all six.
+    expect(order.indexOf('chunk')).toBeLessThanOrEqual(2);
+  });
+
+  it('keeps each lane first-in first-out and removes what it is asked to', () => {
+    const lanes = new TaskLanes();
+    const task = (name: string, id: number) => ({ name, id }) as unknown as Parameters<TaskLanes['push']>[0];
+    const [s1, c1, s2, c2] = [task('speak', 1), task('chunk', 2), task('speak', 3), task('chunk', 4)];
+    for (const t of [s1, c1, s2, c2]) lanes.push(t);
+    lanes.remove(c2);
+    expect(lanes.size).toBe(3);
+    expect(lanes.shift()).toBe(c1);
+    expect(lanes.shift()).toBe(s1);
+    // Piscina puts back a task it could not place; it must come out first again.
+    lanes.unshift(s1);
+    expect([lanes.shift(), lanes.shift(), lanes.shift()]).toEqual([s1, s2, null]);
+  });
+});
