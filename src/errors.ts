@@ -100,6 +100,10 @@ export const ERROR_CODES = {
     description: 'The client did not read its audio: its unsent bytes stayed above `sendHighWaterBytes` for `slowClientTimeoutMs`, or passed `sendHardCapBytes`.',
     closeCode: 1008,
   },
+  INTERNAL: {
+    type: 'server_error',
+    description: 'An unexpected failure inside the server (a bug); it is logged at `error` with its stack, and the connection stays open.',
+  },
   SHUTTING_DOWN: {
     type: 'server_error',
     description: 'The server is draining for shutdown and takes no new turns.',

@@ -7,6 +7,7 @@
 import { threadId } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { ChunkReply, ChunkTask, SpeakReply, SpeakTask, SpokenWord, WarmReply } from '../src/pool/contract.js';
+import { DEFAULT_PITCH, DEFAULT_RATE } from '../src/speech/engine.js';
 import { createEspeakEngine } from '../src/speech/espeak-engine.js';
 import { normalizeForSpeech, toSourceRange } from '../src/speech/normalize.js';
 import { resamplePcm16 } from '../src/speech/resample.js';
@@ -15,9 +16,15 @@ import { scanSentenceEnds } from '../src/text/sentence-boundaries.js';
 const engine = await createEspeakEngine();
 const voiceIds = new Set(engine.voices().map((v) => v.id));
 
-/** Answers once the module, and with it the engine, is loaded. */
+/**
+ * Answers once the module, and with it the engine, is loaded, after one real synthesis: the
+ * first synthesis in a thread costs far more than later ones (the engine fills its caches), and
+ * that cost belongs before `/readyz`, not in a user's first turn.
+ */
 export function warm(): WarmReply {
-  return { ok: true, threadId, voices: engine.voices(), sampleRate: engine.sampleRate };
+  const voices = engine.voices();
+  engine.synthesize('Ready.', { voice: voices[0]?.id ?? '', rate: DEFAULT_RATE, pitch: DEFAULT_PITCH });
+  return { ok: true, threadId, voices, sampleRate: engine.sampleRate };
 }
 
 /** Scans a window of a turn's carry buffer for settled sentence ends. */
@@ -28,6 +35,9 @@ export function chunk(task: ChunkTask): ChunkReply {
 
 /** Normalizes a sentence for speech, synthesizes it, and moves the PCM back without a copy. */
 export async function speak(task: SpeakTask): Promise<SpeakReply> {
+  if (task.cancelled !== undefined && Atomics.load(task.cancelled, 0) !== 0) {
+    return { ok: false, code: 'CANCELLED', message: 'The caller gave up before the task started.' };
+  }
   if (!voiceIds.has(task.voice)) {
     return { ok: false, code: 'INVALID_EVENT', message: `Unknown voice "${task.voice}".` };
   }

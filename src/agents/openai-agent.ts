@@ -40,11 +40,30 @@ interface ToolCallOut {
   function: { name: string; arguments: string };
 }
 
-/** The history in Chat Completions form; consecutive calls of one assistant message merge. */
+/** What the upstream reads for a call whose output is missing from the history. */
+const MISSING_OUTPUT = 'No result: the function did not return.';
+
+/**
+ * The history in Chat Completions form; consecutive calls of one assistant message merge. The
+ * result is always valid for OpenAI's rule that an assistant message with `tool_calls` is
+ * followed by exactly one tool message per call id: each call's output is placed right after
+ * its message (wherever it stands in the history), a missing one is filled in, and an output
+ * whose call is not in the history (trimmed away) is left out.
+ */
 export function toChatMessages(systemPrompt: string, history: readonly HistoryItem[]): ChatMessage[] {
+  const outputs = new Map<string, string>();
+  for (const item of history) {
+    if (item.role === 'function_call_output' && !outputs.has(item.callId)) outputs.set(item.callId, item.output);
+  }
   const messages: ChatMessage[] = [];
   if (systemPrompt !== '') messages.push({ role: 'system', content: systemPrompt });
+  let calls: ToolCallOut[] = [];
+  const answerCalls = (): void => {
+    for (const call of calls) messages.push({ role: 'tool', tool_call_id: call.id, content: outputs.get(call.id) ?? MISSING_OUTPUT });
+    calls = [];
+  };
   for (const item of history) {
+    if (item.role !== 'function_call') answerCalls();
     switch (item.role) {
       case 'user':
         messages.push({ role: 'user', content: item.text });
@@ -58,13 +77,14 @@ export function toChatMessages(systemPrompt: string, history: readonly HistoryIt
         if (last?.role === 'assistant' && last.tool_calls !== undefined) last.tool_calls.push(call);
         else if (last?.role === 'assistant' && typeof last.content === 'string') last.tool_calls = [call];
         else messages.push({ role: 'assistant', content: null, tool_calls: [call] });
+        calls.push(call);
         break;
       }
       case 'function_call_output':
-        messages.push({ role: 'tool', tool_call_id: item.callId, content: item.output });
         break;
     }
   }
+  answerCalls();
   return messages;
 }
 

@@ -68,6 +68,7 @@ export const SETTINGS = {
 
   authToken: str('', 'Shared secret clients must send (Authorization: Bearer, or ?token= for browsers). Required when host is not loopback.', true),
   allowedOrigins: str('', 'Comma-separated browser origins allowed besides the same origin ("*" allows any).'),
+  allowedHosts: str('', 'Comma-separated Host names accepted besides localhost and IP addresses (".example.com" takes its subdomains too, "*" any); others get 403 FORBIDDEN_HOST, against DNS rebinding.'),
   maxConnections: int(1, 1_000_000, 2000, 'Open WebSockets in total; more are refused with 503.'),
   maxConnectionsPerIp: int(1, 1_000_000, 100, 'Open WebSockets per client address; more are refused with 429.'),
   eventsPerSecond: num(0.1, 100_000, 50, 'Sustained client events per second per connection (token bucket rate).'),
@@ -78,6 +79,7 @@ export const SETTINGS = {
   httpHeadersTimeoutMs: int(1000, 600_000, 10_000, 'Time a client has to send its request headers.'),
   httpRequestTimeoutMs: int(1000, 600_000, 30_000, 'Time a client has to send a whole HTTP request.'),
   admissionMaxLoopDelayMs: int(1, 60_000, 250, 'New turns are refused (OVERLOADED) while the event-loop delay p99 is above this.'),
+  admissionMaxQueueShare: num(0.05, 1, 0.5, 'New turns are refused (OVERLOADED) once the pool queue holds this share of poolMaxQueue; the rest is headroom for running turns.'),
   admissionWindowMs: int(100, 60_000, 1000, 'Window over which the event-loop delay p99 for admission is measured.'),
   overloadStrikes: int(1, 10_000, 5, 'Refused turns in a row after which the connection is closed with 1013.'),
   maxTurnMs: int(1000, 86_400_000, 300_000, 'Wall time one turn may take.'),

@@ -13,7 +13,8 @@ export type TaskName = 'warm' | 'chunk' | 'speak';
 /** An expected failure, reported as a value. */
 export interface TaskFailure {
   ok: false;
-  code: 'INVALID_EVENT' | 'WORKER_FAILED';
+  /** `CANCELLED`: the task's caller gave up before it started; the work was skipped. */
+  code: 'INVALID_EVENT' | 'WORKER_FAILED' | 'CANCELLED';
   message: string;
 }
 
@@ -49,6 +50,12 @@ export interface SpeakTask {
   pitch: number;
   /** Output rate in Hz, or `null` for the engine's native rate. */
   sampleRate: number | null;
+  /**
+   * A one-element cell shared with the main thread, set to 1 when the caller gives up (a
+   * cancelled turn, a gone HTTP client). A task that starts after that skips its work, so a
+   * cancelled turn's queued sentences cost the pool nothing. Set by the pool, not by callers.
+   */
+  cancelled?: Int32Array;
 }
 
 /** A word of the sentence with its place in the audio; offsets point into the original sentence. */

@@ -4,21 +4,28 @@
  * every sentence other turns have queued for synthesis: under load a new turn's first audio then
  * waits for the whole backlog twice (once to find its first sentence, once to speak it). Scans
  * are one in flight per turn, so letting them pass cannot starve speech.
+ *
+ * The lane rides on the task as Piscina's public queue options (`Piscina.queueOptionsSymbol`).
  */
-import type { PiscinaTask, TaskQueue } from 'piscina';
+import { FixedQueue, type TaskQueue, queueOptionsSymbol } from 'piscina';
 
-/** What Piscina queues (its `Task` type is not exported by name). */
+/** A queued task as the TaskQueue contract types it: its queue options are all a queue may read. */
 type Task = Parameters<TaskQueue['push']>[0];
 
-/** Task names that take the fast lane. */
-const FAST: ReadonlySet<string> = new Set(['chunk', 'warm']);
+/** Which lane a task waits in. */
+export type Lane = 'fast' | 'slow';
+
+/** A task's queue options, set under `queueOptionsSymbol` on the task object. */
+export interface LaneOptions {
+  readonly lane: Lane;
+}
 
 export class TaskLanes implements TaskQueue {
-  readonly #fast: Task[] = [];
-  readonly #slow: Task[] = [];
+  readonly #fast = new FixedQueue();
+  readonly #slow = new FixedQueue();
 
   get size(): number {
-    return this.#fast.length + this.#slow.length;
+    return this.#fast.size + this.#slow.size;
   }
 
   push(task: Task): void {
@@ -31,16 +38,16 @@ export class TaskLanes implements TaskQueue {
   }
 
   shift(): Task | null {
-    return this.#fast.shift() ?? this.#slow.shift() ?? null;
+    return this.#fast.shift() ?? this.#slow.shift();
   }
 
   remove(task: Task): void {
-    const lane = this.#laneOf(task);
-    const at = lane.indexOf(task);
-    if (at !== -1) lane.splice(at, 1);
+    this.#laneOf(task).remove(task);
   }
 
-  #laneOf(task: Task): Task[] {
-    return FAST.has((task as PiscinaTask).name) ? this.#fast : this.#slow;
+  /** A task without lane options (none of saywire's) waits with speech. */
+  #laneOf(task: Task): FixedQueue {
+    const options = task[queueOptionsSymbol] as LaneOptions | null;
+    return options?.lane === 'fast' ? this.#fast : this.#slow;
   }
 }

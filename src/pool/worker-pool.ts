@@ -4,12 +4,13 @@
  * `WORKER_FAILED`. Tasks are never aborted once running: aborting terminates the thread, and a
  * re-warmed thread costs far more than letting one sentence finish (callers drop stale results).
  */
-import { Piscina } from 'piscina';
-type PiscinaHistogramSummary = Piscina['histogram']['runTime'];
+import { Piscina, queueOptionsSymbol } from 'piscina';
 import { SaywireError } from '../errors.js';
 import type { ChunkReply, ChunkTask, SpeakReply, SpeakTask, TaskFailure, TaskName, WarmReply } from './contract.js';
-import { TaskLanes } from './task-lanes.js';
+import { type Lane, type LaneOptions, TaskLanes } from './task-lanes.js';
 import { PIPELINE_WORKER_URL } from './worker-file.js';
+
+type PiscinaHistogramSummary = Piscina['histogram']['runTime'];
 
 /** Pool sizing; see the `pool*` settings. */
 export interface WorkerPoolOptions {
@@ -33,19 +34,33 @@ export interface PoolStats {
   waitTime: PiscinaHistogramSummary;
 }
 
-const QUEUE_FULL = 'Task queue is at limit';
+/**
+ * Most warm-up rounds. A thread still loading its engine misses a round while a warm one takes
+ * two tasks; a few rounds always reach it, and the bound keeps a broken pool from spinning.
+ */
+const WARM_ROUNDS = 20;
+
+/** The lane of each task: scans and the warm-up pass queued speech. */
+const LANES: Record<TaskName, Lane> = { warm: 'fast', chunk: 'fast', speak: 'slow' };
 
 export class WorkerPool {
   readonly #piscina: Piscina;
+  readonly #maxQueue: number;
+  readonly #maxThreads: number;
+  #warmThreads = 0;
+  #skipped = 0;
+  readonly #cells = new WeakMap<AbortSignal, Int32Array>();
   #warm = false;
   #closed = false;
 
   constructor(options: WorkerPoolOptions) {
+    this.#maxQueue = options.maxQueue;
+    this.#maxThreads = options.maxThreads;
     this.#piscina = new Piscina({
       filename: options.filename ?? PIPELINE_WORKER_URL,
       minThreads: options.minThreads,
       maxThreads: options.maxThreads,
-      maxQueue: options.maxQueue,
+      // The bound is checked before each run (see #run), so Piscina's own limit never trips.
       taskQueue: new TaskLanes(),
       // Threads stay warm: an idle timeout would drop the loaded engine and cost a re-warm.
       idleTimeout: Number.POSITIVE_INFINITY,
@@ -61,21 +76,69 @@ export class WorkerPool {
     return this.#warm && !this.#closed;
   }
 
-  /** Loads the worker module in a thread; resolves when one thread answers. */
+  /**
+   * Starts every thread and warms its engine with a real synthesis; resolves with the last
+   * thread's reply once all `maxThreads` have answered. Warm tasks are sent a round at a time:
+   * a thread busy with one takes no other, so a round of `maxThreads` reaches every thread
+   * (a thread that got two is caught by the next round).
+   */
   async warmUp(): Promise<WarmReply> {
-    const reply = (await this.#run('warm', {})) as WarmReply;
+    const warmed = new Set<number>();
+    let reply: WarmReply | undefined;
+    for (let round = 0; round < WARM_ROUNDS && warmed.size < this.#maxThreads; round++) {
+      const replies = await Promise.all(Array.from({ length: this.#maxThreads - warmed.size }, () => this.#run('warm', {})));
+      for (const r of replies as WarmReply[]) {
+        warmed.add(r.threadId);
+        reply = r;
+      }
+    }
+    this.#warmThreads = warmed.size;
     this.#warm = true;
-    return reply;
+    return reply as WarmReply;
   }
+
+  /** Distinct threads that answered the warm-up. */
+  get warmThreads(): number {
+    return this.#warmThreads;
+  }
+
 
   /** Finds settled sentence ends in a window of a carry buffer. */
   async chunk(task: ChunkTask): Promise<Extract<ChunkReply, { ok: true }>> {
     return expectOk((await this.#run('chunk', task)) as ChunkReply);
   }
 
-  /** Prepares a sentence for speech and synthesizes it; the PCM arrives by transfer. */
-  async speak(task: SpeakTask): Promise<Extract<SpeakReply, { ok: true }>> {
-    return expectOk((await this.#run('speak', task)) as SpeakReply);
+  /**
+   * Prepares a sentence for speech and synthesizes it; the PCM arrives by transfer. Once
+   * `signal` aborts, a task still waiting in the queue is skipped when its turn comes (a running
+   * one finishes: aborting it would kill its thread) and the call rejects with the abort reason.
+   */
+  async speak(task: SpeakTask, signal?: AbortSignal): Promise<Extract<SpeakReply, { ok: true }>> {
+    signal?.throwIfAborted();
+    const cancelled = signal === undefined ? undefined : this.#cellOf(signal);
+    const reply = (await this.#run('speak', cancelled === undefined ? task : { ...task, cancelled })) as SpeakReply;
+    if (!reply.ok && reply.code === 'CANCELLED') {
+      this.#skipped++;
+      throw signal?.reason;
+    }
+    return expectOk(reply);
+  }
+
+  /** Tasks skipped in a worker because their caller had given up (a metric). */
+  get skipped(): number {
+    return this.#skipped;
+  }
+
+  /** One shared cell per signal (per turn), set when it aborts. */
+  #cellOf(signal: AbortSignal): Int32Array {
+    let cell = this.#cells.get(signal);
+    if (cell === undefined) {
+      const created = new Int32Array(new SharedArrayBuffer(4));
+      signal.addEventListener('abort', () => Atomics.store(created, 0, 1), { once: true });
+      this.#cells.set(signal, created);
+      cell = created;
+    }
+    return cell;
   }
 
   /** Pool counters for metrics. */
@@ -97,19 +160,19 @@ export class WorkerPool {
     await this.#piscina.close();
   }
 
-  /** Runs a named task of the worker file as it is (for diagnostics and tests). */
-  run(name: string, task: unknown = {}): Promise<unknown> {
-    return this.#run(name, task);
+  /** True when the queue holds `maxQueue` tasks: a new one would be refused with OVERLOADED. */
+  get isFull(): boolean {
+    return this.#piscina.queueSize >= this.#maxQueue;
   }
 
-  async #run(name: TaskName | string, task: unknown): Promise<unknown> {
+  async #run(name: TaskName, task: object): Promise<unknown> {
     if (this.#closed) throw new SaywireError('SHUTTING_DOWN', 'The worker pool is closed.');
+    // Checked here rather than recognised in Piscina's rejection, which carries no code.
+    if (this.isFull) throw new SaywireError('OVERLOADED', 'The worker pool queue is full.');
+    const lane: LaneOptions = { lane: LANES[name] };
     try {
-      return await this.#piscina.run(task, { name });
+      return await this.#piscina.run({ ...task, [queueOptionsSymbol]: lane }, { name });
     } catch (err) {
-      if (err instanceof Error && err.message === QUEUE_FULL) {
-        throw new SaywireError('OVERLOADED', 'The worker pool queue is full.', { cause: err });
-      }
       const message = err instanceof Error ? err.message : String(err);
       throw new SaywireError('WORKER_FAILED', `Worker task "${name}" failed: ${message}`, { cause: err });
     }
@@ -117,6 +180,6 @@ export class WorkerPool {
 }
 
 function expectOk<T extends { ok: true }>(reply: T | TaskFailure): T {
-  if (!reply.ok) throw new SaywireError(reply.code, reply.message);
+  if (!reply.ok) throw new SaywireError(reply.code === 'CANCELLED' ? 'WORKER_FAILED' : reply.code, reply.message);
   return reply;
 }

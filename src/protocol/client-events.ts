@@ -98,6 +98,16 @@ export interface ParseLimits {
   maxTextBytes: number;
 }
 
+/**
+ * Deepest nesting of arrays and objects a client event may have. Real events nest four levels
+ * (a tool's JSON Schema a few more); the bound keeps every recursive walk below it (the
+ * validators, `JSON.stringify`) far from the stack limit.
+ */
+export const MAX_EVENT_DEPTH = 32;
+
+/** Longest `event_id` echoed back in errors, characters. */
+export const MAX_EVENT_ID_CHARS = 128;
+
 /** Outcome of parsing one frame. */
 export type ParseResult =
   | { ok: true; event: ClientEvent }
@@ -107,6 +117,18 @@ type Json = Record<string, unknown>;
 
 /** Thrown inside the parser only; becomes the `error` of a failed {@link ParseResult}. */
 class FieldError extends SaywireError {}
+
+/** True when `value` nests arrays or objects deeper than `max`; iterative, so any depth is safe. */
+export function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    if (typeof next.value !== 'object' || next.value === null) continue;
+    const depth = next.depth + 1;
+    if (depth > max) return true;
+    for (const child of Object.values(next.value)) stack.push({ value: child, depth });
+  }
+  return false;
+}
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -227,7 +249,7 @@ function parseItem(raw: Json, limits: ParseLimits): ConversationItemCreateEvent[
 function parseEvent(obj: Json, limits: ParseLimits): ClientEvent {
   const type = obj.type;
   if (typeof type !== 'string') return invalid('type', 'a string');
-  const base: Base = typeof obj.event_id === 'string' ? { event_id: obj.event_id } : {};
+  const base: Base = typeof obj.event_id === 'string' ? { event_id: obj.event_id.slice(0, MAX_EVENT_ID_CHARS) } : {};
   switch (type) {
     case 'session.update': {
       only(obj, '', ['type', 'event_id', 'session']);
@@ -265,9 +287,18 @@ function parseEvent(obj: Json, limits: ParseLimits): ClientEvent {
 
 /**
  * Parses one WebSocket message. `isBinary` frames are refused: clients speak JSON text only.
- * Never throws.
+ * Never throws: a bug inside the parser comes back as an `INTERNAL` error (a server fault, not
+ * the client's), with the thrown value as its `cause`.
  */
 export function parseClientEvent(data: string | Buffer, isBinary: boolean, limits: ParseLimits): ParseResult {
+  try {
+    return parseFrame(data, isBinary, limits);
+  } catch (err) {
+    return { ok: false, error: new SaywireError('INTERNAL', 'The server failed to read this event.', { cause: err }), eventId: undefined };
+  }
+}
+
+function parseFrame(data: string | Buffer, isBinary: boolean, limits: ParseLimits): ParseResult {
   if (isBinary) {
     return { ok: false, error: new SaywireError('BINARY_NOT_EXPECTED'), eventId: undefined };
   }
@@ -280,9 +311,12 @@ export function parseClientEvent(data: string | Buffer, isBinary: boolean, limit
   if (!isObject(parsed)) {
     return { ok: false, error: new SaywireError('INVALID_EVENT', 'An event must be a JSON object.'), eventId: undefined };
   }
-  const eventId = typeof parsed.event_id === 'string' ? parsed.event_id.slice(0, 128) : undefined;
+  const eventId = typeof parsed.event_id === 'string' ? parsed.event_id.slice(0, MAX_EVENT_ID_CHARS) : undefined;
   if (parsed.event_id !== undefined && typeof parsed.event_id !== 'string') {
     return { ok: false, error: new SaywireError('INVALID_EVENT', 'Field "event_id" must be a string.'), eventId };
+  }
+  if (nestsDeeperThan(parsed, MAX_EVENT_DEPTH)) {
+    return { ok: false, error: new SaywireError('INVALID_EVENT', `The event nests deeper than ${MAX_EVENT_DEPTH} levels.`), eventId };
   }
   try {
     return { ok: true, event: parseEvent(parsed, limits) };

@@ -1,22 +1,30 @@
 /**
  * Who may use the server. Checked before any WebSocket is made and before HTTP routes run:
- * a shared-secret token (`Authorization: Bearer …`, or `?token=` for browsers, which cannot set
- * headers on a WebSocket) answered with 401, and an `Origin` check answered with 403 against
- * cross-site WebSocket hijacking: a browser page from another site may not open a socket with
- * the user's network position unless its origin is allowed.
+ *
+ * - the `Host` header against an allowlist (403 FORBIDDEN_HOST), against DNS rebinding: a page on
+ *   `evil.example` whose name is made to resolve to 127.0.0.1 reaches a loopback server with
+ *   `Host: evil.example`, and to the browser it is then the page's own origin. Names that cannot
+ *   be rebound (localhost, IP addresses) pass; any other name must be listed in `allowedHosts`.
+ * - the `Origin` header (403 FORBIDDEN_ORIGIN) against cross-site WebSocket hijacking: a browser
+ *   page from another site may not open a socket with the user's network position unless its
+ *   origin is allowed. Same origin means the same scheme family (http or https) and host.
+ * - a shared-secret token (`Authorization: Bearer …`, or `?token=` for browsers, which cannot set
+ *   headers on a WebSocket), answered with 401.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { isIP } from 'node:net';
 
 export interface AccessOptions {
   authToken: string;
   allowedOrigins: string;
+  allowedHosts: string;
 }
 
 /** Why a request is refused. */
 export interface AccessDenial {
   status: 401 | 403;
-  code: 'UNAUTHORIZED' | 'FORBIDDEN_ORIGIN';
+  code: 'UNAUTHORIZED' | 'FORBIDDEN_ORIGIN' | 'FORBIDDEN_HOST';
   message: string;
 }
 
@@ -33,18 +41,56 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+const list = (value: string): string[] =>
+  value
+    .split(',')
+    .map((entry) => entry.trim().toLowerCase())
+    .filter((entry) => entry !== '');
+
+/** The host name of a `Host` header, lower case, without port or IPv6 brackets; undefined if malformed. */
+export function hostName(header: string): string | undefined {
+  try {
+    const { hostname } = new URL(`http://${header}`);
+    return hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when `host` (a Host header) names this server by a name no one else can point here. */
+export function isAllowedHost(header: string | undefined, allowedHosts: string): boolean {
+  if (header === undefined) return false;
+  const name = hostName(header);
+  if (name === undefined || name === '') return false;
+  if (isIP(name) !== 0 || name === 'localhost' || name.endsWith('.localhost')) return true;
+  return list(allowedHosts).some((entry) => entry === '*' || entry === name || (entry.startsWith('.') && (name.endsWith(entry) || name === entry.slice(1))));
+}
+
+function isSameOrigin(origin: string, host: string | undefined): boolean {
+  try {
+    const url = new URL(origin);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.host === host;
+  } catch {
+    return false;
+  }
+}
+
+/** Checks only the `Host` header (for routes open without a token); `undefined` means it may proceed. */
+export function checkHost(req: IncomingMessage, options: Pick<AccessOptions, 'allowedHosts'>): AccessDenial | undefined {
+  const host = req.headers.host;
+  if (isAllowedHost(host, options.allowedHosts)) return undefined;
+  return { status: 403, code: 'FORBIDDEN_HOST', message: `Host ${String(host).slice(0, 200)} is not allowed; see the allowedHosts setting.` };
+}
+
 /** Checks a request; `undefined` means it may proceed. */
 export function checkAccess(req: IncomingMessage, options: AccessOptions): AccessDenial | undefined {
+  const hostDenial = checkHost(req, options);
+  if (hostDenial !== undefined) return hostDenial;
+  const host = req.headers.host;
   const origin = req.headers.origin;
   if (origin !== undefined) {
-    const allowed = options.allowedOrigins.split(',').map((o) => o.trim()).filter((o) => o !== '');
-    let sameOrigin = false;
-    try {
-      sameOrigin = new URL(origin).host === req.headers.host;
-    } catch {
-      sameOrigin = false;
-    }
-    if (!sameOrigin && !allowed.includes('*') && !allowed.includes(origin)) {
+    const allowed = list(options.allowedOrigins);
+    if (!isSameOrigin(origin, host) && !allowed.includes('*') && !allowed.includes(origin.toLowerCase())) {
       return { status: 403, code: 'FORBIDDEN_ORIGIN', message: `Origin ${origin.slice(0, 200)} is not allowed.` };
     }
   }

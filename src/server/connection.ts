@@ -174,12 +174,17 @@ export class Connection implements TurnOutput {
     return true;
   }
 
-  /** Closes the socket with a code; terminates it if the close handshake does not finish. */
+  /**
+   * Closes the socket with a code; terminates it if the close handshake does not finish. The
+   * running turn is cancelled at once: nothing it makes could reach the client any more, and a
+   * slow client's handshake may take `slowClientTimeoutMs`.
+   */
   close(code: number, reason: string): void {
     // Once closing, the first call's timer already guards the handshake; another would only stack
     // listeners.
     if (this.#ws.readyState !== WebSocket.OPEN) return;
     this.#ws.close(code, reason);
+    void this.processor.close();
     const { clock, options } = this.#init;
     const timer = clock.setTimeout(() => this.#ws.terminate(), options.slowClientTimeoutMs);
     this.#ws.once('close', () => clock.clearTimeout(timer));

@@ -3,6 +3,7 @@
  * (JSON replies, bounded body reading, coded 4xx errors).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { SaywireError } from '../errors.js';
 
 /** An HTTP failure with a status and a stable code, answered as JSON. */
 export class HttpError extends Error {
@@ -63,24 +64,50 @@ export async function readJsonObject(req: IncomingMessage, maxBytes: number): Pr
   return parsed as Record<string, unknown>;
 }
 
-/** Dispatches a request to its route; unknown paths are 404, known paths with another method 405. */
+/** The methods a path answers: its routes' methods, HEAD wherever GET is, and OPTIONS. */
+function methodsOf(routes: RouteTable, path: string): string[] {
+  const methods = [...routes.keys()].filter((key) => key.endsWith(` ${path}`)).map((key) => key.slice(0, key.indexOf(' ')));
+  if (methods.length === 0) return methods;
+  if (methods.includes('GET')) methods.push('HEAD');
+  return [...methods, 'OPTIONS'];
+}
+
+/** True when the request failed because its client went away (nothing to answer, not a fault). */
+export function isClientGone(res: ServerResponse, err: unknown): boolean {
+  return res.destroyed || (err as NodeJS.ErrnoException | undefined)?.code === 'ECONNRESET';
+}
+
+/**
+ * Dispatches a request to its route. HEAD runs the GET route (Node sends no body for HEAD);
+ * OPTIONS answers 204 with `Allow`; unknown paths are 404, known paths with another method 405.
+ */
 export async function dispatch(routes: RouteTable, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const path = (req.url ?? '/').split('?')[0] as string;
-  const handler = routes.get(`${req.method} ${path}`);
+  const method = req.method === 'HEAD' ? 'GET' : req.method;
+  const handler = routes.get(`${method} ${path}`);
   try {
     if (handler === undefined) {
-      const known = [...routes.keys()].some((key) => key.endsWith(` ${path}`));
-      throw known
-        ? new HttpError(405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${path}.`)
-        : new HttpError(404, 'NOT_FOUND', `No route for ${path}.`);
+      const methods = methodsOf(routes, path);
+      if (methods.length > 0 && req.method === 'OPTIONS') {
+        res.writeHead(204, { allow: methods.join(', ') });
+        res.end();
+        return;
+      }
+      if (methods.length === 0) throw new HttpError(404, 'NOT_FOUND', `No route for ${path}.`);
+      res.setHeader('allow', methods.join(', '));
+      throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${path}.`);
     }
     await handler(req, res);
   } catch (err) {
-    if (res.headersSent) {
+    if (res.headersSent || isClientGone(res, err)) {
       res.destroy();
       return;
     }
     if (err instanceof HttpError) sendError(res, err);
-    else throw err;
+    else if (err instanceof SaywireError && err.code === 'OVERLOADED') {
+      // Busy, not broken: the caller may come back shortly.
+      res.setHeader('retry-after', '1');
+      sendError(res, new HttpError(503, err.code, err.message));
+    } else throw err;
   }
 }

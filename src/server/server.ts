@@ -21,11 +21,11 @@ import type { EngineInfo } from '../session/session-settings.js';
 import { createTurnWorkers } from '../turn/turn-workers.js';
 import { chunkRoute } from './chunk-route.js';
 import { demoRoutes } from './demo-route.js';
-import { checkAccess } from './access.js';
+import { checkAccess, checkHost } from './access.js';
 import { Connection, type ConnectionHooks } from './connection.js';
 import { EventLoopMonitor } from './event-loop-monitor.js';
 import { speechRoute } from './speech-route.js';
-import { type RouteHandler, dispatch, sendJson } from './http-routes.js';
+import { type RouteHandler, dispatch, isClientGone, sendJson } from './http-routes.js';
 import { ServerMetrics } from './metrics.js';
 
 /** The WebSocket endpoint's path. */
@@ -121,7 +121,10 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
   const admissionLoop = new EventLoopMonitor();
   let recentLoopP99Ms = 0;
   const admit = (): SaywireError | undefined => {
-    if (pool.stats().queueSize >= options.poolMaxQueue) return new SaywireError('OVERLOADED', 'The worker pool queue is full.');
+    // Running turns keep the rest of the queue: refusing a new turn is better than failing one mid-speech.
+    if (pool.stats().queueSize >= options.poolMaxQueue * options.admissionMaxQueueShare) {
+      return new SaywireError('OVERLOADED', 'The worker pool queue is too full to take a new turn.');
+    }
     if (recentLoopP99Ms > options.admissionMaxLoopDelayMs) {
       return new SaywireError('OVERLOADED', `The event-loop delay (${Math.round(recentLoopP99Ms)} ms) is over the limit.`);
     }
@@ -130,14 +133,16 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
   const perIp = new Map<string, number>();
   const engine: EngineInfo = { voices: new Set(), list: [], nativeRate: 0 };
   let timers: unknown[] = [];
+  /** True once every thread is warm and the engine's voices are known (the end of listen()). */
+  let ready = false;
 
   const routes = new Map<string, RouteHandler>([
     ['GET /healthz', (_req, res) => sendJson(res, 200, { status: 'ok' })],
     [
       'GET /readyz',
       (_req, res) => {
-        const ready = pool.isWarm && !draining;
-        sendJson(res, ready ? 200 : 503, { ready });
+        const isReady = ready && pool.isWarm && !draining;
+        sendJson(res, isReady ? 200 : 503, { ready: isReady });
       },
     ],
     [
@@ -151,6 +156,13 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
     ['GET /v1/voices', (_req, res) => sendJson(res, 200, { voices: engine.list, default: options.voice })],
     ['POST /v1/chunk', chunkRoute(options, workers)],
     ['POST /v1/audio/speech', speechRoute(options, workers, engine)],
+    [
+      `GET ${REALTIME_PATH}`,
+      (_req, res) => {
+        res.setHeader('upgrade', 'websocket');
+        sendJson(res, 426, { error: { code: 'UPGRADE_REQUIRED', message: `${REALTIME_PATH} is a WebSocket endpoint.` } });
+      },
+    ],
     ...demoRoutes(),
   ]);
 
@@ -170,12 +182,20 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
     }
     const path = (req.url ?? '/').split('?')[0];
     const isOpen = openRoutes.has(`${req.method} ${path}`) || (req.method === 'GET' && publicPaths.has(path ?? ''));
-    const denial = isOpen ? undefined : checkAccess(req, options);
+    const denial = isOpen ? checkHost(req, options) : checkAccess(req, options);
     if (denial !== undefined) {
       sendJson(res, denial.status, { error: { code: denial.code, message: denial.message } });
       return;
     }
+    if (!ready && path?.startsWith('/v1/')) {
+      sendJson(res, 503, { error: { code: 'NOT_READY', message: 'The server is starting; the worker pool is not warm yet.' } });
+      return;
+    }
     dispatch(routes, req, res).catch((err: unknown) => {
+      if (isClientGone(res, err)) {
+        logger.debug({ err: (err as Error).message }, 'http client went away');
+        return;
+      }
       logger.error({ err }, 'http handler failed');
       if (!res.headersSent) sendJson(res, 500, { error: { code: 'INTERNAL', message: 'Internal error.' } });
       else res.destroy();
@@ -208,7 +228,8 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
     const refuse = (status: string): void => {
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     };
-    if (draining) return refuse('503 Service Unavailable');
+    // Before the pool is warm a session would not know its voices or sample rate.
+    if (draining || !ready) return refuse('503 Service Unavailable');
     if (req.rawHeaders.length / 2 > options.maxHeaderCount) return refuse('400 Bad Request');
     const denial = checkAccess(req, options);
     if (denial !== undefined) return refuse(denial.status === 401 ? '401 Unauthorized' : '403 Forbidden');
@@ -302,6 +323,7 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
         await this.close();
         throw new ConfigError('voice', `Setting "voice" must be a voice the engine has (see GET /v1/voices); got "${options.voice}".`);
       }
+      ready = true;
       logger.info({ url, threads: options.poolMaxThreads, chunking: options.chunking, agent: agent.name }, 'listening');
       return address;
     },

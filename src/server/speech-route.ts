@@ -1,14 +1,16 @@
 /**
  * `POST /v1/audio/speech`, shaped like OpenAI's speech endpoint: `{ input, voice?, speed?,
- * response_format? }` → WAV or raw PCM16. The input is chunked into sentences and each is
- * synthesized in the pool, in parallel, then joined in order.
+ * response_format? }` → WAV or raw PCM16. The input is chunked into sentences; at most
+ * `speechConcurrency` of them are synthesized in the pool at once, and the body streams each
+ * one's audio in order as it is ready (a WAV declares its length unknown, as streamed WAV does).
  */
+import { once } from 'node:events';
 import type { FilledServerOptions } from '../config/options.js';
 import type { EngineInfo } from '../session/session-settings.js';
-import { encodeWav } from '../speech/wav.js';
+import { encodeWavHeader, pcm16Bytes } from '../speech/wav.js';
 import { fillChunkerOptions } from '../text/chunker-options.js';
 import { SentenceCarry } from '../text/sentence-carry.js';
-import type { TurnWorkers } from '../turn/conversation-turn.js';
+import type { SpeechAudio, TurnWorkers } from '../turn/conversation-turn.js';
 import { HttpError, type RouteHandler, readJsonObject } from './http-routes.js';
 
 /** OpenAI's limit on `input`, characters. */
@@ -46,31 +48,51 @@ export function speechRoute(options: FilledServerOptions, workers: TurnWorkers, 
     carry.append(input);
     const sentences = carry.apply(await workers.scan({ text: input, state: carry.state, options: chunker, final: true }), input.length);
     const rate = Math.min(450, Math.max(80, Math.round(options.speechRate * speed)));
-    const audio = await Promise.all(
-      sentences.map((text) =>
-        workers.speak({
-          text,
-          voice: OPENAI_VOICES.has(voice) ? options.voice : voice,
-          rate,
-          pitch: options.speechPitch,
-          sampleRate: null,
-        }),
-      ),
-    );
-    const total = audio.reduce((n, a) => n + a.pcm.length, 0);
-    const pcm = new Int16Array(total);
-    let at = 0;
-    for (const a of audio) {
-      pcm.set(a.pcm, at);
-      at += a.pcm.length;
-    }
-    const sampleRate = audio[0]?.sampleRate ?? engine.nativeRate;
-    const bytes = format === 'wav' ? encodeWav(pcm, sampleRate) : new Uint8Array(pcm.buffer);
+    // A client that hangs up stops the work: sentences still queued in the pool are skipped.
+    const gone = new AbortController();
+    res.once('close', () => {
+      if (!res.writableFinished) gone.abort(new Error('The HTTP client went away.'));
+    });
+    const speak = (text: string): Promise<SpeechAudio> =>
+      workers.speak(
+        { text, voice: OPENAI_VOICES.has(voice) ? options.voice : voice, rate, pitch: options.speechPitch, sampleRate: null },
+        gone.signal,
+      );
+    const audio = inOrder(sentences, speak, options.speechConcurrency);
+    // The first sentence decides the status: a full pool is still a 503 here, not a cut stream.
+    const first = await audio.next();
+    const sampleRate = first.done === true ? engine.nativeRate : first.value.sampleRate;
     res.writeHead(200, {
       'content-type': format === 'wav' ? 'audio/wav' : 'audio/pcm',
-      'content-length': bytes.byteLength,
       'x-sample-rate': String(sampleRate),
     });
-    res.end(bytes);
+    if (format === 'wav') res.write(encodeWavHeader(sampleRate));
+    for (let next = first; next.done !== true; next = await audio.next()) {
+      if (gone.signal.aborted) return;
+      if (!res.write(pcm16Bytes(next.value.pcm))) await once(res, 'drain', { signal: gone.signal }).catch(() => {});
+    }
+    res.end();
   };
+}
+
+/**
+ * Runs `work` over `items` with at most `limit` in flight, yielding results in the items' order.
+ * Stopping early (a throw, or the consumer leaving) leaves the started ones to settle unread.
+ */
+async function* inOrder<T, R>(items: readonly T[], work: (item: T) => Promise<R>, limit: number): AsyncGenerator<R> {
+  const inFlight: Array<Promise<R>> = [];
+  let next = 0;
+  const fill = (): void => {
+    while (inFlight.length < limit && next < items.length) {
+      const started = work(items[next++] as T);
+      started.catch(() => {});
+      inFlight.push(started);
+    }
+  };
+  fill();
+  while (inFlight.length > 0) {
+    const result = await (inFlight.shift() as Promise<R>);
+    fill();
+    yield result;
+  }
 }

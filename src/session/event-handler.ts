@@ -51,9 +51,23 @@ export class EventHandler {
     return this.#pending;
   }
 
-  /** Takes one WebSocket message. */
+  /**
+   * Takes one WebSocket message. Never throws: it runs inside the socket's 'message' listener,
+   * where a throw would take the whole process down.
+   */
   receive(data: string | Buffer, isBinary: boolean): void {
+    try {
+      this.#receive(data, isBinary);
+    } catch (err) {
+      this.#failed(err, undefined);
+    }
+  }
+
+  #receive(data: string | Buffer, isBinary: boolean): void {
     const { rateLimit } = this.#init;
+    // Strikes decay: a client whose bucket refilled completely has slowed down, so an occasional
+    // burst over a long life does not add up to a close. A flood never lets the bucket refill.
+    if (this.#rateStrikes > 0 && rateLimit.bucket.full) this.#rateStrikes = 0;
     if (!rateLimit.bucket.take()) {
       const error = new SaywireError('RATE_LIMITED');
       this.sendError(error, undefined);
@@ -62,7 +76,7 @@ export class EventHandler {
     }
     const parsed = parseClientEvent(data, isBinary, this.#init.limits);
     if (!parsed.ok) {
-      this.sendError(parsed.error, parsed.eventId);
+      this.#failed(parsed.error, parsed.eventId);
       return;
     }
     const event = parsed.event;
@@ -73,7 +87,7 @@ export class EventHandler {
     this.#pending++;
     this.#chain = this.#chain
       .then(() => this.#handle(event))
-      .catch((err: unknown) => this.#failed(toSaywireError(err, 'INVALID_EVENT'), event.event_id))
+      .catch((err: unknown) => this.#failed(err, event.event_id))
       .finally(() => {
         this.#pending--;
       });
@@ -84,7 +98,17 @@ export class EventHandler {
     return this.#chain;
   }
 
-  #failed(error: SaywireError, eventId: string | undefined): void {
+  /**
+   * Reports a failure. A coded error is the client's to see; anything else, and `INTERNAL`, is a
+   * server bug: logged with its stack, and sent as a `server_error`, never blamed on the event.
+   */
+  #failed(err: unknown, eventId: string | undefined): void {
+    let error = toSaywireError(err, 'INTERNAL');
+    if (error.code === 'INTERNAL') {
+      this.#init.logger.error({ err: error.cause ?? err }, 'event handling failed');
+      // The bug's own message stays in the log: it may name internals the client has no use for.
+      error = new SaywireError('INTERNAL');
+    }
     this.sendError(error, eventId);
     if (error.code !== 'OVERLOADED') return;
     if (++this.#overloadStrikes >= this.#init.overloadStrikes) this.#init.close(error.closeCode ?? 1013, error.code);

@@ -50,6 +50,10 @@ export interface MessageProcessorInit {
   clock: Clock;
 }
 
+/** The tool message recorded for a call the turn stopped waiting for. */
+const CALL_CANCELLED = 'No result: the response was cancelled before the function returned.';
+const CALL_TIMED_OUT = 'No result: the function did not return in time.';
+
 export class MessageProcessor {
   readonly #init: MessageProcessorInit;
   readonly #turns = new Map<string, ConversationTurn>();
@@ -85,35 +89,40 @@ export class MessageProcessor {
     this.#history.add({ role: 'user', text });
   }
 
-  /** Adds a tool's output to the history, releasing a turn that waits for it. */
+  /**
+   * Adds a tool's output to the history, releasing the turn that waits for it. Only a call the
+   * running turn waits for takes an output: any other would leave a tool message with no call
+   * before it, which OpenAI-compatible upstreams reject for the rest of the connection.
+   */
   addFunctionOutput(callId: string, output: string): void {
-    this.#history.add({ role: 'function_call_output', callId, output });
     const release = this.#awaitedCalls.get(callId);
-    this.#awaitedCalls.delete(callId);
-    release?.();
+    if (release === undefined) {
+      throw new SaywireError('INVALID_EVENT', `No function call "${callId.slice(0, 64)}" is waiting for an output.`);
+    }
+    this.#history.add({ role: 'function_call_output', callId, output });
+    release();
   }
 
   /** Starts an agent turn, superseding a running one. */
   async startAgentTurn(input: string | undefined): Promise<ConversationTurn> {
-    this.#admit();
-    await this.#supersede();
-    if (input !== undefined) this.addUserMessage(input);
-    return this.#start('agent', this.#init.agent);
+    return this.#begin('agent', this.#init.agent, () => {
+      if (input !== undefined) this.addUserMessage(input);
+    });
   }
 
-  /** Appends client text, opening a client-text turn if none is open. */
+  /**
+   * Appends client text to the open client-text turn, or starts one. A client-text turn that
+   * is still speaking after its `text.done` is superseded, like any running turn.
+   */
   async appendText(delta: string): Promise<void> {
-    const current = this.#current;
-    if (current !== undefined && current.source === 'agent') {
-      throw new SaywireError('RESPONSE_IN_PROGRESS');
-    }
-    if (this.#clientText === undefined || current === undefined) {
-      this.#admit();
-      const source = new ClientTextSource(this.#init.turnLimits.maxTurnTextBytes);
-      this.#start('client', source);
+    if (this.#current?.source === 'agent') throw new SaywireError('RESPONSE_IN_PROGRESS');
+    let source = this.#clientText;
+    if (source === undefined) {
+      source = new ClientTextSource(this.#init.turnLimits.maxTurnTextBytes);
+      await this.#begin('client', source);
       this.#clientText = source;
     }
-    this.#clientText.append(delta);
+    source.append(delta);
   }
 
   /** Ends the client's text: the rest is flushed and spoken. */
@@ -181,9 +190,17 @@ export class MessageProcessor {
     await this.#current?.cancel('shutdown');
   }
 
-  async #supersede(): Promise<void> {
+  /**
+   * The one way a turn starts: admission, then the running turn (whatever its source) is
+   * cancelled as `superseded` and has sent its `response.done`, then the new one starts. This
+   * is what keeps a connection at one running turn.
+   */
+  async #begin(source: 'agent' | 'client', agent: Agent, before?: () => void): Promise<ConversationTurn> {
+    this.#admit();
     if (this.#current !== undefined) await this.#current.cancel('superseded');
     this.#clientText = undefined;
+    before?.();
+    return this.#start(source, agent);
   }
 
   /** The conversation as the running turn sees it. */
@@ -196,24 +213,32 @@ export class MessageProcessor {
     },
     waitForOutputs: (callIds, signal) =>
       new Promise<void>((resolve, reject) => {
-        let left = callIds.length;
+        const waiting = new Set(callIds);
         const { clock, toolCallTimeoutMs } = this.#init;
-        const settle = (error?: SaywireError): void => {
+        // A call left unanswered still gets its tool message, saying why, so the history sent
+        // upstream stays valid (every call followed by its output).
+        const settle = (unanswered: string, error?: SaywireError): void => {
           clock.clearTimeout(timer);
           signal.removeEventListener('abort', onAbort);
-          for (const id of callIds) this.#awaitedCalls.delete(id);
+          for (const callId of waiting) {
+            this.#awaitedCalls.delete(callId);
+            this.#history.add({ role: 'function_call_output', callId, output: unanswered });
+          }
+          waiting.clear();
           if (error === undefined) resolve();
           else reject(error);
         };
-        const onAbort = (): void => settle();
+        const onAbort = (): void => settle(CALL_CANCELLED);
         const timer = clock.setTimeout(
-          () => settle(new SaywireError('TOOL_TIMEOUT', `No function call output within ${toolCallTimeoutMs} ms.`)),
+          () => settle(CALL_TIMED_OUT, new SaywireError('TOOL_TIMEOUT', `No function call output within ${toolCallTimeoutMs} ms.`)),
           toolCallTimeoutMs,
         );
         signal.addEventListener('abort', onAbort, { once: true });
-        for (const id of callIds) {
-          this.#awaitedCalls.set(id, () => {
-            if (--left === 0) settle();
+        for (const callId of callIds) {
+          this.#awaitedCalls.set(callId, () => {
+            this.#awaitedCalls.delete(callId);
+            waiting.delete(callId);
+            if (waiting.size === 0) settle('');
           });
         }
       }),

@@ -20,13 +20,23 @@ export class TokenBucket {
     this.#at = clock.now();
   }
 
+  /** True when the bucket has refilled to its full burst: the client has rested. */
+  get full(): boolean {
+    this.#refill();
+    return this.#tokens >= this.#burst;
+  }
+
   /** Takes one token; false when the bucket is empty. */
   take(): boolean {
-    const now = this.#clock.now();
-    this.#tokens = Math.min(this.#burst, this.#tokens + ((now - this.#at) / 1000) * this.#rate);
-    this.#at = now;
+    this.#refill();
     if (this.#tokens < 1) return false;
     this.#tokens -= 1;
     return true;
+  }
+
+  #refill(): void {
+    const now = this.#clock.now();
+    this.#tokens = Math.min(this.#burst, this.#tokens + ((now - this.#at) / 1000) * this.#rate);
+    this.#at = now;
   }
 }

@@ -45,7 +45,8 @@ export interface SpeechAudio {
 /** The workers, seen from the turn: scanning and speaking (pool or inline). */
 export interface TurnWorkers {
   scan(task: ChunkTask): Promise<ScanResult>;
-  speak(task: SpeakTask): Promise<SpeechAudio>;
+  /** Once `signal` aborts, a task still queued is skipped and the promise rejects. */
+  speak(task: SpeakTask, signal?: AbortSignal): Promise<SpeechAudio>;
 }
 
 /** A function call the agent made. */
@@ -385,7 +386,7 @@ export class ConversationTurn {
         rate: settings.rate,
         pitch: settings.pitch,
         sampleRate: settings.sampleRate,
-      });
+      }, signal);
       // A result may be dropped unread after a cancel; its rejection must not go unhandled.
       audio.catch(() => {});
       inFlight.push({ text, audio });

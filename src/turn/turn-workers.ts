@@ -6,13 +6,12 @@ import type { WorkerPool } from '../pool/worker-pool.js';
 import type { TurnWorkers } from './conversation-turn.js';
 import { scanSentenceEnds } from '../text/sentence-boundaries.js';
 
-
 export function createTurnWorkers(pool: WorkerPool, chunking: 'pool' | 'inline'): TurnWorkers {
   return {
     scan:
       chunking === 'pool'
         ? (task) => pool.chunk(task)
         : async (task) => scanSentenceEnds(task.text, task.state, task.options, task.final),
-    speak: (task) => pool.speak(task),
+    speak: (task, signal) => pool.speak(task, signal),
   };
 }

@@ -6,7 +6,7 @@ import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkerPool } from '../../src/pool/worker-pool.js';
 import type { SaywireServer } from '../../src/server/server.js';
-import { parseWavHeader } from '../../src/speech/wav.js';
+import { WAV_UNKNOWN_SIZE, parseWavHeader } from '../../src/speech/wav.js';
 import { LogCapture } from '../support/log-capture.js';
 import { startServer } from '../support/server.js';
 import { TestClient } from '../support/test-client.js';
@@ -100,7 +100,7 @@ describe('the thread boundary', () => {
       const reply = await pool.speak({ text: 'Transfer me.', voice: 'en-us', rate: 175, pitch: 50, sampleRate: null });
       expect(reply.pcm.length).toBeGreaterThan(1000);
       expect(reply.pcm.buffer.byteLength).toBe(reply.pcm.byteLength);
-      const probe = (await pool.run('probe')) as { byteLength: number; length: number };
+      const { probe } = (await pool.warmUp()) as { probe?: { byteLength: number; length: number } };
       expect(probe).toEqual({ byteLength: 0, length: 0 });
     } finally {
       await pool.close();
@@ -185,10 +185,24 @@ describe('POST /v1/audio/speech', () => {
     expect(wav.sampleRate).toBe(22050);
     expect(wav.channels).toBe(1);
     expect(wav.bitsPerSample).toBe(16);
-    expect(wav.dataBytes).toBe(bytes.length - 44);
+    // Streamed: the header declares the length unknown, and the body is whole samples to the end.
+    expect(wav.dataBytes).toBe(WAV_UNKNOWN_SIZE);
+    expect((bytes.length - 44) % 2).toBe(0);
     const pcm = new Int16Array(bytes.slice(44).buffer);
     expect(rms(pcm)).toBeGreaterThan(300);
     expect(pcm.length / 22050).toBeGreaterThan(1);
+  });
+
+  it('answers all the audio of the documented maximum input (4,096 characters), streamed', async () => {
+    const sentence = 'Every sentence here is short. ';
+    const input = sentence.repeat(Math.floor(4096 / sentence.length)).padEnd(4096, 'x').slice(0, 4096);
+    const whole = await post({ input, response_format: 'pcm' });
+    expect(whole.status).toBe(200);
+    expect(whole.headers.get('content-length')).toBeNull();
+    const samples = (await whole.arrayBuffer()).byteLength / 2;
+    // Every one of the ~136 sentences is in the body: one alone is about 1.3 s of audio.
+    const one = (await (await post({ input: sentence.trim(), response_format: 'pcm' })).arrayBuffer()).byteLength / 2;
+    expect(samples).toBeGreaterThan(one * 130);
   });
 
   it('answers raw PCM, slower with a lower speed', async () => {

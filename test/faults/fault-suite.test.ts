@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SaywireServer } from '../../src/server/server.js';
 import { LogCapture } from '../support/log-capture.js';
 import { RawSocket, frame } from '../support/raw-socket.js';
-import { startServer } from '../support/server.js';
+import { startServer, stillServes as serves } from '../support/server.js';
 import { TestClient } from '../support/test-client.js';
 
 let server: SaywireServer;
@@ -24,15 +24,7 @@ afterAll(async () => {
 });
 
 /** Another client completes a full turn with audio. */
-async function stillServes(target: SaywireServer = server): Promise<void> {
-  const client = await TestClient.connect(target.url);
-  client.send({ type: 'response.create', input: 'are you still there?' });
-  const done = (await client.next('response.done')).response;
-  expect(done).toMatchObject({ status: 'completed' });
-  expect(client.audio().length).toBeGreaterThan(0);
-  client.close();
-  await client.whenClosed();
-}
+const stillServes = (target: SaywireServer = server): Promise<void> => serves(target);
 
 describe('malformed frames', () => {
   afterEach(async () => {
@@ -98,13 +90,21 @@ describe('hostile HTTP', () => {
     expect(raw.text()).toMatch(/^HTTP\/1\.1 400/);
   });
 
-  it('a Sec-WebSocket-Protocol of 10,000 spaces is handled in a few ms', async () => {
-    const started = performance.now();
-    const raw = await RawSocket.upgrade(server.url, `Sec-WebSocket-Protocol: ${' '.repeat(10_000)}\r\n`).catch(
-      (err: Error) => err,
+  it('a Sec-WebSocket-Protocol of 10,000 spaces gets an answer (no catastrophic header parsing)', async () => {
+    // Fifty at once: a parser with super-linear cost on this header would stall the loop past
+    // the test's timeout; a linear one answers each, with a 400 (no valid subprotocol in it).
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        RawSocket.upgrade(server.url, `Sec-WebSocket-Protocol: ${' '.repeat(10_000)}\r\n`).then(
+          (raw) => {
+            raw.socket.destroy();
+            return 'upgraded';
+          },
+          (err: Error) => err.message,
+        ),
+      ),
     );
-    expect(performance.now() - started).toBeLessThan(200);
-    if (raw instanceof RawSocket) raw.socket.destroy();
+    for (const answer of answers) expect(answer).toMatch(/^upgraded$|^upgrade refused: HTTP\/1\.1 400/);
   });
 
   it('a TCP connection that never sends a request is closed by the header timeout', async () => {
@@ -275,10 +275,20 @@ describe('worker faults', () => {
         c.send({ type: 'text.append', delta: text });
         c.send({ type: 'text.done' });
       }
-      await Promise.all(clients.map((c) => c.until(() => c.events('response.done').length > 0 || c.events('error').length > 0)));
-      const codes = clients.flatMap((c) => c.events('error').map((e) => (e.error as { code: string }).code));
-      expect(codes).toContain('OVERLOADED');
-      expect(new Set(codes)).toEqual(new Set(['OVERLOADED', ...(codes.includes('NO_ACTIVE_RESPONSE') ? ['NO_ACTIVE_RESPONSE'] : [])]));
+      // Each client ends one of three ways, written out: refused at admission (its text.done then
+      // has no response), completed, or failed mid-speech when running turns overflowed the rest.
+      const refused = ['OVERLOADED', 'NO_ACTIVE_RESPONSE'];
+      await Promise.all(clients.map((c) => c.until(() => c.events('response.done').length > 0 || c.events('error').length >= 2)));
+      const outcomes = clients.map((c) => {
+        const codes = c.events('error').map((e) => (e.error as { code: string }).code);
+        const done = c.events('response.done')[0]?.response as { status: string; status_details?: { reason: string } } | undefined;
+        if (done === undefined) return JSON.stringify(codes) === JSON.stringify(refused) ? 'refused' : `unexpected ${codes.join(',')}`;
+        if (done.status === 'completed' && codes.length === 0) return 'completed';
+        if (done.status === 'failed' && done.status_details?.reason === 'OVERLOADED' && codes.join() === 'OVERLOADED') return 'failed';
+        return `unexpected ${done.status} ${codes.join(',')}`;
+      });
+      expect(outcomes.filter((o) => !['refused', 'completed', 'failed'].includes(o))).toEqual([]);
+      expect(outcomes).toContain('refused');
       for (const c of clients) c.close();
       await stillServes(small);
     } finally {

@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkerPool } from '../../src/pool/worker-pool.js';
+import { queueOptionsSymbol } from 'piscina';
 import { TaskLanes } from '../../src/pool/task-lanes.js';
 import { fillChunkerOptions } from '../../src/text/chunker-options.js';
 
@@ -42,8 +43,12 @@ describe('pool task lanes', () => {
 
   it('keeps each lane first-in first-out and removes what it is asked to', () => {
     const lanes = new TaskLanes();
-    const task = (name: string, id: number) => ({ name, id }) as unknown as Parameters<TaskLanes['push']>[0];
-    const [s1, c1, s2, c2] = [task('speak', 1), task('chunk', 2), task('speak', 3), task('chunk', 4)];
+    // Tasks as the TaskQueue contract gives them: all a queue may read is their queue options.
+    const task = (lane: 'fast' | 'slow' | undefined, id: number) => ({
+      id,
+      [queueOptionsSymbol]: lane === undefined ? null : { lane },
+    });
+    const [s1, c1, s2, c2] = [task('slow', 1), task('fast', 2), task(undefined, 3), task('fast', 4)];
     for (const t of [s1, c1, s2, c2]) lanes.push(t);
     lanes.remove(c2);
     expect(lanes.size).toBe(3);

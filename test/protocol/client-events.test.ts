@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseClientEvent } from '../../src/protocol/client-events.js';
+import { MAX_EVENT_DEPTH, nestsDeeperThan, parseClientEvent } from '../../src/protocol/client-events.js';
 
 const limits = { maxTextBytes: 64 };
 const parse = (raw: string) => parseClientEvent(raw, false, limits);
@@ -90,6 +90,35 @@ describe('parseClientEvent', () => {
         if (!result.ok) expect(typeof result.error.code).toBe('string');
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('nesting depth', () => {
+  const deep = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+
+  it('nestsDeeperThan counts arrays and objects, iteratively at any depth', () => {
+    expect(nestsDeeperThan(JSON.parse(deep(32)), 32)).toBe(false);
+    expect(nestsDeeperThan(JSON.parse(deep(33)), 32)).toBe(true);
+    expect(nestsDeeperThan({ a: { b: [1, { c: 'x' }] } }, 4)).toBe(false);
+    expect(nestsDeeperThan({ a: { b: [1, { c: {} }] } }, 4)).toBe(true);
+    expect(nestsDeeperThan('text', 0)).toBe(false);
+    expect(nestsDeeperThan(JSON.parse(deep(200_000)), MAX_EVENT_DEPTH)).toBe(true);
+  });
+
+  it('a tool schema nested past the limit is INVALID_EVENT, never a throw', () => {
+    const raw = `{"type":"session.update","session":{"tools":[{"type":"function","name":"f","description":"d","parameters":{"p":${deep(5000)}}}]}}`;
+    expect(failure(raw).error).toMatchObject({ code: 'INVALID_EVENT', message: expect.stringContaining('deeper than 32') });
+  });
+
+  it('never throws, whatever JSON nesting arrives', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ depthSize: 'large' }), fc.nat(40), (value, wrap) => {
+        const raw = `${'{"type":"session.update","session":'.repeat(1)}${'['.repeat(wrap)}${JSON.stringify(value)}${']'.repeat(wrap)}}`;
+        const result = parseClientEvent(raw, false, limits);
+        if (!result.ok) expect(result.error.code).not.toBe('INTERNAL');
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -48,8 +48,30 @@ export const usage = (prompt: number, completion: number) => ({ choices: [], usa
 /** Splits text into the given token pieces as text chunks. */
 export const textChunks = (pieces: string[]) => pieces.map(text);
 
+/**
+ * OpenAI's rule for tool messages, as strict servers enforce it: an assistant message with
+ * `tool_calls` is followed by exactly one tool message per call id before any other message, and
+ * a tool message answers a call of that assistant message. Returns what is wrong, or undefined.
+ */
+export function toolMessageViolation(messages: ReadonlyArray<Record<string, unknown>>): string | undefined {
+  let open: Set<string> | undefined;
+  for (const [i, m] of messages.entries()) {
+    if (m.role === 'tool') {
+      const id = String(m.tool_call_id);
+      if (open === undefined || !open.delete(id)) return `messages[${i}]: tool message for "${id}" answers no open tool call`;
+      continue;
+    }
+    if (open !== undefined && open.size > 0) return `messages[${i}]: tool calls ${[...open].join(', ')} have no tool message`;
+    const calls = m.role === 'assistant' ? (m.tool_calls as Array<{ id: string }> | undefined) : undefined;
+    open = calls === undefined ? undefined : new Set(calls.map((c) => c.id));
+  }
+  return open !== undefined && open.size > 0 ? `tool calls ${[...open].join(', ')} have no tool message` : undefined;
+}
+
 export class FakeLlm {
   readonly requests: RecordedRequest[] = [];
+  /** Answer 400, as OpenAI does, to a request whose messages break the tool-message rule. */
+  enforceToolMessages = false;
   readonly #server: Server;
   #scripts: ScriptedReply[] = [];
   #fallback: ScriptedReply = { events: [text('Fallback reply.'), finish('stop')] };
@@ -95,6 +117,13 @@ export class FakeLlm {
     });
     this.requests.push({ body: JSON.parse(Buffer.concat(chunks).toString('utf8')), headers: req.headers, closedByClient });
     for (const wake of this.#waiters.splice(0)) wake();
+    const violation = this.enforceToolMessages ? toolMessageViolation(this.requests.at(-1)?.body.messages ?? []) : undefined;
+    if (violation !== undefined) {
+      finished = true;
+      res.writeHead(400, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { message: violation, type: 'invalid_request_error' } }));
+      return;
+    }
     const reply = this.#scripts.shift() ?? this.#fallback;
     if ((reply.status ?? 200) !== 200) {
       finished = true;

@@ -1,6 +1,7 @@
 /** Starts a real saywire server on a loopback port with the real pool, quiet logs. */
 import { type SaywireServer, type ServerDeps, createServer } from '../../src/server/server.js';
 import type { ServerOptions } from '../../src/config/options.js';
+import { TestClient } from './test-client.js';
 
 export async function startServer(options: ServerOptions = {}, deps: ServerDeps = {}): Promise<SaywireServer> {
   const server = createServer({
@@ -15,4 +16,15 @@ export async function startServer(options: ServerOptions = {}, deps: ServerDeps 
   }, deps);
   await server.listen();
   return server;
+}
+
+/** Another client completes a full turn with audio: the server still serves after whatever came before. */
+export async function stillServes(target: SaywireServer): Promise<void> {
+  const client = await TestClient.connect(target.url);
+  client.send({ type: 'response.create', input: 'are you still there?' });
+  const done = (await client.next('response.done')).response as { status: string };
+  if (done.status !== 'completed') throw new Error(`the server no longer completes turns: ${JSON.stringify(done)}`);
+  if (client.audio().length === 0) throw new Error('the server completed a turn without audio');
+  client.close();
+  await client.whenClosed();
 }

@@ -1,7 +1,8 @@
 // The real pipeline worker, keeping the last PCM it returned so a later task can tell whether
-// its buffer was transferred away (detached: byteLength 0) or copied.
+// its buffer was transferred away (detached: byteLength 0) or copied. `warm` reports it, so the
+// test needs no task name the pool does not have.
 import { Piscina } from 'piscina';
-import { speak as realSpeak } from '../../dist/workers/pipeline.worker.js';
+import { speak as realSpeak, warm as realWarm } from '../../dist/workers/pipeline.worker.js';
 
 export * from '../../dist/workers/pipeline.worker.js';
 
@@ -13,6 +14,7 @@ export async function speak(task) {
   return moved;
 }
 
-export function probe() {
-  return { byteLength: lastPcm.buffer.byteLength, length: lastPcm.length };
+export function warm() {
+  const probe = lastPcm === undefined ? undefined : { byteLength: lastPcm.buffer.byteLength, length: lastPcm.length };
+  return { ...realWarm(), probe };
 }
