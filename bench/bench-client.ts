@@ -5,6 +5,9 @@
  * merely slow audio.
  */
 import { WebSocket } from 'ws';
+import type { ClientEvent } from '../src/protocol/client-events.js';
+import { AUDIO_FRAME_HEADER_BYTES, readAudioFrameHeader } from '../src/protocol/audio-frame.js';
+import type { ServerEvent } from '../src/protocol/server-events.js';
 
 export interface TurnOutcome {
   /** `response.done` status; `refused` when an `error` answered the request instead; `closed` when the socket closed first. */
@@ -114,18 +117,18 @@ export class BenchClient {
 
   /** Runs one agent turn and resolves at its response.done. */
   agentTurn(input: string): Promise<TurnOutcome> {
-    return this.#start((eventId) => this.#ws.send(JSON.stringify({ type: 'response.create', event_id: eventId, input })));
+    return this.#start((eventId) => this.send({ type: 'response.create', event_id: eventId, input }));
   }
 
   /** Runs one client-text turn. */
   textTurn(text: string): Promise<TurnOutcome> {
     return this.#start((eventId) => {
-      this.#ws.send(JSON.stringify({ type: 'text.append', event_id: eventId, delta: text }));
-      this.#ws.send(JSON.stringify({ type: 'text.done' }));
+      this.send({ type: 'text.append', event_id: eventId, delta: text });
+      this.send({ type: 'text.done' });
     });
   }
 
-  send(event: unknown): void {
+  send(event: ClientEvent): void {
     this.#ws.send(JSON.stringify(event));
   }
 
@@ -174,12 +177,12 @@ export class BenchClient {
         this.counters.strayFrames++;
         return;
       }
-      const seq = data.readUInt32LE(12);
+      const { seq, sampleRate } = readAudioFrameHeader(data);
       if (seq > turn.expectedSeq) this.counters.gaps++;
       if (seq < turn.expectedSeq) this.counters.outOfOrder++;
       turn.expectedSeq = seq + 1;
       turn.frames++;
-      const frameMs = ((data.length - 20) / 2 / data.readUInt32LE(16)) * 1000;
+      const frameMs = ((data.length - AUDIO_FRAME_HEADER_BYTES) / 2 / sampleRate) * 1000;
       if (turn.firstAudio === null) {
         turn.firstAudio = now;
         turn.playEnd = now;
@@ -195,17 +198,13 @@ export class BenchClient {
       this.counters.audioMs += frameMs;
       return;
     }
-    const event = JSON.parse(data.toString('utf8')) as {
-      type: string;
-      error?: { code: string; event_id?: string | null };
-      response?: { status: string };
-    };
+    const event = JSON.parse(data.toString('utf8')) as ServerEvent;
     if (event.type === 'error') {
       this.counters.errors++;
-      const code = event.error?.code ?? 'unknown';
+      const { code } = event.error;
       this.counters.errorCodes[code] = (this.counters.errorCodes[code] ?? 0) + 1;
       // The request itself was refused (e.g. OVERLOADED): no response.done will follow.
-      if (turn !== undefined && event.error?.event_id === turn.eventId) this.#end(turn, 'refused');
+      if (turn !== undefined && event.error.event_id === turn.eventId) this.#end(turn, 'refused');
       return;
     }
     if (event.type === 'response.sentence') this.counters.sentences++;
@@ -214,7 +213,7 @@ export class BenchClient {
     if (event.type === 'response.sentence') turn.sentences++;
     if (event.type === 'response.done') {
       this.counters.turns++;
-      this.#end(turn, event.response?.status ?? 'unknown');
+      this.#end(turn, event.response.status);
     }
   }
 

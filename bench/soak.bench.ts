@@ -90,7 +90,7 @@ export async function runSoakBench(opts: { quick: boolean }): Promise<SoakResult
         progress.update(i);
       }
     }
-    const retainedTurnsAtEnd = [...server.connections][0]?.processor.retainedTurns ?? -1;
+    const retainedTurnsAtEnd = [...server.connections][0]?.stats().retainedTurns ?? -1;
     await client.close();
     const heapAfterTurnsMB = sample('turns', turns).heapUsedMB;
 

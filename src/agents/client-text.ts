@@ -19,10 +19,6 @@ export class ClientTextSource implements Agent {
     this.#maxBytes = maxBytes;
   }
 
-  get done(): boolean {
-    return this.#done;
-  }
-
   /** Adds a delta. Throws TEXT_TOO_LONG past the turn's byte budget, keeping what came before. */
   append(delta: string): void {
     if (this.#done) throw new SaywireError('NO_ACTIVE_RESPONSE', 'text.done was already sent for this response.');

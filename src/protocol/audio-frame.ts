@@ -42,13 +42,13 @@ export function encodeAudioFrame(header: Omit<AudioFrameHeader, 'version' | 'for
   return frame;
 }
 
-/** Reads a frame's header and its samples; throws on a frame that is not ours. */
-export function decodeAudioFrame(frame: Uint8Array): { header: AudioFrameHeader; samples: Int16Array } {
+/** Reads only a frame's header (no copy of the samples); throws on a frame that is not ours. */
+export function readAudioFrameHeader(frame: Uint8Array): AudioFrameHeader {
   if (frame.byteLength < AUDIO_FRAME_HEADER_BYTES || frame[0] !== 0x53 || frame[1] !== 0x57) {
     throw new Error('not a saywire audio frame');
   }
   const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
-  const header: AudioFrameHeader = {
+  return {
     version: view.getUint8(2),
     format: view.getUint8(3),
     responseNumber: view.getUint32(4, true),
@@ -56,6 +56,11 @@ export function decodeAudioFrame(frame: Uint8Array): { header: AudioFrameHeader;
     seq: view.getUint32(12, true),
     sampleRate: view.getUint32(16, true),
   };
+}
+
+/** Reads a frame's header and its samples; throws on a frame that is not ours. */
+export function decodeAudioFrame(frame: Uint8Array): { header: AudioFrameHeader; samples: Int16Array } {
+  const header = readAudioFrameHeader(frame);
   // Copied into a fresh, aligned buffer: a received frame may sit at any offset of a pooled one.
   const samples = new Int16Array((frame.byteLength - AUDIO_FRAME_HEADER_BYTES) >> 1);
   new Uint8Array(samples.buffer).set(frame.subarray(AUDIO_FRAME_HEADER_BYTES, AUDIO_FRAME_HEADER_BYTES + samples.byteLength));

@@ -1,9 +1,9 @@
 /**
  * Server → client events (protocol version 1). These shapes are the wire contract: fields may be
- * added, never renamed. `docs/protocol.md` documents each one; `test/protocol/docs.test.ts`
- * keeps the two in step.
+ * added, never renamed. `docs/protocol.md` documents each one; `test/docs.test.ts` keeps the
+ * two in step.
  */
-import type { ErrorType } from '../errors.js';
+import type { ErrorType, SaywireError } from '../errors.js';
 
 /** The protocol version announced in `session.created`. */
 export const PROTOCOL_VERSION = 1;
@@ -98,4 +98,10 @@ export const SERVER_EVENT_TYPES = [
 /** Encodes a server event as a JSON text frame. */
 export function encodeServerEvent(event: ServerEvent): string {
   return JSON.stringify(event);
+}
+
+/** The `error` event for a coded error, echoing the client's `event_id` when there is one. */
+export function errorEvent(error: SaywireError, eventId: string | undefined): ServerEvent {
+  const body = { type: error.type, code: error.code, message: error.message, event_id: eventId ?? null };
+  return { type: 'error', error: error.upstreamStatus === undefined ? body : { ...body, upstream_status: error.upstreamStatus } };
 }

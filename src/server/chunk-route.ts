@@ -6,7 +6,7 @@
 import type { FilledServerOptions } from '../config/options.js';
 import { fillChunkerOptions } from '../text/chunker-options.js';
 import { SentenceCarry } from '../text/sentence-carry.js';
-import type { TurnWorkers } from '../turn/conversation-turn.js';
+import type { TurnWorkers } from '../turn/turn-workers.js';
 import { HttpError, type RouteHandler, readJsonObject, sendJson } from './http-routes.js';
 
 const OPTION_FIELDS = {

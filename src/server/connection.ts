@@ -1,8 +1,11 @@
 /**
- * One WebSocket connection: the socket, its session settings, its event handler and message
- * processor. It is the turn's {@link TurnOutput}: sends refuse once the socket is not open (no
- * send after close), and audio waits while the socket's send buffer is above the high-water mark.
- * A client that stays above the hard cap past `slowClientTimeoutMs` is closed with SLOW_CLIENT.
+ * One WebSocket connection: the socket, its session, its event handler and message processor,
+ * and its whole lifecycle (heartbeat, sweep, drain, shutdown, close), so the server only ever
+ * talks to connections. It is the turn's {@link TurnOutput}: sends refuse once the socket is not
+ * open (no send after close), and audio waits while the socket's send buffer is above the
+ * high-water mark, woken by the socket's own write callbacks rather than a poll. A client above
+ * the high-water mark for `slowClientTimeoutMs`, or above the hard cap at all, is closed with
+ * SLOW_CLIENT.
  */
 import type { Logger } from 'pino';
 import { WebSocket } from 'ws';
@@ -13,25 +16,23 @@ import { SaywireError } from '../errors.js';
 import { AUDIO_FRAME_HEADER_BYTES } from '../protocol/audio-frame.js';
 import { PROTOCOL_VERSION, type ResponseSummary, type ServerEvent, encodeServerEvent } from '../protocol/server-events.js';
 import { EventHandler } from '../session/event-handler.js';
-import { MessageProcessor } from '../session/message-processor.js';
+import { MessageProcessor, type TurnAdmission } from '../session/message-processor.js';
+import type { EngineInfo } from '../session/session-settings.js';
+import { Session, sessionDefaults } from '../session/session.js';
 import { TokenBucket } from '../session/token-bucket.js';
-import { type EngineInfo, type SessionSettings, describeSession } from '../session/session-settings.js';
-import type { TurnOutput, TurnWorkers } from '../turn/conversation-turn.js';
-import { fillChunkerOptions } from '../text/chunker-options.js';
+import type { TurnOutput } from '../turn/turn-ports.js';
+import type { TurnWorkers } from '../turn/turn-workers.js';
 
-export interface ConnectionInit {
-  id: string;
-  ws: WebSocket;
+/** What every connection of a server shares. */
+export interface ConnectionContext {
   options: FilledServerOptions;
   workers: TurnWorkers;
   agent: Agent;
-  /** Shared by all connections; filled in when the pool warms up. */
+  /** Filled in when the pool warms up. */
   engine: EngineInfo;
-  logger: Logger;
-  clock: Clock;
+  admission: TurnAdmission;
   hooks: ConnectionHooks;
-  /** Admission control for new turns. */
-  admit: () => SaywireError | undefined;
+  clock: Clock;
 }
 
 /** What a connection reports as it goes (the server feeds metrics with it). */
@@ -39,45 +40,40 @@ export interface ConnectionHooks {
   error(code: string): void;
   audioSent(bytes: number): void;
   turnDone(summary: ResponseSummary): void;
+  /** The socket has closed and the connection has let go of its turn. */
+  closed(connection: Connection): void;
 }
 
-/** Polling interval while a socket is congested; only runs while audio waits. */
-const CONGESTION_POLL_MS = 5;
+/** A connection's figures for metrics. */
+export interface ConnectionStats {
+  activeTurn: boolean;
+  retainedTurns: number;
+}
 
 export class Connection implements TurnOutput {
   readonly id: string;
-  readonly processor: MessageProcessor;
-  readonly handler: EventHandler;
-  readonly #init: ConnectionInit;
+  readonly #context: ConnectionContext;
   readonly #ws: WebSocket;
-  #session: SessionSettings;
+  readonly #logger: Logger;
+  readonly #processor: MessageProcessor;
   #alive = true;
-  #congestedSince: number | undefined;
+  /** Audio waiting for the socket to drain below its high-water mark. */
+  #waiters: Array<() => void> = [];
+  /** Runs while the socket stays above the high-water mark; fires closeSlowClient(). */
+  #slowClientTimer: unknown;
 
-  constructor(init: ConnectionInit) {
-    this.#init = init;
-    this.id = init.id;
-    this.#ws = init.ws;
-    const o = init.options;
-    this.#session = {
-      chunker: fillChunkerOptions({
-        maxSentenceChars: o.maxSentenceChars,
-        minSentenceChars: o.minSentenceChars,
-        firstClauseChars: o.firstClauseChars,
-      }),
-      voice: o.voice,
-      rate: o.speechRate,
-      pitch: o.speechPitch,
-      sampleRate: null,
-      audioFormat: 'binary',
-      frameMs: o.audioFrameMs,
-      tools: [],
-    };
-    this.processor = new MessageProcessor({
+  constructor(id: string, ws: WebSocket, context: ConnectionContext, logger: Logger) {
+    this.id = id;
+    this.#context = context;
+    this.#ws = ws;
+    this.#logger = logger;
+    const o = context.options;
+    const session = new Session({ id, defaults: sessionDefaults(o), engine: context.engine, agent: context.agent.name });
+    this.#processor = new MessageProcessor({
       output: this,
-      workers: init.workers,
-      agent: init.agent,
-      session: () => this.#session,
+      workers: context.workers,
+      agent: context.agent,
+      session,
       turnLimits: {
         tokenQueueMax: o.tokenQueueMax,
         sentenceQueueMax: o.sentenceQueueMax,
@@ -91,87 +87,121 @@ export class Connection implements TurnOutput {
       retention: { turnMaxAgeMs: o.turnMaxAgeMs, turnsRetained: o.turnsRetained },
       historyMaxChars: o.historyMaxChars,
       toolCallTimeoutMs: o.toolCallTimeoutMs,
-      onTurnDone: (summary) => init.hooks.turnDone(summary),
-      admit: init.admit,
-      logger: init.logger,
-      clock: init.clock,
+      onTurnDone: (summary) => context.hooks.turnDone(summary),
+      admission: context.admission,
+      logger,
+      clock: context.clock,
     });
-    this.handler = new EventHandler({
-      processor: this.processor,
+    const handler = new EventHandler({
+      processor: this.#processor,
       send: (event) => this.sendEvent(event),
       limits: { maxTextBytes: o.maxTextBytes },
       maxPendingEvents: o.maxPendingEvents,
-      rateLimit: { bucket: new TokenBucket(o.eventsPerSecond, o.eventBurst, init.clock), strikes: o.rateLimitStrikes },
+      rateLimit: { bucket: new TokenBucket(o.eventsPerSecond, o.eventBurst, context.clock), strikes: o.rateLimitStrikes },
       overloadStrikes: o.overloadStrikes,
       close: (code, reason) => this.close(code, reason),
-      session: {
-        id: this.id,
-        get: () => this.#session,
-        set: (settings) => {
-          this.#session = settings;
-        },
-        engine: init.engine,
-        agent: init.agent.name,
-      },
-      logger: init.logger,
+      session,
+      logger,
     });
-    this.#ws.on('message', (data, isBinary) => this.handler.receive(data as Buffer, isBinary));
-    this.#ws.on('pong', () => {
+    ws.on('message', (data, isBinary) => handler.receive(data as Buffer, isBinary));
+    ws.on('pong', () => {
       this.#alive = true;
     });
-    this.sendEvent({
-      type: 'session.created',
-      protocol_version: PROTOCOL_VERSION,
-      session: describeSession(this.id, this.#session, init.agent.name, init.engine.nativeRate),
+    ws.on('close', (code, reason) => {
+      context.clock.clearTimeout(this.#slowClientTimer);
+      logger.info({ code, reason: reason.toString() }, 'connection closed');
+      void this.#processor.close();
+      context.hooks.closed(this);
     });
+    ws.on('error', (err) => logger.warn({ err: err.message }, 'socket error'));
+    this.sendEvent({ type: 'session.created', protocol_version: PROTOCOL_VERSION, session: session.describe() });
   }
 
   get isOpen(): boolean {
     return this.#ws.readyState === WebSocket.OPEN;
   }
 
+  /** Figures for metrics. */
+  stats(): ConnectionStats {
+    return { activeTurn: this.#processor.current !== undefined, retainedTurns: this.#processor.retainedTurns };
+  }
+
   sendEvent(event: ServerEvent): void {
     if (!this.isOpen) return;
-    this.#ws.send(encodeServerEvent(event));
-    if (event.type === 'response.audio.delta') this.#init.hooks.audioSent((event.audio.length * 3) >> 2);
-    else if (event.type === 'error') this.#init.hooks.error(event.error.code);
+    this.#ws.send(encodeServerEvent(event), this.#written);
+    if (event.type === 'response.audio.delta') this.#context.hooks.audioSent((event.audio.length * 3) >> 2);
+    else if (event.type === 'error') this.#context.hooks.error(event.error.code);
   }
 
   sendAudio(frame: Buffer): void {
     if (!this.isOpen) return;
-    this.#ws.send(frame, { binary: true });
-    this.#init.hooks.audioSent(frame.length - AUDIO_FRAME_HEADER_BYTES);
+    this.#ws.send(frame, { binary: true }, this.#written);
+    this.#context.hooks.audioSent(frame.length - AUDIO_FRAME_HEADER_BYTES);
+    if (this.#ws.bufferedAmount > this.#context.options.sendHardCapBytes) this.closeSlowClient();
   }
 
-  /** Bytes queued on the socket that the client has not taken yet. */
-  get bufferedAmount(): number {
-    return this.#ws.bufferedAmount;
+  /** True while the socket holds more unsent bytes than `sendHighWaterBytes`. */
+  isCongested(): boolean {
+    return this.isOpen && this.#ws.bufferedAmount > this.#context.options.sendHighWaterBytes;
   }
 
-  whenWritable(signal: AbortSignal): Promise<void> {
-    if (!this.#congested()) return Promise.resolve();
-    return new Promise((resolve) => {
-      const check = (): void => {
-        if (signal.aborted || !this.#congested()) {
-          resolve();
-          return;
-        }
-        this.#init.clock.setTimeout(check, CONGESTION_POLL_MS);
-      };
-      check();
-    });
+  /**
+   * Resolves once the socket is below its high-water mark (or closed), or `signal` aborts. It
+   * waits on the socket's write callbacks (each send's runs once its bytes are written out), so
+   * nothing polls while a client is slow.
+   */
+  async whenWritable(signal: AbortSignal): Promise<void> {
+    while (this.isCongested() && !signal.aborted) {
+      this.#startSlowClientTimer();
+      await Promise.race([new Promise<void>((resolve) => this.#waiters.push(resolve)), aborted(signal)]);
+    }
+    this.#context.clock.clearTimeout(this.#slowClientTimer);
+    this.#slowClientTimer = undefined;
   }
 
-  /** Heartbeat tick: false means the peer missed its pong and was terminated. */
-  heartbeat(): boolean {
+  /** A send's bytes were written out (or failed with the socket): wake audio that waits, if it may go on. */
+  readonly #written = (): void => {
+    if (this.#waiters.length === 0 || this.isCongested()) return;
+    const waiters = this.#waiters;
+    this.#waiters = [];
+    for (const wake of waiters) wake();
+  };
+
+  /** Closes the socket with SLOW_CLIENT: waiting on a client that never reads would hold its turn forever. */
+  closeSlowClient(): void {
+    if (!this.isOpen) return;
+    const error = new SaywireError('SLOW_CLIENT');
+    this.#context.hooks.error(error.code);
+    this.#logger.warn({ code: error.code, bufferedAmount: this.#ws.bufferedAmount }, 'slow client closed');
+    this.close(error.closeCode ?? 1008, error.code);
+  }
+
+  /** Heartbeat tick: a peer that missed its pong since the last tick is terminated. */
+  heartbeat(): void {
     if (!this.#alive) {
-      this.#init.logger.info({ reason: 'heartbeat' }, 'connection terminated');
+      this.#logger.info({ reason: 'heartbeat' }, 'connection terminated');
       this.#ws.terminate();
-      return false;
+      return;
     }
     this.#alive = false;
     if (this.isOpen) this.#ws.ping();
-    return true;
+  }
+
+  /** Drops finished turns past their age or count (the server's periodic sweep). */
+  sweep(now: number): void {
+    this.#processor.evict(now);
+  }
+
+  /** Refuses new turns and resolves once the running one, if any, has ended by itself. */
+  drain(): Promise<void> {
+    return this.#processor.drain();
+  }
+
+  /** Cancels the running turn (`shutdown`, with its `response.done`), then closes with 1001. */
+  async shutdown(): Promise<void> {
+    await this.#processor.shutdown();
+    this.close(1001, 'server shutting down');
+    await this.#processor.close();
   }
 
   /**
@@ -184,31 +214,22 @@ export class Connection implements TurnOutput {
     // listeners.
     if (this.#ws.readyState !== WebSocket.OPEN) return;
     this.#ws.close(code, reason);
-    void this.processor.close();
-    const { clock, options } = this.#init;
+    void this.#processor.close();
+    const { clock, options } = this.#context;
     const timer = clock.setTimeout(() => this.#ws.terminate(), options.slowClientTimeoutMs);
     this.#ws.once('close', () => clock.clearTimeout(timer));
   }
 
-  /**
-   * True while audio should wait. A client above the high-water mark for longer than
-   * `slowClientTimeoutMs`, or above the hard cap at all, is closed with SLOW_CLIENT: waiting on a
-   * client that never reads would hold its turn forever.
-   */
-  #congested(): boolean {
-    const { sendHighWaterBytes, sendHardCapBytes, slowClientTimeoutMs } = this.#init.options;
-    const buffered = this.#ws.bufferedAmount;
-    if (!this.isOpen || buffered <= sendHighWaterBytes) {
-      this.#congestedSince = undefined;
-      return false;
-    }
-    const now = this.#init.clock.now();
-    this.#congestedSince ??= now;
-    if (buffered <= sendHardCapBytes && now - this.#congestedSince < slowClientTimeoutMs) return true;
-    const error = new SaywireError('SLOW_CLIENT');
-    this.#init.hooks.error(error.code);
-    this.#init.logger.warn({ code: error.code, bufferedAmount: buffered }, 'slow client closed');
-    this.close(error.closeCode ?? 1008, error.code);
-    return false;
+  #startSlowClientTimer(): void {
+    if (this.#slowClientTimer !== undefined) return;
+    this.#slowClientTimer = this.#context.clock.setTimeout(() => this.closeSlowClient(), this.#context.options.slowClientTimeoutMs);
   }
+}
+
+/** Resolves when `signal` aborts (never, if it does not). */
+function aborted(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve();
+    else signal.addEventListener('abort', () => resolve(), { once: true });
+  });
 }

@@ -1,7 +1,8 @@
 /**
  * The browser demo: `GET /` serves the page, `GET /demo/app.css` its stylesheet and
  * `GET /demo/<module>.js` its script modules, which `tsc -p src/demo/tsconfig.json` compiles into
- * `dist/demo/`. From the build (`dist/src/server/demo-route.js`) that folder is two levels up;
+ * `dist/web/demo/browser/` (the wire types they import from `src/protocol` are compiled beside
+ * it and unused at run time). From the build (`dist/src/server/demo-route.js`) that folder is two levels up;
  * when the source runs under vitest it is the same build, as for the pipeline worker.
  */
 import { readFile } from 'node:fs/promises';
@@ -11,9 +12,9 @@ import { DEMO_PAGE_CSS } from '../demo/page-style.js';
 import { HttpError, type RouteHandler } from './http-routes.js';
 
 const fromSource = import.meta.url.endsWith('.ts');
-const DEMO_DIR = new URL(fromSource ? '../../dist/demo/' : '../../demo/', import.meta.url);
+const DEMO_DIR = new URL(fromSource ? '../../dist/web/demo/browser/' : '../../web/demo/browser/', import.meta.url);
 
-/** The page's script modules (file names in `dist/demo/` without `.js`); only these are served. */
+/** The page's script modules (file names in `dist/web/demo/browser/` without `.js`); only these are served. */
 export const DEMO_MODULES = ['app', 'audio-player', 'endpoints', 'pcm-frame', 'text-deltas', 'transcript', 'word-timing'] as const;
 
 /**

@@ -17,12 +17,13 @@ import { type FilledServerOptions, type ServerOptions, validateOptions } from '.
 import { ConfigError, SaywireError } from '../errors.js';
 import { createLogger } from '../log.js';
 import { WorkerPool } from '../pool/worker-pool.js';
+import type { TurnAdmission } from '../session/message-processor.js';
 import type { EngineInfo } from '../session/session-settings.js';
 import { createTurnWorkers } from '../turn/turn-workers.js';
 import { chunkRoute } from './chunk-route.js';
 import { demoRoutes } from './demo-route.js';
 import { checkAccess, checkHost } from './access.js';
-import { Connection, type ConnectionHooks } from './connection.js';
+import { Connection, type ConnectionContext, type ConnectionHooks } from './connection.js';
 import { EventLoopMonitor } from './event-loop-monitor.js';
 import { speechRoute } from './speech-route.js';
 import { type RouteHandler, dispatch, isClientGone, sendJson } from './http-routes.js';
@@ -108,30 +109,34 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
     pool,
     loop,
     connections: function* () {
-      for (const c of connections) yield { activeTurn: c.processor.current !== undefined, retainedTurns: c.processor.retainedTurns };
+      for (const c of connections) yield c.stats();
     },
   });
   const hooks: ConnectionHooks = {
     error: (code) => metrics.error(code),
     audioSent: (bytes) => metrics.audioSent(bytes),
     turnDone: (summary) => metrics.turnDone(summary),
+    closed: (connection) => connections.delete(connection),
   };
   let draining = false;
   // Admission looks at the recent event-loop delay, not the lifetime one.
   const admissionLoop = new EventLoopMonitor();
   let recentLoopP99Ms = 0;
-  const admit = (): SaywireError | undefined => {
-    // Running turns keep the rest of the queue: refusing a new turn is better than failing one mid-speech.
-    if (pool.stats().queueSize >= options.poolMaxQueue * options.admissionMaxQueueShare) {
-      return new SaywireError('OVERLOADED', 'The worker pool queue is too full to take a new turn.');
-    }
-    if (recentLoopP99Ms > options.admissionMaxLoopDelayMs) {
-      return new SaywireError('OVERLOADED', `The event-loop delay (${Math.round(recentLoopP99Ms)} ms) is over the limit.`);
-    }
-    return undefined;
+  const admission: TurnAdmission = {
+    check() {
+      // Running turns keep the rest of the queue: refusing a new turn is better than failing one mid-speech.
+      if (pool.stats().queueSize >= options.poolMaxQueue * options.admissionMaxQueueShare) {
+        return new SaywireError('OVERLOADED', 'The worker pool queue is too full to take a new turn.');
+      }
+      if (recentLoopP99Ms > options.admissionMaxLoopDelayMs) {
+        return new SaywireError('OVERLOADED', `The event-loop delay (${Math.round(recentLoopP99Ms)} ms) is over the limit.`);
+      }
+      return undefined;
+    },
   };
   const perIp = new Map<string, number>();
   const engine: EngineInfo = { voices: new Set(), list: [], nativeRate: 0 };
+  const context: ConnectionContext = { options, workers, agent, engine, admission, hooks, clock };
   let timers: unknown[] = [];
   /** True once every thread is warm and the engine's voices are known (the end of listen()). */
   let ready = false;
@@ -246,26 +251,8 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
     wss.handleUpgrade(req, socket, head, (ws) => {
       const id = `conn_${randomBytes(6).toString('hex')}`;
       const connLogger = logger.child({ conn: id });
-      const connection = new Connection({
-        id,
-        ws,
-        options,
-        workers,
-        agent,
-        engine,
-        logger: connLogger,
-        clock,
-        hooks,
-        admit,
-      });
-      connections.add(connection);
+      connections.add(new Connection(id, ws, context, connLogger));
       connLogger.info({ remote: req.socket.remoteAddress }, 'connection open');
-      ws.on('close', (code, reason) => {
-        connections.delete(connection);
-        connLogger.info({ code, reason: reason.toString() }, 'connection closed');
-        void connection.processor.close();
-      });
-      ws.on('error', (err) => connLogger.warn({ err: err.message }, 'socket error'));
     });
   });
 
@@ -305,7 +292,7 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
       });
       every(options.turnSweepIntervalMs, () => {
         const now = clock.now();
-        for (const connection of connections) connection.processor.evict(now);
+        for (const connection of connections) connection.sweep(now);
       });
       let warm;
       try {
@@ -339,11 +326,9 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
       // The listener stays open while draining: probes see /readyz 503, upgrades get 503.
       const open = [...connections];
       const grace = new AbortController();
-      await Promise.race([Promise.all(open.map((c) => c.processor.drain())), delay(clock, graceMs, grace.signal)]);
+      await Promise.race([Promise.all(open.map((c) => c.drain())), delay(clock, graceMs, grace.signal)]);
       grace.abort();
-      await Promise.all(open.map((c) => c.processor.shutdown()));
-      for (const connection of connections) connection.close(1001, 'server shutting down');
-      await Promise.all(open.map((c) => c.processor.close()));
+      await Promise.all(open.map((c) => c.shutdown()));
       const closed = new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeAllConnections();
       await closed;

@@ -10,7 +10,7 @@ import type { EngineInfo } from '../session/session-settings.js';
 import { encodeWavHeader, pcm16Bytes } from '../speech/wav.js';
 import { fillChunkerOptions } from '../text/chunker-options.js';
 import { SentenceCarry } from '../text/sentence-carry.js';
-import type { SpeechAudio, TurnWorkers } from '../turn/conversation-turn.js';
+import type { SpeechAudio, TurnWorkers } from '../turn/turn-workers.js';
 import { HttpError, type RouteHandler, readJsonObject } from './http-routes.js';
 
 /** OpenAI's limit on `input`, characters. */

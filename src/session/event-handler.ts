@@ -8,24 +8,18 @@
 import type { Logger } from 'pino';
 import { SaywireError, toSaywireError } from '../errors.js';
 import { type ClientEvent, type ParseLimits, parseClientEvent } from '../protocol/client-events.js';
-import type { ServerEvent } from '../protocol/server-events.js';
+import { type ServerEvent, errorEvent } from '../protocol/server-events.js';
 import type { MessageProcessor } from './message-processor.js';
 import type { TokenBucket } from './token-bucket.js';
-import { type EngineInfo, type SessionSettings, applySessionUpdate, describeSession } from './session-settings.js';
+import type { Session } from './session.js';
 
 export interface EventHandlerInit {
   processor: MessageProcessor;
   send: (event: ServerEvent) => void;
   limits: ParseLimits;
   maxPendingEvents: number;
-  /** Session state and its description, owned by the connection. */
-  session: {
-    id: string;
-    get: () => SessionSettings;
-    set: (settings: SessionSettings) => void;
-    engine: EngineInfo;
-    agent: string;
-  };
+  /** The connection's session: its settings and their validation. */
+  session: Session;
   /** Events per second allowed, and how many refusals end the connection (1008). */
   rateLimit: { bucket: TokenBucket; strikes: number };
   /** Refused turns in a row (OVERLOADED) that end the connection (1013). */
@@ -44,11 +38,6 @@ export class EventHandler {
 
   constructor(init: EventHandlerInit) {
     this.#init = init;
-  }
-
-  /** Events waiting or running. */
-  get pending(): number {
-    return this.#pending;
   }
 
   /**
@@ -93,11 +82,6 @@ export class EventHandler {
       });
   }
 
-  /** Resolves when every received event has been handled. */
-  idle(): Promise<void> {
-    return this.#chain;
-  }
-
   /**
    * Reports a failure. A coded error is the client's to see; anything else, and `INTERNAL`, is a
    * server bug: logged with its stack, and sent as a `server_error`, never blamed on the event.
@@ -117,23 +101,15 @@ export class EventHandler {
   /** Sends an `error` event. */
   sendError(error: SaywireError, eventId: string | undefined): void {
     this.#init.logger.debug({ code: error.code }, 'client error');
-    this.#init.send({
-      type: 'error',
-      error: { type: error.type, code: error.code, message: error.message, event_id: eventId ?? null },
-    });
+    this.#init.send(errorEvent(error, eventId));
   }
 
   async #handle(event: ClientEvent): Promise<void> {
     const { processor, session } = this.#init;
     switch (event.type) {
-      case 'session.update': {
-        session.set(applySessionUpdate(session.get(), event.session, session.engine.voices));
-        this.#init.send({
-          type: 'session.updated',
-          session: describeSession(session.id, session.get(), session.agent, session.engine.nativeRate),
-        });
+      case 'session.update':
+        this.#init.send({ type: 'session.updated', session: session.update(event.session) });
         return;
-      }
       case 'conversation.item.create':
         if (event.item.type === 'message') processor.addUserMessage(event.item.text);
         else processor.addFunctionOutput(event.item.call_id, event.item.output);

@@ -11,17 +11,17 @@ import { ClientTextSource } from '../agents/client-text.js';
 import type { Clock } from '../clock.js';
 import { SaywireError } from '../errors.js';
 import type { ResponseSummary } from '../protocol/server-events.js';
-import {
-  type CancelReason,
-  ConversationTurn,
-  type FunctionCall,
-  type TurnConversation,
-  type TurnOutput,
-  type TurnSettings,
-  type TurnWorkers,
-} from '../turn/conversation-turn.js';
+import { type CancelReason, ConversationTurn } from '../turn/conversation-turn.js';
+import type { FunctionCall, TurnConversation, TurnOutput, TurnSettings } from '../turn/turn-ports.js';
+import type { TurnWorkers } from '../turn/turn-workers.js';
 import { ConversationHistory } from './conversation-history.js';
 import type { SessionSettings } from './session-settings.js';
+import type { Session } from './session.js';
+
+/** Decides whether a new turn may start now; an error refuses it (OVERLOADED). */
+export interface TurnAdmission {
+  check(): SaywireError | undefined;
+}
 
 /** Limits of one connection's turn bookkeeping. */
 export interface TurnRetention {
@@ -34,16 +34,16 @@ export interface MessageProcessorInit {
   workers: TurnWorkers;
   /** The agent for `response.create`. */
   agent: Agent;
-  /** The session's current settings (read at each turn's start). */
-  session: () => SessionSettings;
+  /** The session; each turn starts with its settings as they are then. */
+  session: Session;
   /** Server-wide per-turn settings not owned by the session. */
   turnLimits: Omit<TurnSettings, keyof SessionSettings>;
   retention: TurnRetention;
   historyMaxChars: number;
   /** How long a turn waits for the client's function call outputs, ms. */
   toolCallTimeoutMs: number;
-  /** Admission control: an error refuses a new turn (OVERLOADED). */
-  admit?: () => SaywireError | undefined;
+  /** Admission control for new turns (shared by the server's connections). */
+  admission?: TurnAdmission;
   /** Told of every turn's end (metrics). */
   onTurnDone?: (summary: ResponseSummary) => void;
   logger: Logger;
@@ -206,7 +206,7 @@ export class MessageProcessor {
   /** The conversation as the running turn sees it. */
   readonly #conversation: TurnConversation = {
     history: () => this.#history.items(),
-    tools: () => this.#init.session().tools,
+    tools: () => this.#init.session.settings.tools,
     recordRound: (text: string, calls: readonly FunctionCall[]) => {
       if (text.trim() !== '') this.#history.add({ role: 'assistant', text });
       for (const call of calls) this.#history.add({ role: 'function_call', ...call });
@@ -246,7 +246,7 @@ export class MessageProcessor {
 
   #admit(): void {
     if (this.#closed) throw new SaywireError('SHUTTING_DOWN');
-    const refusal = this.#init.admit?.();
+    const refusal = this.#init.admission?.check();
     if (refusal !== undefined) throw refusal;
   }
 
@@ -272,7 +272,7 @@ export class MessageProcessor {
       conversation: this.#conversation,
       workers,
       output,
-      settings: { ...turnLimits, ...this.#init.session() },
+      settings: { ...turnLimits, ...this.#init.session.settings },
       logger: logger.child({ turn: id }),
       clock,
       onFinished: (finished, summary) => this.#finished(finished, summary, agent),

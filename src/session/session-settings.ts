@@ -9,7 +9,7 @@ import type { SessionInfo } from '../protocol/server-events.js';
 import type { ToolDefinition } from '../agents/agent.js';
 import type { VoiceInfo } from '../speech/engine.js';
 import { fillChunkerOptions } from '../text/chunker-options.js';
-import type { TurnSettings } from '../turn/conversation-turn.js';
+import type { TurnSettings } from '../turn/turn-ports.js';
 
 /** What the speech engine offers, learned from a worker at warm-up. */
 export interface EngineInfo {

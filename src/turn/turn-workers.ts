@@ -2,9 +2,24 @@
  * The workers a turn uses, for the configured chunking mode: boundary scans in the pool (the
  * default) or inline on the main thread (for comparison); speech always in the pool.
  */
+import type { ChunkTask, SpeakTask, SpokenWord } from '../pool/contract.js';
 import type { WorkerPool } from '../pool/worker-pool.js';
-import type { TurnWorkers } from './conversation-turn.js';
-import { scanSentenceEnds } from '../text/sentence-boundaries.js';
+import { type ScanResult, scanSentenceEnds } from '../text/sentence-boundaries.js';
+
+/** What a speak task gives back, as the turn uses it. */
+export interface SpeechAudio {
+  pcm: Int16Array;
+  sampleRate: number;
+  speechText: string;
+  words: SpokenWord[];
+}
+
+/** The workers, seen from a turn or a route: scanning and speaking (pool or inline). */
+export interface TurnWorkers {
+  scan(task: ChunkTask): Promise<ScanResult>;
+  /** Once `signal` aborts, a task still queued is skipped and the promise rejects. */
+  speak(task: SpeakTask, signal?: AbortSignal): Promise<SpeechAudio>;
+}
 
 export function createTurnWorkers(pool: WorkerPool, chunking: 'pool' | 'inline'): TurnWorkers {
   return {

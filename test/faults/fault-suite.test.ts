@@ -223,9 +223,9 @@ describe('abuse of the protocol', () => {
       await client.until(() => client.events('response.done').length >= 1001, 'all responses done');
       expect(client.events('response.done').at(-1)?.response).toMatchObject({ status: 'completed' });
       const connection = [...stormy.connections][0];
-      expect(connection?.processor.current).toBeUndefined();
+      expect(connection?.stats().activeTurn).toBe(false);
       // The bound: turnsRetained finished turns, plus the last one (evicted when the next starts).
-      expect(connection?.processor.retainedTurns).toBeLessThanOrEqual(stormy.options.turnsRetained + 1);
+      expect(connection?.stats().retainedTurns).toBeLessThanOrEqual(stormy.options.turnsRetained + 1);
       client.close();
       await stillServes(stormy);
     } finally {

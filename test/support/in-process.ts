@@ -8,7 +8,8 @@ import type { Agent, AgentEvent } from '../../src/agents/agent.js';
 import type { Clock } from '../../src/clock.js';
 import type { ServerEvent } from '../../src/protocol/server-events.js';
 import { scanSentenceEnds } from '../../src/text/sentence-boundaries.js';
-import type { TurnOutput, TurnWorkers } from '../../src/turn/conversation-turn.js';
+import type { TurnOutput } from '../../src/turn/turn-ports.js';
+import type { TurnWorkers } from '../../src/turn/turn-workers.js';
 
 export const silentLogger = pino({ level: 'silent' });
 

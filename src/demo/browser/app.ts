@@ -21,6 +21,7 @@ import { endpointsFor } from './endpoints.js';
 import { parsePcmFrame } from './pcm-frame.js';
 import { splitIntoDeltas } from './text-deltas.js';
 import { TranscriptTurn, formatTimings } from './transcript.js';
+import type { ServerEvent } from '../../protocol/server-events.js';
 import { type WordTiming, wordAt } from './word-timing.js';
 
 interface Sentence {
@@ -42,19 +43,6 @@ interface Turn {
   readonly sentences: Map<number, Sentence>;
   finished: boolean;
   reported: boolean;
-}
-
-/** Server events as the page reads them; anything else is ignored. */
-interface ServerEvent {
-  type: string;
-  response_id?: string;
-  response?: { id: string } & Partial<ResponseSummary>;
-  index?: number;
-  sentence_index?: number;
-  text?: string;
-  words?: WordTiming[];
-  session?: { voice: string };
-  error?: { code: string; message: string; event_id: string | null };
 }
 
 interface VoiceList {
@@ -220,17 +208,17 @@ function onEvent(event: ServerEvent): void {
   switch (event.type) {
     case 'session.created':
       showStatus('open', 'Connected');
-      sessionVoice = event.session?.voice ?? '';
+      sessionVoice = event.session.voice;
       // A voice picked before a reconnect carries over to the new session.
       if (state.voices.includes(ui.voice.value) && ui.voice.value !== sessionVoice) sendVoice();
       return;
     case 'session.updated':
-      sessionVoice = event.session?.voice ?? sessionVoice;
+      sessionVoice = event.session.voice;
       return;
     case 'response.created': {
       const turn = unbound.shift();
       responses++;
-      if (turn === undefined || event.response === undefined) return;
+      if (turn === undefined) return;
       turn.number = responses;
       turn.state.id = event.response.id;
       turn.state.status = 'running';
@@ -239,24 +227,24 @@ function onEvent(event: ServerEvent): void {
       return;
     }
     case 'response.sentence': {
-      const turn = byId.get(event.response_id ?? '');
-      if (turn === undefined || event.index === undefined || event.text === undefined) return;
+      const turn = byId.get(event.response_id);
+      if (turn === undefined) return;
       turn.sentences.set(event.index, { text: event.text, words: undefined, start: undefined, shown: false });
       turn.view.addSentence(event.index, event.text);
       return;
     }
     case 'response.audio.done': {
-      const turn = byId.get(event.response_id ?? '');
-      const sentence = turn?.sentences.get(event.sentence_index ?? -1);
-      if (turn === undefined || sentence === undefined || event.words === undefined) return;
+      const turn = byId.get(event.response_id);
+      const sentence = turn?.sentences.get(event.sentence_index);
+      if (turn === undefined || sentence === undefined) return;
       sentence.words = event.words;
-      turn.view.setWords(event.sentence_index ?? -1, sentence.text, event.words);
+      turn.view.setWords(event.sentence_index, sentence.text, event.words);
       return;
     }
     case 'response.done': {
-      const done = event.response as ResponseSummary | undefined;
-      const turn = byId.get(done?.id ?? '');
-      if (done === undefined || turn === undefined) return;
+      const done: ResponseSummary = event.response;
+      const turn = byId.get(done.id);
+      if (turn === undefined) return;
       state.lastDone = done;
       turn.state.done = done;
       turn.state.status = done.status;
@@ -268,7 +256,6 @@ function onEvent(event: ServerEvent): void {
     }
     case 'error': {
       const error = event.error;
-      if (error === undefined) return;
       // Our cancel crossed the response's end on the wire: nothing went wrong.
       if (error.code === 'NO_ACTIVE_RESPONSE' && error.event_id?.startsWith('cancel-') === true) return;
       showError(error.code, error.message);

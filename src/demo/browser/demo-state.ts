@@ -3,19 +3,9 @@
  * The object is updated in place as events arrive.
  */
 
-/** The `response.done` summary, as the page reads it (see docs/protocol.md). */
-export interface ResponseSummary {
-  id: string;
-  status: 'completed' | 'cancelled' | 'failed';
-  status_details?: { reason: string };
-  /** ms from the turn's start. */
-  timings: { first_token_ms: number | null; first_sentence_ms: number | null; first_audio_ms: number | null; total_ms: number };
-  sentences: number;
-  spoken_text: string;
-  /** Audio sent, ms. */
-  audio_ms: number;
-  last_audio_seq: number;
-}
+import type { ResponseSummary } from '../../protocol/server-events.js';
+
+export type { ResponseSummary };
 
 /** One Send: a request and the response it got. */
 export interface TurnState {

@@ -1,0 +1,67 @@
+/**
+ * One connection's session: its settings (voice, rate, pitch, audio format, chunking, tools),
+ * their validation and their description on the wire, in one object. A bad update throws and
+ * changes nothing. Turns read the settings as they are when they start.
+ */
+import type { FilledServerOptions } from '../config/options.js';
+import type { SessionUpdateFields } from '../protocol/client-events.js';
+import type { SessionInfo } from '../protocol/server-events.js';
+import { fillChunkerOptions } from '../text/chunker-options.js';
+import { type EngineInfo, type SessionSettings, applySessionUpdate, describeSession } from './session-settings.js';
+
+/** A new session's settings: the server's defaults. */
+export function sessionDefaults(options: FilledServerOptions): SessionSettings {
+  return {
+    chunker: fillChunkerOptions({
+      maxSentenceChars: options.maxSentenceChars,
+      minSentenceChars: options.minSentenceChars,
+      firstClauseChars: options.firstClauseChars,
+    }),
+    voice: options.voice,
+    rate: options.speechRate,
+    pitch: options.speechPitch,
+    sampleRate: null,
+    audioFormat: 'binary',
+    frameMs: options.audioFrameMs,
+    tools: [],
+  };
+}
+
+export interface SessionInit {
+  id: string;
+  defaults: SessionSettings;
+  /** Shared by all sessions; filled in when the pool warms up. */
+  engine: EngineInfo;
+  /** The agent's name, as `session.created` reports it. */
+  agent: string;
+}
+
+export class Session {
+  readonly id: string;
+  readonly #init: SessionInit;
+  #settings: SessionSettings;
+
+  constructor(init: SessionInit) {
+    this.#init = init;
+    this.id = init.id;
+    this.#settings = init.defaults;
+  }
+
+  get settings(): SessionSettings {
+    return this.#settings;
+  }
+
+  /**
+   * Applies a `session.update` and returns the new description.
+   * @throws SaywireError INVALID_EVENT naming the field; the session is then unchanged.
+   */
+  update(fields: SessionUpdateFields): SessionInfo {
+    this.#settings = applySessionUpdate(this.#settings, fields, this.#init.engine.voices);
+    return this.describe();
+  }
+
+  /** The session as `session.created` and `session.updated` report it. */
+  describe(): SessionInfo {
+    return describeSession(this.id, this.#settings, this.#init.agent, this.#init.engine.nativeRate);
+  }
+}

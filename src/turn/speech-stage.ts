@@ -1,0 +1,81 @@
+/**
+ * The speech stage: takes sentences from the sentence queue, synthesizes up to
+ * `speechConcurrency` of them at once in the pool, and sends them strictly in order: each
+ * sentence's `response.sentence`, then its audio through the framer. A result that arrives after
+ * a cancel is dropped unread; a sentence still queued in the pool is skipped there.
+ */
+import type { Clock } from '../clock.js';
+import type { ServerEvent } from '../protocol/server-events.js';
+import type { AudioFramer } from './audio-framer.js';
+import type { BoundedQueue } from './bounded-queue.js';
+import type { TurnSettings } from './turn-ports.js';
+import type { SpeechAudio, TurnWorkers } from './turn-workers.js';
+
+export interface SpeechStageInit {
+  responseId: string;
+  settings: Pick<TurnSettings, 'speechConcurrency' | 'voice' | 'rate' | 'pitch' | 'sampleRate'>;
+  workers: TurnWorkers;
+  sentences: BoundedQueue<string>;
+  framer: AudioFramer;
+  emit(event: ServerEvent): void;
+  clock: Clock;
+}
+
+export class SpeechStage {
+  readonly #init: SpeechStageInit;
+  #count = 0;
+  #firstSentenceAt: number | undefined;
+
+  constructor(init: SpeechStageInit) {
+    this.#init = init;
+  }
+
+  /** Sentences sent so far. */
+  get count(): number {
+    return this.#count;
+  }
+
+  /** Monotonic ms when the first sentence was sent. */
+  get firstSentenceAt(): number | undefined {
+    return this.#firstSentenceAt;
+  }
+
+  async run(signal: AbortSignal): Promise<void> {
+    const { settings, workers, sentences } = this.#init;
+    const inFlight: Array<{ text: string; audio: Promise<SpeechAudio> }> = [];
+    const start = (text: string): void => {
+      const { voice, rate, pitch, sampleRate } = settings;
+      const audio = workers.speak({ text, voice, rate, pitch, sampleRate }, signal);
+      // A result may be dropped unread after a cancel; its rejection must not go unhandled.
+      audio.catch(() => {});
+      inFlight.push({ text, audio });
+    };
+    let index = 0;
+    for (;;) {
+      let next = sentences.tryShift();
+      while (next !== undefined) {
+        start(next);
+        if (inFlight.length >= settings.speechConcurrency) break;
+        next = sentences.tryShift();
+      }
+      if (inFlight.length === 0) {
+        const waited = await sentences.shift();
+        if (signal.aborted || waited === undefined) return;
+        start(waited);
+        continue;
+      }
+      const head = inFlight.shift() as (typeof inFlight)[number];
+      const audio = await head.audio;
+      if (signal.aborted) return;
+      await this.#send(index++, head.text, audio, signal);
+      if (signal.aborted) return;
+    }
+  }
+
+  async #send(index: number, text: string, audio: SpeechAudio, signal: AbortSignal): Promise<void> {
+    this.#firstSentenceAt ??= this.#init.clock.now();
+    this.#init.emit({ type: 'response.sentence', response_id: this.#init.responseId, index, text, speech_text: audio.speechText });
+    this.#count++;
+    await this.#init.framer.send(index, text, audio, signal);
+  }
+}
