@@ -129,7 +129,8 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
   };
   const perIp = new Map<string, number>();
   const engine: EngineInfo = { voices: new Set(), list: [], nativeRate: 0 };
-  let timers: unknown[] = [];
+  /** One slot per repeating timer, holding the handle of its next tick. */
+  let timers: Array<{ handle: unknown }> = [];
 
   const routes = new Map<string, RouteHandler>([
     ['GET /healthz', (_req, res) => sendJson(res, 200, { status: 'ok' })],
@@ -249,11 +250,13 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
   });
 
   const every = (ms: number, fn: () => void): void => {
+    const timer = { handle: undefined as unknown };
     const tick = (): void => {
       fn();
-      timers.push(clock.setTimeout(tick, ms));
+      timer.handle = clock.setTimeout(tick, ms);
     };
-    timers.push(clock.setTimeout(tick, ms));
+    timer.handle = clock.setTimeout(tick, ms);
+    timers.push(timer);
   };
 
   let url = '';
@@ -312,7 +315,7 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
     async shutdown(graceMs: number) {
       if (draining) return;
       draining = true;
-      for (const timer of timers) clock.clearTimeout(timer);
+      for (const timer of timers) clock.clearTimeout(timer.handle);
       timers = [];
       // The listener stays open while draining: probes see /readyz 503, upgrades get 503.
       const open = [...connections];
