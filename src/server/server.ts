@@ -118,7 +118,7 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
   };
   let draining = false;
   // Admission looks at the recent event-loop delay, not the lifetime one.
-  const admissionLoop = new EventLoopMonitor();
+  const admissionLoop = loop.reader();
   let recentLoopP99Ms = 0;
   const admit = (): SaywireError | undefined => {
     if (pool.stats().queueSize >= options.poolMaxQueue) return new SaywireError('OVERLOADED', 'The worker pool queue is full.');
@@ -330,7 +330,6 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
       await closed;
       await pool.close();
       loop.stop();
-      admissionLoop.stop();
       logger.info({ connections: open.length }, 'shut down');
     },
     close() {

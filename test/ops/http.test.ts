@@ -74,6 +74,9 @@ describe('/metrics', () => {
     expect(sample(after, 'saywire_audio_bytes_total')).toBe(client.audio().reduce((n, f) => n + f.samples.byteLength, 0));
     expect(sample(after, 'saywire_pool_threads{pool="pipeline"}')).toBeGreaterThanOrEqual(1);
     expect(after).toContain('process_cpu_user_seconds_total');
+    expect(sample(after, 'process_resident_memory_bytes')).toBeGreaterThan(0);
+    // One loop monitor in the process: prom-client's default metrics (and their monitor) are not registered.
+    expect(after).not.toContain('nodejs_eventloop_lag');
     client.send({ type: 'response.cancel', event_id: 'x' });
     await client.next('error');
     const errors = await (await fetch(`${server.url}/metrics`)).text();
