@@ -7,7 +7,7 @@
 import { Piscina } from 'piscina';
 type PiscinaHistogramSummary = Piscina['histogram']['runTime'];
 import { SaywireError } from '../errors.js';
-import type { ChunkReply, ChunkTask, SpeakReply, SpeakTask, TaskFailure, TaskName, WarmReply } from './contract.js';
+import type { ChunkReply, ChunkTask, SpeakReply, SpeakTask, TaskFailure, TaskName, WarmReply, WorkerMemory, WorkerReport } from './contract.js';
 import { TaskLanes } from './task-lanes.js';
 import { PIPELINE_WORKER_URL } from './worker-file.js';
 
@@ -37,6 +37,8 @@ const QUEUE_FULL = 'Task queue is at limit';
 
 export class WorkerPool {
   readonly #piscina: Piscina;
+  /** The latest memory report of each thread, by thread id. */
+  readonly #memory = new Map<number, WorkerMemory>();
   #warm = false;
   #closed = false;
 
@@ -90,6 +92,16 @@ export class WorkerPool {
     };
   }
 
+  /**
+   * The latest memory report of each live thread (a report is at most about a second old for a
+   * thread that has run a task since; an idle thread's is as old as its last task).
+   */
+  threadMemory(): WorkerMemory[] {
+    const live = new Set(this.#piscina.threads.map((t) => t.threadId));
+    for (const id of this.#memory.keys()) if (!live.has(id)) this.#memory.delete(id);
+    return [...this.#memory.values()];
+  }
+
   /** Waits for running tasks, then stops every thread. */
   async close(): Promise<void> {
     if (this.#closed) return;
@@ -105,7 +117,10 @@ export class WorkerPool {
   async #run(name: TaskName | string, task: unknown): Promise<unknown> {
     if (this.#closed) throw new SaywireError('SHUTTING_DOWN', 'The worker pool is closed.');
     try {
-      return await this.#piscina.run(task, { name });
+      const reply = (await this.#piscina.run(task, { name })) as WorkerReport | undefined;
+      const memory = reply?.memory;
+      if (memory !== undefined) this.#memory.set(memory.threadId, memory);
+      return reply;
     } catch (err) {
       if (err instanceof Error && err.message === QUEUE_FULL) {
         throw new SaywireError('OVERLOADED', 'The worker pool queue is full.', { cause: err });

@@ -4,6 +4,7 @@
  * scrape time, so nothing on the hot path does more than an increment.
  */
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { WorkerMemory } from '../pool/contract.js';
 import type { ResponseSummary } from '../protocol/server-events.js';
 import type { WorkerPool } from '../pool/worker-pool.js';
 import type { EventLoopMonitor, LoopDelayTotals } from './event-loop-monitor.js';
@@ -134,6 +135,23 @@ export class ServerMetrics {
         },
       });
     }
+    const workerGauge = (name: string, help: string, read: (m: WorkerMemory) => number): void => {
+      new Gauge({
+        name,
+        help: `${help} Reported by each thread with a task reply, at most once a second; a thread that has run no task yet is absent.`,
+        labelNames: ['pool', 'thread'],
+        registers,
+        collect() {
+          // Threads come and go (a crashed one is replaced): only live ones are shown.
+          this.reset();
+          for (const m of sources.pool.threadMemory()) this.set({ pool: 'pipeline', thread: String(m.threadId) }, read(m));
+        },
+      });
+    };
+    workerGauge('saywire_worker_heap_used_bytes', 'V8 heap in use in each pool thread, bytes.', (m) => m.heapUsedBytes);
+    workerGauge('saywire_worker_heap_total_bytes', 'V8 heap reserved by each pool thread, bytes.', (m) => m.heapTotalBytes);
+    workerGauge('saywire_worker_external_bytes', "Memory outside the V8 heap held by each pool thread's objects (the engine's heap included), bytes.", (m) => m.externalBytes);
+    workerGauge('saywire_worker_engine_heap_bytes', "The speech engine's own heap in each pool thread (eSpeak's Emscripten memory), bytes.", (m) => m.engineHeapBytes);
     const loopWindow = sources.loop.reader();
     new Gauge({
       name: 'saywire_event_loop_delay_p99_seconds',
