@@ -10,6 +10,27 @@ import type { ScanResult, ScanState } from '../text/sentence-boundaries.js';
 /** The named handlers the pipeline worker exports. */
 export type TaskName = 'warm' | 'chunk' | 'speak';
 
+/**
+ * One worker thread's memory as the thread itself sees it. Node 20 cannot read another
+ * isolate's heap, so each worker attaches this to a reply now and then (see
+ * {@link WorkerReport}); the main thread keeps the latest per thread for `/metrics`.
+ */
+export interface WorkerMemory {
+  threadId: number;
+  /** The thread's V8 heap: bytes in use, bytes reserved. */
+  heapUsedBytes: number;
+  heapTotalBytes: number;
+  /** Bytes outside the V8 heap held by the thread's objects (ArrayBuffers included). */
+  externalBytes: number;
+  /** The speech engine's own heap (eSpeak's Emscripten memory), bytes; 0 for an engine without one. */
+  engineHeapBytes: number;
+}
+
+/** A successful reply may carry its thread's memory, at most about once a second per thread. */
+export interface WorkerReport {
+  memory?: WorkerMemory;
+}
+
 /** An expected failure, reported as a value. */
 export interface TaskFailure {
   ok: false;
@@ -28,10 +49,10 @@ export interface ChunkTask {
 }
 
 /** Offsets into the task's `text`, not copied strings: the main thread already holds the text. */
-export type ChunkReply = ({ ok: true } & ScanResult) | TaskFailure;
+export type ChunkReply = ({ ok: true } & ScanResult & WorkerReport) | TaskFailure;
 
 /** What `warm` reports: the worker is loaded, its engine warm. */
-export interface WarmReply {
+export interface WarmReply extends WorkerReport {
   ok: true;
   threadId: number;
   voices: VoiceInfo[];
@@ -68,5 +89,5 @@ export interface SpokenWord {
 
 /** PCM16 on its own transferred buffer, plus the text eSpeak read and the word timings. */
 export type SpeakReply =
-  | { ok: true; pcm: Int16Array; sampleRate: number; speechText: string; words: SpokenWord[] }
+  | ({ ok: true; pcm: Int16Array; sampleRate: number; speechText: string; words: SpokenWord[] } & WorkerReport)
   | TaskFailure;

@@ -3,10 +3,12 @@
  * the connections as things happen; gauges of state (connections, turns, pool) are read at
  * scrape time, so nothing on the hot path does more than an increment.
  */
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { WorkerMemory } from '../pool/contract.js';
 import type { ResponseSummary } from '../protocol/server-events.js';
 import type { WorkerPool } from '../pool/worker-pool.js';
-import type { EventLoopMonitor } from './event-loop-monitor.js';
+import type { EventLoopMonitor, LoopDelayTotals } from './event-loop-monitor.js';
+import { registerProcessMetrics } from './process-metrics.js';
 
 /** What metrics read from the server at scrape time. */
 export interface MetricsSources {
@@ -17,7 +19,24 @@ export interface MetricsSources {
 }
 
 const LATENCY_BUCKETS = [0.025, 0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10];
-const LOOP_BUCKETS = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1];
+const LOOP_HISTOGRAM = 'saywire_event_loop_delay_seconds';
+
+/**
+ * The loop-delay histogram in Prometheus text, from the monitor's bucket counts. prom-client's
+ * Histogram takes samples only one `observe()` at a time, which for a 1 ms monitor meant
+ * replaying every sample of the scrape interval (an hour unscraped blocked the loop 1.3 s).
+ */
+export function loopDelayExposition(totals: LoopDelayTotals): string {
+  const lines = [
+    `# HELP ${LOOP_HISTOGRAM} Main-thread event-loop delay (monitorEventLoopDelay, 1 ms resolution), one sample per ms.`,
+    `# TYPE ${LOOP_HISTOGRAM} histogram`,
+  ];
+  totals.boundsMs.forEach((boundMs, i) => lines.push(`${LOOP_HISTOGRAM}_bucket{le="${boundMs / 1000}"} ${totals.atOrBelow[i]}`));
+  lines.push(`${LOOP_HISTOGRAM}_bucket{le="+Inf"} ${totals.count}`);
+  lines.push(`${LOOP_HISTOGRAM}_sum ${totals.sumMs / 1000}`);
+  lines.push(`${LOOP_HISTOGRAM}_count ${totals.count}`);
+  return `${lines.join('\n')}\n`;
+}
 
 export class ServerMetrics {
   readonly registry = new Registry();
@@ -28,11 +47,11 @@ export class ServerMetrics {
   readonly #audioBytes: Counter;
   readonly #audioFrames: Counter;
   readonly #errors: Counter<'code'>;
-  readonly #foldLoop: () => void;
+  readonly #loop: EventLoopMonitor;
 
   constructor(sources: MetricsSources) {
     const registers = [this.registry];
-    collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 1 });
+    registerProcessMetrics(this.registry);
     this.#turns = new Counter({ name: 'saywire_turns_total', help: 'Turns ended, by outcome.', labelNames: ['outcome'], registers });
     const latency = (name: string, help: string) => new Histogram({ name, help, buckets: LATENCY_BUCKETS, registers });
     this.#firstToken = latency('saywire_time_to_first_token_seconds', 'From turn start to the first agent token.');
@@ -116,34 +135,39 @@ export class ServerMetrics {
         },
       });
     }
-    const loopHistogram = new Histogram({
-      name: 'saywire_event_loop_delay_seconds',
-      help: 'Main-thread event-loop delay (monitorEventLoopDelay, 1 ms resolution), one sample per ms.',
-      buckets: LOOP_BUCKETS,
-      registers,
-    });
-    const loopP99 = new Gauge({
-      name: 'saywire_event_loop_delay_p99_seconds',
-      help: 'p99 event-loop delay since the previous scrape.',
-      registers,
-    });
-    // The loop monitor keeps its own histogram; at scrape time its window is folded into ours.
-    this.#foldLoop = (): void => {
-      const window = sources.loop.takeWindow();
-      loopP99.set(window.p99Ms / 1000);
-      let previous = 0;
-      for (const [percentile, ms] of window.percentiles) {
-        const samples = Math.round((window.count * (percentile - previous)) / 100);
-        for (let i = 0; i < samples; i++) loopHistogram.observe(ms / 1000);
-        previous = percentile;
-      }
+    const workerGauge = (name: string, help: string, read: (m: WorkerMemory) => number): void => {
+      new Gauge({
+        name,
+        help: `${help} Reported by each thread with a task reply, at most once a second; a thread that has run no task yet is absent.`,
+        labelNames: ['pool', 'thread'],
+        registers,
+        collect() {
+          // Threads come and go (a crashed one is replaced): only live ones are shown.
+          this.reset();
+          for (const m of sources.pool.threadMemory()) this.set({ pool: 'pipeline', thread: String(m.threadId) }, read(m));
+        },
+      });
     };
+    workerGauge('saywire_worker_heap_used_bytes', 'V8 heap in use in each pool thread, bytes.', (m) => m.heapUsedBytes);
+    workerGauge('saywire_worker_heap_total_bytes', 'V8 heap reserved by each pool thread, bytes.', (m) => m.heapTotalBytes);
+    workerGauge('saywire_worker_external_bytes', "Memory outside the V8 heap held by each pool thread's objects (the engine's heap included), bytes.", (m) => m.externalBytes);
+    workerGauge('saywire_worker_engine_heap_bytes', "The speech engine's own heap in each pool thread (eSpeak's Emscripten memory), bytes.", (m) => m.engineHeapBytes);
+    const loopWindow = sources.loop.reader();
+    new Gauge({
+      name: 'saywire_event_loop_delay_p99_seconds',
+      help: 'p99 event-loop delay since the previous scrape (2% resolution).',
+      registers,
+      collect() {
+        this.set(loopWindow.takeWindow().p99Ms / 1000);
+      },
+    });
+    this.#loop = sources.loop;
   }
 
   /** The exposition text for a scrape. */
   async scrape(): Promise<string> {
-    this.#foldLoop();
-    return this.registry.metrics();
+    // The loop histogram is written beside the registry's text: see loopDelayExposition.
+    return `${await this.registry.metrics()}\n${loopDelayExposition(this.#loop.totals())}`;
   }
 
   turnDone(summary: ResponseSummary): void {

@@ -120,7 +120,7 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
   };
   let draining = false;
   // Admission looks at the recent event-loop delay, not the lifetime one.
-  const admissionLoop = new EventLoopMonitor();
+  const admissionLoop = loop.reader();
   let recentLoopP99Ms = 0;
   const admission: TurnAdmission = {
     check() {
@@ -137,7 +137,8 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
   const perIp = new Map<string, number>();
   const engine: EngineInfo = { voices: new Set(), list: [], nativeRate: 0 };
   const context: ConnectionContext = { options, workers, agent, engine, admission, hooks, clock };
-  let timers: unknown[] = [];
+  /** One slot per repeating timer, holding the handle of its next tick. */
+  let timers: Array<{ handle: unknown }> = [];
   /** True once every thread is warm and the engine's voices are known (the end of listen()). */
   let ready = false;
 
@@ -257,11 +258,13 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
   });
 
   const every = (ms: number, fn: () => void): void => {
+    const timer = { handle: undefined as unknown };
     const tick = (): void => {
       fn();
-      timers.push(clock.setTimeout(tick, ms));
+      timer.handle = clock.setTimeout(tick, ms);
     };
-    timers.push(clock.setTimeout(tick, ms));
+    timer.handle = clock.setTimeout(tick, ms);
+    timers.push(timer);
   };
 
   let url = '';
@@ -321,7 +324,7 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
     async shutdown(graceMs: number) {
       if (draining) return;
       draining = true;
-      for (const timer of timers) clock.clearTimeout(timer);
+      for (const timer of timers) clock.clearTimeout(timer.handle);
       timers = [];
       // The listener stays open while draining: probes see /readyz 503, upgrades get 503.
       const open = [...connections];
@@ -334,7 +337,6 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
       await closed;
       await pool.close();
       loop.stop();
-      admissionLoop.stop();
       logger.info({ connections: open.length }, 'shut down');
     },
     close() {

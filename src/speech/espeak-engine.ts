@@ -48,6 +48,8 @@ export interface HeapStats {
 /** The eSpeak-NG engine, with a window on its heap for leak tests. */
 export interface EspeakEngine extends SpeechEngine {
   heapStats(): HeapStats;
+  /** Size of the module's heap, bytes, read without allocating (cheap enough for metrics). */
+  readonly heapBytes: number;
 }
 
 interface RawEvent {
@@ -206,6 +208,10 @@ class Espeak implements EspeakEngine {
     }
     const durationMs = Math.round((length * 1000) / this.sampleRate);
     return { pcm, sampleRate: this.sampleRate, words: toWordTimings(text, marks, durationMs) };
+  }
+
+  get heapBytes(): number {
+    return this.#native.HEAP8.buffer.byteLength;
   }
 
   heapStats(): HeapStats {

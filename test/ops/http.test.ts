@@ -74,6 +74,17 @@ describe('/metrics', () => {
     expect(sample(after, 'saywire_audio_bytes_total')).toBe(client.audio().reduce((n, f) => n + f.samples.byteLength, 0));
     expect(sample(after, 'saywire_pool_threads{pool="pipeline"}')).toBeGreaterThanOrEqual(1);
     expect(after).toContain('process_cpu_user_seconds_total');
+    expect(sample(after, 'process_resident_memory_bytes')).toBeGreaterThan(0);
+    // One loop monitor in the process: prom-client's default metrics (and their monitor) are not registered.
+    expect(after).not.toContain('nodejs_eventloop_lag');
+    // The thread that spoke the turn has reported its heap and its eSpeak heap.
+    const threads = [...after.matchAll(/^saywire_worker_heap_used_bytes\{pool="pipeline",thread="(\d+)"\} (\d+)$/gm)];
+    expect(threads.length).toBeGreaterThanOrEqual(1);
+    const thread = (threads[0] as RegExpMatchArray)[1];
+    expect(Number((threads[0] as RegExpMatchArray)[2])).toBeGreaterThan(1_000_000);
+    expect(sample(after, `saywire_worker_heap_total_bytes{pool="pipeline",thread="${thread}"}`)).toBeGreaterThan(1_000_000);
+    expect(sample(after, `saywire_worker_engine_heap_bytes{pool="pipeline",thread="${thread}"}`)).toBeGreaterThan(1_000_000);
+    expect(sample(after, `saywire_worker_external_bytes{pool="pipeline",thread="${thread}"}`)).toBeGreaterThan(0);
     client.send({ type: 'response.cancel', event_id: 'x' });
     await client.next('error');
     const errors = await (await fetch(`${server.url}/metrics`)).text();

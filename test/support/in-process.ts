@@ -62,6 +62,14 @@ export class ManualClock implements Clock {
   clearTimeout(handle: unknown): void {
     this.#timers.delete(handle as number);
   }
+  /** Whether a handle's timer is still waiting to run. */
+  isPending(handle: unknown): boolean {
+    return this.#timers.has(handle as number);
+  }
+  /** Timers waiting to run. */
+  get pending(): number {
+    return this.#timers.size;
+  }
   /** Moves time forward, running timers that fall due, in order. */
   advance(ms: number): void {
     const until = this.#now + ms;
