@@ -330,6 +330,7 @@ class Scanner {
       q++;
     }
     if (q >= len) return this.#atEnd(p);
+    if (this.#cutSurrogate(q)) return WAIT;
     if (this.#hasExclaim(i, runEnd)) {
       return closed && this.#isLower(q) ? NO : p;
     }
@@ -355,11 +356,23 @@ class Scanner {
 
   /** `yes` when a sentence starts at `q`, `no` when not, WAIT when that needs more text. */
   #ifSentenceStart(q: number, yes: number, no: number): number {
+    if (this.#cutSurrogate(q)) return WAIT;
     const c = this.#code(q);
     if (is(SPANISH_OPENER, c) || this.#isSentenceLetter(q)) return yes;
     if (!is(OPENER, c)) return no;
     if (q + 1 >= this.#len) return this.#final ? no : WAIT;
+    if (this.#cutSurrogate(q + 1)) return WAIT;
     return this.#isSentenceLetter(q + 1) ? yes : no;
+  }
+
+  /**
+   * True when the window ends inside the code point at `at` (a high surrogate whose pair has not
+   * arrived): its letter class is unknown yet, and deciding from the lone half would settle a
+   * boundary that the whole text decides the other way.
+   */
+  #cutSurrogate(at: number): boolean {
+    const c = this.#code(at);
+    return !this.#final && at + 1 >= this.#len && c >= 0xd800 && c <= 0xdbff;
   }
 
   /** An upper-case letter, or a letter of a script without case (CJK, Arabic, Hebrew …). */
