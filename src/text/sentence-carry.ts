@@ -11,18 +11,19 @@
  * `scanWarranted` says whether those later deltas call for another scan right away.
  */
 import type { FilledChunkerOptions } from './chunker-options.js';
-import { CANDIDATE_CHARS, CLAUSE_MARKS, type ScanResult, type ScanState } from './sentence-boundaries.js';
+import { CANDIDATE_CHARS, FIRST_CLAUSE_ONLY, type ScanResult, type ScanState } from './sentence-boundaries.js';
 
 /** A character class of `chars`, for one non-global `test` per delta. */
 const charClass = (chars: readonly string[]): RegExp => new RegExp(`[${chars.join('').replaceAll(/[\\\]^-]/g, '\\$&')}]`);
 
 // Built once from the scanner's own lists, so the gate and the scanner cannot drift apart.
 const ANY_CANDIDATE = charClass([...CANDIDATE_CHARS]);
-const SENTENCE_CANDIDATE = charClass([...CANDIDATE_CHARS].filter((c) => !CLAUSE_MARKS.includes(c)));
+const SENTENCE_CANDIDATE = charClass([...CANDIDATE_CHARS].filter((c) => !FIRST_CLAUSE_ONLY.includes(c)));
 
 /**
  * True when `delta` holds a character that could start a sentence boundary: a terminal mark, a
- * newline, or (unless `clauseMarks` is false) a clause mark. Costs one regex test of the delta,
+ * newline, a colon, a list marker's `)` or bullet, or (unless `clauseMarks` is false) any other
+ * clause mark. Costs one regex test of the delta,
  * never of the buffer.
  *
  * @param clauseMarks whether clause marks count; they matter only for the first chunk of a turn

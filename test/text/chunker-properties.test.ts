@@ -25,6 +25,10 @@ const PIECES = [
   '你好', '。', '！', '？', '「', '」', '，', '、', 'こんにちは',
   '😀', '👍🏽', '👨‍👩‍👧', 'e\u0301', 'ß', 'É',
   ' ', ' ', ' ', '  ', '\t', '\u00a0', '\u3000',
+  // List markers, spaced ellipses, brackets, glued periods, starters and other languages' forms.
+  ': ', '1)', '1.)', '(1)', '(2.)', ' 2. ', ' 2) ', 'a.', ' b. ', '•', ' • ', '⁃', '⁃10.', '\n• 9. ',
+  ' . . .', '. . . .', '[...]', '«', '»', ' »', '„', '“', '《', '》', '「', '」', 'と', 'The', 'They', 'Jones', 'Barney.The',
+  'z. B.', 'z.', 'B.', '12.', 'Juni', 'Srta.', 'EE. UU.', 'M.', 'p. ex.', 'C.', 'S.', 'Am.', 'Chem.', 'al.', '>', '|',
 ];
 
 const pieceArb = fc.oneof(
@@ -48,6 +52,7 @@ const optionsArb = fc
     maxSentenceChars: fc.integer({ min: 20, max: 120 }),
     minSentenceChars: fc.integer({ min: 0, max: 20 }),
     firstClauseChars: fc.integer({ min: 0, max: 20 }),
+    language: fc.constantFrom('en', 'de', 'es', 'fr', 'ja', 'zh'),
   })
   .map((o) => fillChunkerOptions(o));
 
