@@ -12,7 +12,8 @@ export const EN: LanguageRules = {
     { written: 'Mx.', say: 'Mix' },
     { written: 'Dr.' },
     { written: 'Prof.', say: 'Professor' },
-    { written: 'St.' },
+    // Saint before a name, Street after one ("Main St. You cannot miss it").
+    { written: 'St.', mayEnd: true },
     { written: 'Mt.', say: 'Mount' },
     { written: 'Ft.', say: 'Fort' },
     { written: 'Rev.', say: 'Reverend' },
@@ -117,4 +118,5 @@ export const EN: LanguageRules = {
     "It's", 'It’s', "I'm", 'I’m', "That's", 'That’s', "There's", 'There’s', "We're", 'We’re', "You're", 'You’re', "I've",
     'I’ve', "I'll", 'I’ll',
   ],
+  starterSuffixes: ['ly'],
 };

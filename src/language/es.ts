@@ -31,6 +31,11 @@ export const ES: LanguageRules = {
     { written: 'pág.', say: 'página' },
     { written: 'págs.', say: 'páginas' },
     { written: 'núm.', say: 'número' },
+    { written: 'párr.', say: 'párrafo' },
+    { written: 'párrf.', say: 'párrafo' },
+    { written: 'Hs.', say: 'horas', mayEnd: true },
+    { written: 'Km.', say: 'kilómetros', mayEnd: true },
+    { written: 'min.', say: 'minutos', mayEnd: true },
     { written: 'art.', say: 'artículo' },
     { written: 'cap.', say: 'capítulo' },
     { written: 'vol.', say: 'volumen' },
@@ -48,6 +53,7 @@ export const ES: LanguageRules = {
     { written: 'a. C.', say: 'antes de Cristo', mayEnd: true },
     { written: 'd. C.', say: 'después de Cristo', mayEnd: true },
     { written: 'hrs.', say: 'horas', mayEnd: true },
+    ...['lun.', 'mié.', 'miér.', 'jue.', 'vie.', 'sáb.', 'dom.'].map((written) => ({ written, mayEnd: true })),
     ...['ene.', 'feb.', 'mar.', 'abr.', 'jun.', 'jul.', 'ago.', 'sept.', 'oct.', 'nov.', 'dic.'].map((written) => ({ written, mayEnd: true })),
   ],
   sentenceStarters: [
@@ -58,4 +64,5 @@ export const ES: LanguageRules = {
     'Cuando', 'Si', 'Como', 'Qué', 'Quién', 'Dónde', 'Cómo', 'Cuál', 'Gracias', 'Sí', 'No', 'Al', 'Del', 'Todo',
     'Todos', 'Muchos', 'Algunos', 'Nadie', 'Nada', 'Se', 'Le', 'Les', 'Me', 'Nos', 'Te', 'Finalmente', 'Primero',
   ],
+  starterSuffixes: ['mente'],
 };

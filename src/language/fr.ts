@@ -47,4 +47,5 @@ export const FR: LanguageRules = {
     'Comment', 'Pourquoi', 'Quel', 'Quelle', 'Oui', 'Non', 'Merci', 'Dans', 'En', 'Au', 'Aux', 'Pour', 'Avec',
     'Sans', 'Après', 'Avant', 'Depuis', 'Tout', 'Tous', 'Plusieurs', 'Personne', 'Rien', 'Voici', 'Voilà', 'Est-ce',
   ],
+  starterSuffixes: ['ment'],
 };

@@ -45,13 +45,22 @@ export interface LanguageRules {
    */
   sentenceStarters: readonly string[];
   /**
+   * Endings of capitalised words that begin sentences far more often than they continue them:
+   * sentence adverbs ("Fortunately" -ly, "Afortunadamente" -mente). Default none.
+   */
+  starterSuffixes?: readonly string[];
+  /**
    * Whether a period after a number writes an ordinal ("am 12. Juni", German): then a number and
    * its period end a sentence only before a sentence starter. Default false.
    */
   ordinalPeriod?: boolean;
 }
 
-/** The language whose rules apply when a tag names no language listed here. */
+/**
+ * The language whose rules apply when a tag names no language listed here. Its abbreviations
+ * also apply, beneath each language's own, in every Latin-script text: "Mt. Kisco" and "No. 103"
+ * turn up in Spanish as in English.
+ */
 export const FALLBACK_LANGUAGE = 'en';
 
 /** Every language with its own rules, by primary subtag. */

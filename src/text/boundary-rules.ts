@@ -3,7 +3,7 @@
  * period: is the word before it an abbreviation, can that abbreviation end a sentence, is the
  * word after it a sentence starter. Compiled per language on first use and kept.
  */
-import { type LanguageRules, languageRules } from '../language/language-rules.js';
+import { FALLBACK_LANGUAGE, LANGUAGES, type LanguageRules, languageRules } from '../language/language-rules.js';
 
 /** The scanner's view of one language. */
 export interface BoundaryRules {
@@ -14,6 +14,7 @@ export interface BoundaryRules {
   /** First parts of spaced abbreviations ("z" of "z. B."), lower case, joined by dots. */
   readonly spacedPrefixes: ReadonlySet<string>;
   readonly starters: ReadonlySet<string>;
+  readonly starterSuffixes: readonly string[];
   readonly ordinalPeriod: boolean;
   /** Longest abbreviation part, in letters: a longer word is never looked up. */
   readonly longestPart: number;
@@ -31,7 +32,10 @@ function compile(rules: LanguageRules): BoundaryRules {
   const capitalised = new Map<string, boolean>();
   const spacedPrefixes = new Set<string>();
   let longestPart = 0;
-  for (const { written, mayEnd = false } of rules.abbreviations) {
+  // The fallback language's abbreviations first, so the language's own entries override them.
+  const fallback = LANGUAGES.get(FALLBACK_LANGUAGE) as LanguageRules;
+  const entries = rules === fallback ? rules.abbreviations : [...fallback.abbreviations, ...rules.abbreviations];
+  for (const { written, mayEnd = false } of entries) {
     const key = abbreviationKey(written);
     const first = written.charAt(0);
     (first !== first.toLowerCase() ? capitalised : anyCase).set(key, mayEnd);
@@ -44,6 +48,7 @@ function compile(rules: LanguageRules): BoundaryRules {
     capitalised,
     spacedPrefixes,
     starters: new Set(rules.sentenceStarters),
+    starterSuffixes: rules.starterSuffixes ?? [],
     ordinalPeriod: rules.ordinalPeriod ?? false,
     longestPart,
   };

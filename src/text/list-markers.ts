@@ -96,7 +96,7 @@ export function listMarkerAt(w: ScanWindow, at: number): ListMarker | number {
     if (blank !== 1) return blank;
     const end = skipBlanks(w, at + 1);
     // "• 9. The item": the number after the bullet is part of the marker.
-    const numbered = isDigit(w.text.charCodeAt(end)) ? enumerator(w, end) : NO;
+    const numbered = end >= w.len ? (w.final ? NO : WAIT) : isDigit(w.text.charCodeAt(end)) ? enumerator(w, end) : NO;
     if (numbered === WAIT) return WAIT;
     return { end: typeof numbered === 'number' ? end : numbered.end, next, opens: true };
   }

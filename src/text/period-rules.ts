@@ -3,8 +3,9 @@
  * abbreviation of the language, initials, a number, a plain word) and the word after it decide.
  *
  * - A lower-case word after it never starts a sentence ("Co. at noon", "U.S.A. last year").
- * - A number after it continues an abbreviation, initials or a symbol ("No. 7", "p. 55", "S. 225",
- *   "N°. 12"); after a plain word or a number it starts a new sentence.
+ * - A number after it continues an abbreviation, initials, a symbol or a word ("No. 7", "p. 55",
+ *   "S. 225", "N°. 12", "Lun. 15"); after a number, or as a list marker ("Do this. 1. Open"), it
+ *   starts a new sentence.
  * - An abbreviation that never ends a sentence (titles, "e.g.", "z. B.") never does; one that
  *   may ("etc.", "a.m.", "Inc.") ends it only before a sentence starter of the language ("at 5
  *   a.m. The store" ends, "at 5 a.m. Mr. Smith" does not).
@@ -16,6 +17,7 @@
  * - Any other word before the period ends the sentence.
  */
 import { type BoundaryRules, lookUpAbbreviation } from './boundary-rules.js';
+import { listMarkerAt } from './list-markers.js';
 import {
   cutSurrogate,
   is,
@@ -23,6 +25,7 @@ import {
   isLetter,
   isLower,
   isSentenceLetter,
+  isSpace,
   isUpper,
   NO,
   OPENER,
@@ -50,6 +53,8 @@ const MAX_SPACED_PARTS = 4;
 /** Longest sentence starter read after a period, in UTF-16 units. */
 const MAX_STARTER = 24;
 const APOSTROPHES = "'’";
+/** Characters that glue a word into an address or identifier ("Jane.Doe@example.com", "a.B_c"). */
+const GLUED_TOKEN = '@/_\\:';
 
 /** The start of the run of letters that ends at `end`, not before `from`. */
 function lettersFrom(w: ScanWindow, from: number, end: number): number {
@@ -90,8 +95,11 @@ function wordBefore(w: ScanWindow, rules: BoundaryRules, cs: number, i: number):
   }
   const own = text.slice(start, i);
   const ownParts = own.split('.');
-  // Upper-case initials only: a lone lower-case letter with a period is rarely an initial.
-  const initials = isUpper(w, i - 1) && (parts.every((part) => part.length === 1) || ownParts.every((part) => part.length === 1));
+  // Upper-case initials only, standing alone: a lone lower-case letter with a period is rarely
+  // an initial, and a letter glued to a symbol is a unit ("120.5°C.").
+  const before = text.charCodeAt(from - 1);
+  const alone = from === cs || isSpace(before) || is(OPENER, before);
+  const initials = alone && isUpper(w, i - 1) && (parts.every((part) => part.length === 1) || ownParts.every((part) => part.length === 1));
   return { kind: 'word', joined: own, initials, mayEnd: undefined };
 }
 
@@ -112,18 +120,19 @@ export function ifStarter(w: ScanWindow, rules: BoundaryRules, q: number, yes: n
   let e = k + 1;
   while (e < len && e - k < MAX_STARTER && (isLetter(w, e) || APOSTROPHES.includes(text.charAt(e)))) e++;
   if (e >= len && !w.final) return WAIT;
-  return rules.starters.has(text.slice(k, e)) ? yes : no;
+  const word = text.slice(k, e);
+  return rules.starters.has(word) || rules.starterSuffixes.some((suffix) => word.endsWith(suffix)) ? yes : no;
 }
 
 /**
- * The letters and period of a following abbreviation part at `q` ("B." of "z. B."), lower case,
- * or "" when there is none; undefined when the window ends before that is known.
+ * The letters of a following abbreviation part at `q` ("B" of "z. B."), as written, or "" when
+ * there is none (no period after them); undefined when the window ends before that is known.
  */
 function partAt(w: ScanWindow, rules: BoundaryRules, q: number): string | undefined {
   let e = q;
   while (e < w.len && e - q <= rules.longestPart && isLetter(w, e)) e++;
   if (e >= w.len) return w.final ? '' : undefined;
-  return e > q && w.text.charCodeAt(e) === PERIOD ? w.text.slice(q, e).toLowerCase() : '';
+  return e > q && w.text.charCodeAt(e) === PERIOD ? w.text.slice(q, e) : '';
 }
 
 /**
@@ -134,7 +143,11 @@ export function periodEnds(w: ScanWindow, rules: BoundaryRules, cs: number, i: n
   if (isLower(w, q)) return NO;
   const word = wordBefore(w, rules, cs, i);
   if (isDigit(w.text.charCodeAt(q))) {
-    return word.kind === 'number' || (word.kind === 'word' && word.mayEnd === undefined && !word.initials) ? p : NO;
+    if (word.kind === 'number') return p;
+    // A number after a word and its period is a reference ("párrf. 5", "Lun. 15", "Kap. 4"),
+    // unless it is the marker of a list that starts there ("Do this. 1. Open it").
+    const marker = word.kind === 'word' && word.mayEnd === undefined && !word.initials ? listMarkerAt(w, q) : NO;
+    return marker === WAIT ? WAIT : typeof marker === 'number' ? NO : p;
   }
   if (word.kind === 'number') return rules.ordinalPeriod ? ifStarter(w, rules, q, p, NO) : p;
   if (word.kind === 'none') return p;
@@ -143,7 +156,8 @@ export function periodEnds(w: ScanWindow, rules: BoundaryRules, cs: number, i: n
     // "z. B.", "EE. UU.", "J. R. R.": the next part continues it.
     const part = partAt(w, rules, q);
     if (part === undefined) return WAIT;
-    if (part !== '' && (part.length === 1 || rules.spacedPrefixes.has(`${key}.${part}`) || lookUpAbbreviation(rules, `${key}.${part}`) !== undefined)) {
+    const joined = `${word.joined}.${part}`;
+    if (part !== '' && (part.length === 1 || rules.spacedPrefixes.has(joined.toLowerCase()) || lookUpAbbreviation(rules, joined) !== undefined)) {
       return NO;
     }
   }
@@ -164,5 +178,11 @@ export function gluedPeriodEnds(w: ScanWindow, rules: BoundaryRules, cs: number,
   const start = lettersFrom(w, cs, i);
   if (i - start < 2 || !isLower(w, i - 1)) return NO;
   if (start > cs && w.text.charCodeAt(start - 1) !== SPACE) return NO;
-  return lookUpAbbreviation(rules, w.text.slice(start, i)) === undefined ? p : NO;
+  if (lookUpAbbreviation(rules, w.text.slice(start, i)) !== undefined) return NO;
+  // The word after must end like a word, not go on as an address ("Jane.Doe@example.com").
+  let e = p + 2;
+  while (e < w.len && isLetter(w, e)) e++;
+  if (e + 1 >= w.len) return w.final ? p : WAIT;
+  const c = w.text.charCodeAt(e);
+  return GLUED_TOKEN.includes(w.text.charAt(e)) || isDigit(c) || (c === PERIOD && !isSpace(w.text.charCodeAt(e + 1))) ? NO : p;
 }

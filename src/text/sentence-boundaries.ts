@@ -338,8 +338,9 @@ class Scanner implements ScanWindow {
     if (this.#hasExclaim(i, runEnd)) return isLower(this, q) ? NO : p;
     if (single) return periodEnds(this, this.#rules, cs, i, p, q);
     const before = i > cs ? this.#code(i - 1) : 0;
-    // "[...]" and "(...)" leave words out; so does ". . ." after a space.
-    if ((p > runEnd && (before === OPEN_BRACKET || before === OPEN_PAREN)) || (isSpace(before) && this.#code(i + 1) === SPACE)) {
+    // "[...]" and "(...)" leave words out; so does a spaced ". . ." after a space (with a
+    // fourth period, ". . . .", it ends the sentence too).
+    if ((p > runEnd && (before === OPEN_BRACKET || before === OPEN_PAREN)) || (isSpace(before) && this.#code(i + 1) === SPACE && runEnd - i < 7)) {
       return NO;
     }
     return this.#ifSentenceStart(q, p, NO);

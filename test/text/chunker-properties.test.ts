@@ -9,6 +9,7 @@ import { type FilledChunkerOptions, fillChunkerOptions } from '../../src/text/ch
 import { scanSentenceEnds } from '../../src/text/sentence-boundaries.js';
 import { SentenceCarry } from '../../src/text/sentence-carry.js';
 import { createSentenceChunker } from '../../src/text/sentence-chunker.js';
+import { cutIntoDeltas } from './deltas.js';
 
 const RUNS = 600;
 
@@ -55,16 +56,6 @@ const optionsArb = fc
     language: fc.constantFrom('en', 'de', 'es', 'fr', 'ja', 'zh'),
   })
   .map((o) => fillChunkerOptions(o));
-
-function split(text: string, sizes: readonly number[]): string[] {
-  const deltas: string[] = [];
-  for (let i = 0, k = 0; i < text.length; k++) {
-    const n = sizes[k % sizes.length] as number;
-    deltas.push(text.slice(i, i + n));
-    i += n;
-  }
-  return deltas;
-}
 
 function chunked(deltas: readonly string[], options: FilledChunkerOptions): string[] {
   const chunker = createSentenceChunker(options);
@@ -137,7 +128,7 @@ function servedOnTime(text: string, sizes: readonly number[], options: FilledChu
     expect(released).toBe(settledCount(seen, options));
   };
   const reference = whole(text, options);
-  expect(serve(split(text, sizes), options, land, onTime)).toEqual(reference);
+  expect(serve(cutIntoDeltas(text, sizes), options, land, onTime)).toEqual(reference);
   expect(serve([...text], options, land, onTime)).toEqual(reference);
 }
 
@@ -145,7 +136,7 @@ describe('chunker properties', () => {
   it('(a) loses and duplicates nothing, and never yields an empty sentence', () => {
     fc.assert(
       fc.property(textArb, sizesArb, optionsArb, (text, sizes, options) => {
-        const out = chunked(split(text, sizes), options);
+        const out = chunked(cutIntoDeltas(text, sizes), options);
         expect(squeeze(out.join(''))).toBe(squeeze(text));
         for (const sentence of out) {
           expect(sentence).not.toBe('');
@@ -160,7 +151,7 @@ describe('chunker properties', () => {
     fc.assert(
       fc.property(textArb, sizesArb, optionsArb, (text, sizes, options) => {
         const reference = whole(text, options);
-        expect(chunked(split(text, sizes), options)).toEqual(reference);
+        expect(chunked(cutIntoDeltas(text, sizes), options)).toEqual(reference);
         expect(chunked([text], options)).toEqual(reference);
         // One character at a time scans every prefix that warrants a scan.
         expect(chunked([...text], options)).toEqual(reference);
@@ -182,7 +173,7 @@ describe('chunker properties', () => {
   it('(d) keeps every sentence within maxSentenceChars, except a fenced code block', () => {
     fc.assert(
       fc.property(textArb, sizesArb, optionsArb, (text, sizes, options) => {
-        for (const sentence of chunked(split(text, sizes), options)) {
+        for (const sentence of chunked(cutIntoDeltas(text, sizes), options)) {
           if (!sentence.startsWith('```')) expect(sentence.length).toBeLessThanOrEqual(options.maxSentenceChars);
         }
       }),
