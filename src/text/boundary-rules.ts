@@ -57,14 +57,21 @@ function compile(rules: LanguageRules): BoundaryRules {
 // One entry per language with rules, so arbitrary tags from clients cannot grow it.
 const compiled = new Map<string, BoundaryRules>();
 
+// Every scan asks for its turn's rules; a turn keeps its tag, so the last answer is usually it.
+let lastTag = '';
+let lastRules: BoundaryRules | undefined;
+
 /** The compiled rules for a normalized language tag (see `ChunkerOptions.language`). */
 export function boundaryRules(tag: string): BoundaryRules {
+  if (tag === lastTag && lastRules !== undefined) return lastRules;
   const source = languageRules(tag);
   let rules = compiled.get(source.code);
   if (rules === undefined) {
     rules = compile(source);
     compiled.set(source.code, rules);
   }
+  lastTag = tag;
+  lastRules = rules;
   return rules;
 }
 

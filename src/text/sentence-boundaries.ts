@@ -82,6 +82,18 @@ import {
 
 export { CLAUSE_MARKS } from './scan-window.js';
 
+/**
+ * Where the last scan left the window's first sentence: it had decided every candidate before
+ * `at` (none ended the sentence), so the next scan of a longer window can go on from there
+ * instead of rescanning the sentence. Offsets are into the window.
+ */
+export interface ScanResume {
+  at: number;
+  /** The loop's state at `at`: the first character of the current line (or -1), bracket depth. */
+  lineContent: number;
+  depth: number;
+}
+
 /** What the scanner needs to know about the stream before the window. */
 export interface ScanState {
   /**
@@ -89,6 +101,8 @@ export interface ScanState {
    * is also the start of a line; it also decides whether `firstClauseChars` applies.
    */
   sentencesEmitted: number;
+  /** The last scan's `resume`, moved to this window's offsets; absent: scan from the start. */
+  resume?: ScanResume;
 }
 
 /** The settled sentences of a window, as offsets into it. */
@@ -101,6 +115,11 @@ export interface ScanResult {
   ends: number[];
   /** The text after the last end holds a candidate boundary that needs more text to decide. */
   pending: boolean;
+  /**
+   * Where a scan of a longer window may go on with the sentence after the last end (offsets
+   * into this window); absent when it must start over (a code block, an undecided list marker).
+   */
+  resume?: ScanResume;
 }
 
 /** Bullets that can start an inline list item; a delta holding one may settle the item before it. */
@@ -129,6 +148,10 @@ const CONTINUES_LINE = ',;-–—(&/';
 /** Markdown that may open a line before its first letter ("**Summary**"). */
 const LINE_OPENERS = '*_`[';
 const JOINED = /^[\p{M}\u200d\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}]$/u;
+// Module-local copies for the hot loop: V8 reads an imported binding through its module cell on
+// every access, which doubled the cost of the per-character loop.
+const KINDS: Uint16Array = KIND;
+const LOOP_KINDS = CANDIDATE | CJK_OPEN | CJK_CLOSE;
 
 /** One scan of one window. */
 class Scanner implements ScanWindow {
@@ -146,18 +169,19 @@ class Scanner implements ScanWindow {
     this.#rules = boundaryRules(options.language);
   }
 
-  #code(i: number): number {
-    return this.text.charCodeAt(i);
-  }
+  /** Where the last NO or WAIT of `sentenceEnd` stopped, for the next scan to go on from. */
+  stopped: ScanResume | undefined;
 
   /**
    * The end of the sentence that starts at `start` (the previous end), NO when nothing is
-   * settled and nothing is pending, WAIT when a candidate needs more text.
+   * settled and nothing is pending, WAIT when a candidate needs more text. `resume`, when given,
+   * is where an earlier scan of this sentence stopped.
    */
-  sentenceEnd(start: number, first: boolean): number {
+  sentenceEnd(start: number, first: boolean, resume: ScanResume | undefined): number {
     const { len, text } = this;
+    this.stopped = undefined;
     let cs = start;
-    while (cs < len && isSpace(this.#code(cs))) cs++;
+    while (cs < len && isSpace(this.text.charCodeAt(cs))) cs++;
     if (cs >= len) return NO;
     // The first non-blank character of the current line, or -1 while the line began before `cs`.
     let lineContent = this.#startsLine(start, cs, first) ? cs : -1;
@@ -177,47 +201,51 @@ class Scanner implements ScanWindow {
     }
     const clauseFrom = first && firstClauseChars > 0 ? cs + firstClauseChars - 1 : Number.POSITIVE_INFINITY;
     let depth = 0;
+    if (resume !== undefined && resume.at > i && resume.at <= len) {
+      // Every candidate before `at` was decided, and decisions never change as text arrives.
+      i = Math.min(resume.at, stop);
+      lineContent = resume.lineContent;
+      depth = resume.depth;
+    }
     for (; i < stop; i++) {
       const c = text.charCodeAt(i);
-      const kind = KIND[c] as number;
-      if ((kind & (CANDIDATE | CJK_OPEN | CJK_CLOSE)) === 0) continue;
+      const kind = KINDS[c] as number;
+      if ((kind & LOOP_KINDS) === 0) continue;
       if ((kind & CJK_OPEN) !== 0) depth++;
       else if ((kind & CJK_CLOSE) !== 0 && depth > 0) depth--;
+      let decision = NO;
       if ((kind & LINE_FEED) !== 0) {
-        const decision = this.#lineBreak(cs, i, lineContent);
-        if (decision !== NO) return decision;
-        lineContent = this.#nextLineContent(i);
+        decision = this.#lineBreak(cs, i, lineContent);
+        if (decision === NO) lineContent = this.#nextLineContent(i);
       } else if ((kind & TERMINAL) !== 0) {
         const runEnd = this.#runEnd(i);
-        const decision = this.#terminalRun(cs, i, runEnd, depth);
-        if (decision === WAIT) return WAIT;
-        if (decision !== NO) {
-          if (decision > limit) return this.#forcedEnd(cs);
-          if (this.#longEnough(cs, decision)) return decision;
-        }
-        i = runEnd - 1;
+        decision = this.#terminalRun(cs, i, runEnd, depth);
+        if (decision > limit) return this.#forcedEnd(cs);
+        if (decision >= 0 && !this.#longEnough(cs, decision)) decision = NO;
+        if (decision === NO) i = runEnd - 1;
       } else if ((kind & CANDIDATE) !== 0) {
-        const decision = c === COLON ? this.#colonBeforeList(i) : NO;
-        if (decision === WAIT) return WAIT;
-        if (decision !== NO && this.#longEnough(cs, decision)) return decision;
-        if (i >= clauseFrom) {
-          const clause = this.#clause(cs, i);
-          if (clause === WAIT) return WAIT;
-          if (clause !== NO && this.#longEnough(cs, clause)) return clause;
+        decision = c === COLON ? this.#colonBeforeList(i) : NO;
+        if (decision >= 0 && !this.#longEnough(cs, decision)) decision = NO;
+        if (decision === NO && i >= clauseFrom) {
+          decision = this.#clause(cs, i);
+          if (decision >= 0 && !this.#longEnough(cs, decision)) decision = NO;
         }
       }
+      if (decision === WAIT) this.stopped = { at: i, lineContent, depth };
+      if (decision !== NO) return decision;
     }
     if (i < len) {
       // Stopped at the next inline list item, or at the limit with text beyond it.
       return i < limit && stop < Math.min(len, limit) ? stop : this.#forcedEnd(cs);
     }
+    this.stopped = { at: i, lineContent, depth };
     if (itemWait) return WAIT;
     return this.final ? len : NO;
   }
 
   /** Whether `cs` is the first non-blank character of a line, looking back no further than `start`. */
   #startsLine(start: number, cs: number, first: boolean): boolean {
-    for (let j = cs - 1; j >= start; j--) if (this.#code(j) === LF) return true;
+    for (let j = cs - 1; j >= start; j--) if (this.text.charCodeAt(j) === LF) return true;
     return first;
   }
 
@@ -225,7 +253,7 @@ class Scanner implements ScanWindow {
     const min = this.#options.minSentenceChars;
     if (min === 0) return true;
     let e = end;
-    while (e > cs && isSpace(this.#code(e - 1))) e--;
+    while (e > cs && isSpace(this.text.charCodeAt(e - 1))) e--;
     return e - cs >= min;
   }
 
@@ -246,7 +274,7 @@ class Scanner implements ScanWindow {
   #nextLineContent(i: number): number {
     let j = i + 1;
     while (j < this.len) {
-      const c = this.#code(j);
+      const c = this.text.charCodeAt(j);
       if (c === LF || !isSpace(c)) break;
       j++;
     }
@@ -267,7 +295,7 @@ class Scanner implements ScanWindow {
     // A code block always stands alone: the one boundary `minSentenceChars` cannot merge.
     if (fence === 1) return i;
     if (item) return NO;
-    const ends = this.#code(next) === LF ? 1 : this.#lineEnds(lineContent >= 0 ? lineContent : cs, i, next);
+    const ends = this.text.charCodeAt(next) === LF ? 1 : this.#lineEnds(lineContent >= 0 ? lineContent : cs, i, next);
     if (ends !== 1) return ends;
     return this.#longEnough(cs, i) ? i : NO;
   }
@@ -280,20 +308,20 @@ class Scanner implements ScanWindow {
     const marker = blockMarkerAt(this, next);
     if (marker !== NO) return marker;
     let e = i;
-    while (e > from && this.#code(e - 1) === CR) e--;
-    const trailingSpace = e > from && isSpace(this.#code(e - 1));
-    while (e > from && isSpace(this.#code(e - 1))) e--;
-    if (e > from && this.#code(e - 1) === COLON) return 1;
+    while (e > from && this.text.charCodeAt(e - 1) === CR) e--;
+    const trailingSpace = e > from && isSpace(this.text.charCodeAt(e - 1));
+    while (e > from && isSpace(this.text.charCodeAt(e - 1))) e--;
+    if (e > from && this.text.charCodeAt(e - 1) === COLON) return 1;
     let k = next;
-    while (k < this.len && k - next < 3 && (is(OPENER, this.#code(k)) || LINE_OPENERS.includes(this.text.charAt(k)))) k++;
+    while (k < this.len && k - next < 3 && (is(OPENER, this.text.charCodeAt(k)) || LINE_OPENERS.includes(this.text.charAt(k)))) k++;
     if (k >= this.len) return atEnd(this, 1);
     if (cutSurrogate(this, k)) return WAIT;
-    const c = this.#code(k);
+    const c = this.text.charCodeAt(k);
     if (c === 62 || c === 124 || is(SPANISH_OPENER, c) || isSentenceLetter(this, k)) return 1;
     if (!isLower(this, k) || trailingSpace || (e > from && CONTINUES_LINE.includes(this.text.charAt(e - 1)))) return NO;
     // A label or list line of one or two words ("features\ncontact manager") ends; prose wraps.
     let words = 0;
-    for (let j = from; j < e && words < 3; j++) if (isSpace(this.#code(j)) && !isSpace(this.#code(j + 1))) words++;
+    for (let j = from; j < e && words < 3; j++) if (isSpace(this.text.charCodeAt(j)) && !isSpace(this.text.charCodeAt(j + 1))) words++;
     return words < 2 ? 1 : NO;
   }
 
@@ -301,7 +329,7 @@ class Scanner implements ScanWindow {
   #fenceAt(at: number): number {
     for (let k = at; k < at + 3; k++) {
       if (k >= this.len) return this.final ? NO : WAIT;
-      if (this.#code(k) !== BACKTICK) return NO;
+      if (this.text.charCodeAt(k) !== BACKTICK) return NO;
     }
     return 1;
   }
@@ -311,49 +339,49 @@ class Scanner implements ScanWindow {
     const len = this.len;
     let p = runEnd;
     let closed = 0;
-    while (p < len && is(CLOSER, this.#code(p))) {
-      if (is(CJK_CLOSE, this.#code(p))) closed++;
+    while (p < len && is(CLOSER, this.text.charCodeAt(p))) {
+      if (is(CJK_CLOSE, this.text.charCodeAt(p))) closed++;
       p++;
     }
-    if (is(CJK_TERMINAL, this.#code(runEnd - 1))) {
+    if (is(CJK_TERMINAL, this.text.charCodeAt(runEnd - 1))) {
       if (depth === 0) return p < len ? p : atEnd(this, p);
       // Inside brackets: only a closing bracket that ends the quote, then a break, ends it.
       if (closed < depth) return p >= len && !this.final ? WAIT : NO;
       if (p >= len) return atEnd(this, p);
-      const c = this.#code(p);
+      const c = this.text.charCodeAt(p);
       return isSpace(c) || is(CJK_OPEN | OPENER, c) ? p : NO;
     }
     // French spacing: "« Oui. »" keeps its closing guillemet.
-    if (p + 1 < len && isSpace(this.#code(p)) && (this.#code(p + 1) === 0xbb || this.#code(p + 1) === 0x203a)) p += 2;
+    if (p + 1 < len && isSpace(this.text.charCodeAt(p)) && (this.text.charCodeAt(p + 1) === 0xbb || this.text.charCodeAt(p + 1) === 0x203a)) p += 2;
     if (p >= len) return atEnd(this, p);
-    const single = runEnd - i === 1 && this.#code(i) === PERIOD;
-    if (!isSpace(this.#code(p))) return single && p === runEnd ? gluedPeriodEnds(this, this.#rules, cs, i, p) : NO;
+    const single = runEnd - i === 1 && this.text.charCodeAt(i) === PERIOD;
+    if (!isSpace(this.text.charCodeAt(p))) return single && p === runEnd ? gluedPeriodEnds(this, this.#rules, cs, i, p) : NO;
     let q = p;
-    while (q < len && isSpace(this.#code(q))) {
-      if (this.#code(q) === LF) return p;
+    while (q < len && isSpace(this.text.charCodeAt(q))) {
+      if (this.text.charCodeAt(q) === LF) return p;
       q++;
     }
     if (q >= len) return atEnd(this, p);
     if (cutSurrogate(this, q)) return WAIT;
     if (this.#hasExclaim(i, runEnd)) return isLower(this, q) ? NO : p;
     if (single) return periodEnds(this, this.#rules, cs, i, p, q);
-    const before = i > cs ? this.#code(i - 1) : 0;
+    const before = i > cs ? this.text.charCodeAt(i - 1) : 0;
     // "[...]" and "(...)" leave words out; so does a spaced ". . ." after a space (with a
     // fourth period, ". . . .", it ends the sentence too).
-    if ((p > runEnd && (before === OPEN_BRACKET || before === OPEN_PAREN)) || (isSpace(before) && this.#code(i + 1) === SPACE && runEnd - i < 7)) {
+    if ((p > runEnd && (before === OPEN_BRACKET || before === OPEN_PAREN)) || (isSpace(before) && this.text.charCodeAt(i + 1) === SPACE && runEnd - i < 7)) {
       return NO;
     }
     return this.#ifSentenceStart(q, p, NO);
   }
 
   #hasExclaim(from: number, to: number): boolean {
-    for (let k = from; k < to; k++) if (is(EXCLAIM, this.#code(k))) return true;
+    for (let k = from; k < to; k++) if (is(EXCLAIM, this.text.charCodeAt(k))) return true;
     return false;
   }
 
   /** `yes` when a sentence starts at `q`, `no` when not, WAIT when that needs more text. */
   #ifSentenceStart(q: number, yes: number, no: number): number {
-    const c = this.#code(q);
+    const c = this.text.charCodeAt(q);
     if (is(SPANISH_OPENER, c) || isSentenceLetter(this, q)) return yes;
     if (!is(OPENER, c)) return no;
     if (q + 1 >= this.len) return this.final ? no : WAIT;
@@ -364,7 +392,7 @@ class Scanner implements ScanWindow {
   /** A colon at `i` before the first marker of a list ("Steps: 1. Open"): its end, NO, or WAIT. */
   #colonBeforeList(i: number): number {
     let q = i + 1;
-    while (q < this.len && (this.#code(q) === SPACE || this.#code(q) === 9)) q++;
+    while (q < this.len && (this.text.charCodeAt(q) === SPACE || this.text.charCodeAt(q) === 9)) q++;
     if (q === i + 1 && q < this.len) return NO;
     if (q >= this.len) return this.final ? NO : WAIT;
     const marker = listMarkerAt(this, q);
@@ -374,18 +402,18 @@ class Scanner implements ScanWindow {
 
   /** The clause mark at `i` ending the first chunk: an end offset, NO, or WAIT. */
   #clause(cs: number, i: number): number {
-    const c = this.#code(i);
+    const c = this.text.charCodeAt(i);
     // Full-width marks need no space after them.
     if (c >= 0x3000) return i + 1;
     const at = i + 1;
     if (c === 0x2014) {
-      if (!(i > cs && isDigit(this.#code(i - 1)))) return at;
+      if (!(i > cs && isDigit(this.text.charCodeAt(i - 1)))) return at;
       if (at >= this.len) return atEnd(this, at);
-      return isDigit(this.#code(at)) ? NO : at;
+      return isDigit(this.text.charCodeAt(at)) ? NO : at;
     }
-    if (c === 0x2013 && !(i > cs && this.#code(i - 1) === SPACE)) return NO;
+    if (c === 0x2013 && !(i > cs && this.text.charCodeAt(i - 1) === SPACE)) return NO;
     if (at >= this.len) return atEnd(this, at);
-    return isSpace(this.#code(at)) ? at : NO;
+    return isSpace(this.text.charCodeAt(at)) ? at : NO;
   }
 
   /**
@@ -394,18 +422,18 @@ class Scanner implements ScanWindow {
    */
   #forcedEnd(cs: number): number {
     const limit = cs + this.#options.maxSentenceChars;
-    for (let w = limit; w > cs; w--) if (isSpace(this.#code(w))) return w;
+    for (let w = limit; w > cs; w--) if (isSpace(this.text.charCodeAt(w))) return w;
     for (let cut = limit; cut > cs + 1 && limit - cut < MAX_GLYPH_BACKOFF; cut--) {
       if (!this.#splitsGlyph(cut)) return cut;
     }
-    const c = this.#code(limit);
+    const c = this.text.charCodeAt(limit);
     return c >= 0xdc00 && c <= 0xdfff ? limit - 1 : limit;
   }
 
   #splitsGlyph(cut: number): boolean {
-    const c = this.#code(cut);
+    const c = this.text.charCodeAt(cut);
     if (c >= 0xdc00 && c <= 0xdfff) return true;
-    if (this.#code(cut - 1) === ZWJ) return true;
+    if (this.text.charCodeAt(cut - 1) === ZWJ) return true;
     return c >= 0x300 && JOINED.test(String.fromCodePoint(this.text.codePointAt(cut) as number));
   }
 
@@ -438,8 +466,8 @@ export function scanSentenceEnds(text: string, state: ScanState, options: Filled
   const ends: number[] = [];
   let start = 0;
   for (;;) {
-    const end = scanner.sentenceEnd(start, state.sentencesEmitted + ends.length === 0);
-    if (end === WAIT) return { ends, pending: true };
+    const end = scanner.sentenceEnd(start, state.sentencesEmitted + ends.length === 0, start === 0 ? state.resume : undefined);
+    if (end === WAIT) return withResume({ ends, pending: true }, scanner.stopped);
     if (end === NO) break;
     ends.push(end);
     start = end;
@@ -447,5 +475,10 @@ export function scanSentenceEnds(text: string, state: ScanState, options: Filled
   // Only whitespace is left after the last end: let the last sentence take it, so a final scan
   // leaves nothing behind.
   if (final && ends.length > 0) ends[ends.length - 1] = text.length;
-  return { ends, pending: false };
+  return final ? { ends, pending: false } : withResume({ ends, pending: false }, scanner.stopped);
+}
+
+function withResume(result: ScanResult, resume: ScanResume | undefined): ScanResult {
+  if (resume !== undefined) result.resume = resume;
+  return result;
 }

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type FilledChunkerOptions, fillChunkerOptions } from '../../src/text/chunker-options.js';
-import { scanSentenceEnds } from '../../src/text/sentence-boundaries.js';
+import { type ScanResult, scanSentenceEnds } from '../../src/text/sentence-boundaries.js';
 import { SentenceCarry } from '../../src/text/sentence-carry.js';
 import { createSentenceChunker } from '../../src/text/sentence-chunker.js';
 import { cutIntoDeltas } from './deltas.js';
@@ -90,7 +90,7 @@ function serve(
 ): string[] {
   const carry = new SentenceCarry(options);
   const out: string[] = [];
-  let flight: { window: string; ends: number[]; pending: boolean; after: number } | undefined;
+  let flight: (ScanResult & { window: string; after: number }) | undefined;
   let launches = 0;
   const launch = (): void => {
     const window = carry.text;
@@ -108,7 +108,7 @@ function serve(
     }
     if (flight === undefined) launch();
     while (flight !== undefined && flight.after <= 0) {
-      const done: { window: string; ends: number[]; pending: boolean } = flight;
+      const done: ScanResult & { window: string } = flight;
       flight = undefined;
       out.push(...carry.apply(done, done.window.length));
       if (carry.scanWarranted) launch();
