@@ -129,13 +129,16 @@ export function blockMarkerAt(w: ScanWindow, at: number): number {
  */
 export function nextInlineItem(w: ScanWindow, next: string, from: number, stop: number): number {
   const { text } = w;
-  let k = text.indexOf(next, from);
+  // Search only up to `stop`: an unbounded indexOf over a long window made a whole-text scan
+  // quadratic in the number of list items.
+  const bounded = stop + next.length + 1 >= w.len ? text : text.slice(0, stop + next.length + 1);
+  let k = bounded.indexOf(next, from);
   while (k !== -1 && k < stop) {
     const after = k + next.length;
     if (after >= w.len) return w.final ? stop : WAIT;
     const c = text.charCodeAt(after);
     if (c === 32 || c === 9 || (next.length === 2 && isDigit(c))) return k + 1;
-    k = text.indexOf(next, k + 1);
+    k = bounded.indexOf(next, k + 1);
   }
   if (w.final || stop < w.len) return stop;
   // The window may end inside the next marker: " 2" of " 2.", or a lone space.
