@@ -80,10 +80,23 @@ export function normalizeLanguageTag(tag: string): string | undefined {
 }
 
 /**
- * The rules for a normalized tag: by its primary subtag ("de-at" → German), or English for a
- * language without rules of its own.
+ * Primary subtags written with a language's rules though they name another: the Chinese
+ * languages (eSpeak's Mandarin voice is "cmn", Cantonese "yue") are all written in Chinese text.
+ */
+const WRITTEN_AS: ReadonlyMap<string, string> = new Map([
+  ['cmn', 'zh'],
+  ['yue', 'zh'],
+  ['hak', 'zh'],
+  ['nan', 'zh'],
+  ['wuu', 'zh'],
+]);
+
+/**
+ * The rules for a normalized tag: by its primary subtag ("de-at" → German, "cmn" → Chinese), or
+ * English for a language without rules of its own. A voice id such as eSpeak's "en-us" or "cmn"
+ * is a tag here, so a session's voice can pick its language.
  */
 export function languageRules(tag: string): LanguageRules {
   const primary = tag.split('-', 1)[0] as string;
-  return LANGUAGES.get(primary) ?? (LANGUAGES.get(FALLBACK_LANGUAGE) as LanguageRules);
+  return LANGUAGES.get(WRITTEN_AS.get(primary) ?? primary) ?? (LANGUAGES.get(FALLBACK_LANGUAGE) as LanguageRules);
 }

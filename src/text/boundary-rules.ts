@@ -24,7 +24,7 @@ export interface BoundaryRules {
  * The key of an abbreviation: its parts joined by single dots, in lower case, without spaces or
  * the final dot ("z. B." and "z.B." are both "z.b").
  */
-export const abbreviationKey = (written: string): string =>
+const abbreviationKey = (written: string): string =>
   written.replaceAll(' ', '').replace(/\.$/, '').toLowerCase();
 
 function compile(rules: LanguageRules): BoundaryRules {

@@ -12,7 +12,7 @@
 import { isDigit, isSpace, NO, type ScanWindow, WAIT } from './scan-window.js';
 
 /** A list marker found at some offset. */
-export interface ListMarker {
+interface ListMarker {
   /** Offset after the marker and the blank after it: where the item's text starts. */
   end: number;
   /** The next item's marker as it would appear inline, after a space (" 2." " b)" " •"), or "". */
@@ -104,7 +104,7 @@ export function listMarkerAt(w: ScanWindow, at: number): ListMarker | number {
 }
 
 /** Whether a markdown heading ("#" to "######" and a blank) starts at `at`: 1, NO, or WAIT. */
-export function headingAt(w: ScanWindow, at: number): number {
+function headingAt(w: ScanWindow, at: number): number {
   let j = at;
   while (j < w.len && w.text.charCodeAt(j) === HASH && j - at < 7) j++;
   if (j === at || j - at > 6) return NO;

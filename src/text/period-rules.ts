@@ -108,7 +108,7 @@ function wordBefore(w: ScanWindow, rules: BoundaryRules, cs: number, i: number):
  * brackets), or a letter of a script without case, or `¿` `¡`; `no` when not; WAIT when the
  * word is not complete yet.
  */
-export function ifStarter(w: ScanWindow, rules: BoundaryRules, q: number, yes: number, no: number): number {
+function ifStarter(w: ScanWindow, rules: BoundaryRules, q: number, yes: number, no: number): number {
   const { text, len } = w;
   if (is(SPANISH_OPENER, text.charCodeAt(q))) return yes;
   let k = q;

@@ -25,7 +25,7 @@ export const CLAUSE_MARKS = ',;:—–，、；：';
 /** Character kinds, as bits (every mark here is in the BMP). */
 export const TERMINAL = 1;
 export const CJK_TERMINAL = 2;
-export const CLAUSE = 4;
+const CLAUSE = 4;
 export const LINE_FEED = 8;
 /** Marks that settle a sentence however it goes on: `?` `!` and kin. */
 export const EXCLAIM = 16;
@@ -77,8 +77,8 @@ export function isSpace(c: number): boolean {
 }
 
 export const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-export const isAsciiLower = (c: number): boolean => c >= 97 && c <= 122;
-export const isAsciiUpper = (c: number): boolean => c >= 65 && c <= 90;
+const isAsciiLower = (c: number): boolean => c >= 97 && c <= 122;
+const isAsciiUpper = (c: number): boolean => c >= 65 && c <= 90;
 
 const LETTER = /^\p{L}$/u;
 const UPPER_OR_TITLE = /^[\p{Lu}\p{Lt}]$/u;

@@ -37,9 +37,8 @@
  *   end ends it.
  * - A colon followed by the first marker of a list ("Steps: 1. Open") ends the sentence.
  * - A newline ends a sentence when its line is a list item or a heading, when the next line is
- *   blank, starts a list item, a heading, a code fence, a quote or a table row, or starts with
- *   a capital or uncased letter, and when the line ends with a colon or is a short label (one
- *   or two words) before a lower-case line. Otherwise it is a soft wrap inside the sentence.
+ *   blank or starts a code fence, or by the line rules of `line-rules.ts` (the next line starts
+ *   a block or a capital; the line is a label). Otherwise it is a soft wrap inside the sentence.
  * - With `firstClauseChars`, the first chunk of a turn may end at a clause mark.
  * - With no boundary within `maxSentenceChars`, the run is split at the last whitespace within
  *   the limit, or cut at the limit when there is none (see `ChunkerOptions`).
@@ -50,6 +49,7 @@
  */
 import { type BoundaryRules, boundaryRules } from './boundary-rules.js';
 import type { FilledChunkerOptions } from './chunker-options.js';
+import { fenceAt, fenceEnd, lineEnds, nextLineContent } from './line-rules.js';
 import { blockMarkerAt, listMarkerAt, nextInlineItem } from './list-markers.js';
 import { gluedPeriodEnds, periodEnds } from './period-rules.js';
 import {
@@ -59,6 +59,7 @@ import {
   CJK_OPEN,
   CJK_TERMINAL,
   CLAUSE_MARKS,
+  CJK_TERMINALS,
   CLOSER,
   cutSurrogate,
   EXCLAIM,
@@ -75,6 +76,7 @@ import {
   PERIOD,
   SPACE,
   SPANISH_OPENER,
+  SPACED_TERMINALS,
   type ScanWindow,
   TERMINAL,
   WAIT,
@@ -131,22 +133,16 @@ const INLINE_BULLETS = '•◦‣⁃▪∙●○■□▸►';
  * anything new unless the last scan was pending or the carry outgrew the limit, which is what
  * lets the main thread skip scans (see `SentenceCarry`).
  */
-export const CANDIDATE_CHARS: string = `.!?…‼⁇⁈⁉؟।。！？｡${CLAUSE_MARKS}\n)${INLINE_BULLETS}`;
+export const CANDIDATE_CHARS: string = `${SPACED_TERMINALS}${CJK_TERMINALS}${CLAUSE_MARKS}\n)${INLINE_BULLETS}`;
 /** The clause marks that matter only for `firstClauseChars` (the colon also ends before a list). */
 export const FIRST_CLAUSE_ONLY: string = CLAUSE_MARKS.replace(':', '');
 
-const BACKTICK = 96;
 const COLON = 58;
-const CR = 13;
 const ZWJ = 0x200d;
 const OPEN_BRACKET = 91;
 const OPEN_PAREN = 40;
 /** Bounded back-off for a hard cut, so a pathological run of marks still gets cut. */
 const MAX_GLYPH_BACKOFF = 32;
-/** Characters at a line's end that say the line goes on ("It was a cold,\nnight"). */
-const CONTINUES_LINE = ',;-–—(&/';
-/** Markdown that may open a line before its first letter ("**Summary**"). */
-const LINE_OPENERS = '*_`[';
 const JOINED = /^[\p{M}\u200d\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}]$/u;
 // Module-local copies for the hot loop: V8 reads an imported binding through its module cell on
 // every access, which doubled the cost of the per-character loop.
@@ -185,7 +181,7 @@ class Scanner implements ScanWindow {
     if (cs >= len) return NO;
     // The first non-blank character of the current line, or -1 while the line began before `cs`.
     let lineContent = this.#startsLine(start, cs, first) ? cs : -1;
-    if (lineContent === cs && text.startsWith('```', cs)) return this.#fenceEnd(cs);
+    if (lineContent === cs && text.startsWith('```', cs)) return fenceEnd(this, cs);
     const { maxSentenceChars, firstClauseChars } = this.#options;
     const limit = cs + maxSentenceChars;
     let stop = Math.min(len, limit);
@@ -216,7 +212,7 @@ class Scanner implements ScanWindow {
       let decision = NO;
       if ((kind & LINE_FEED) !== 0) {
         decision = this.#lineBreak(cs, i, lineContent);
-        if (decision === NO) lineContent = this.#nextLineContent(i);
+        if (decision === NO) lineContent = nextLineContent(this, i);
       } else if ((kind & TERMINAL) !== 0) {
         const runEnd = this.#runEnd(i);
         decision = this.#terminalRun(cs, i, runEnd, depth);
@@ -270,17 +266,6 @@ class Scanner implements ScanWindow {
     }
   }
 
-  /** The first character of the line after the newline at `i` that is not blank (may be LF or len). */
-  #nextLineContent(i: number): number {
-    let j = i + 1;
-    while (j < this.len) {
-      const c = this.text.charCodeAt(j);
-      if (c === LF || !isSpace(c)) break;
-      j++;
-    }
-    return j;
-  }
-
   /**
    * The newline at `i`: its end offset, NO for a soft wrap (or a break `minSentenceChars`
    * merges), or WAIT when the next line has not arrived far enough.
@@ -288,50 +273,16 @@ class Scanner implements ScanWindow {
   #lineBreak(cs: number, i: number, lineContent: number): number {
     const item = lineContent >= 0 && lineContent < i && blockMarkerAt(this, lineContent) === 1;
     if (item && this.#longEnough(cs, i)) return i;
-    const next = this.#nextLineContent(i);
+    const next = nextLineContent(this, i);
     if (next >= this.len) return atEnd(this, i);
-    const fence = this.#fenceAt(next);
+    const fence = fenceAt(this, next);
     if (fence === WAIT) return WAIT;
     // A code block always stands alone: the one boundary `minSentenceChars` cannot merge.
     if (fence === 1) return i;
     if (item) return NO;
-    const ends = this.text.charCodeAt(next) === LF ? 1 : this.#lineEnds(lineContent >= 0 ? lineContent : cs, i, next);
+    const ends = this.text.charCodeAt(next) === LF ? 1 : lineEnds(this, lineContent >= 0 ? lineContent : cs, i, next);
     if (ends !== 1) return ends;
     return this.#longEnough(cs, i) ? i : NO;
-  }
-
-  /**
-   * Whether the line from `from` to the newline at `i` ends before the line starting at `next`
-   * (not blank, not a fence): 1, NO (a soft wrap), or WAIT.
-   */
-  #lineEnds(from: number, i: number, next: number): number {
-    const marker = blockMarkerAt(this, next);
-    if (marker !== NO) return marker;
-    let e = i;
-    while (e > from && this.text.charCodeAt(e - 1) === CR) e--;
-    const trailingSpace = e > from && isSpace(this.text.charCodeAt(e - 1));
-    while (e > from && isSpace(this.text.charCodeAt(e - 1))) e--;
-    if (e > from && this.text.charCodeAt(e - 1) === COLON) return 1;
-    let k = next;
-    while (k < this.len && k - next < 3 && (is(OPENER, this.text.charCodeAt(k)) || LINE_OPENERS.includes(this.text.charAt(k)))) k++;
-    if (k >= this.len) return atEnd(this, 1);
-    if (cutSurrogate(this, k)) return WAIT;
-    const c = this.text.charCodeAt(k);
-    if (c === 62 || c === 124 || is(SPANISH_OPENER, c) || isSentenceLetter(this, k)) return 1;
-    if (!isLower(this, k) || trailingSpace || (e > from && CONTINUES_LINE.includes(this.text.charAt(e - 1)))) return NO;
-    // A label or list line of one or two words ("features\ncontact manager") ends; prose wraps.
-    let words = 0;
-    for (let j = from; j < e && words < 3; j++) if (isSpace(this.text.charCodeAt(j)) && !isSpace(this.text.charCodeAt(j + 1))) words++;
-    return words < 2 ? 1 : NO;
-  }
-
-  /** Whether a code fence starts at `at`: 1, NO, or WAIT. */
-  #fenceAt(at: number): number {
-    for (let k = at; k < at + 3; k++) {
-      if (k >= this.len) return this.final ? NO : WAIT;
-      if (this.text.charCodeAt(k) !== BACKTICK) return NO;
-    }
-    return 1;
   }
 
   /** A run of terminal marks at [i, runEnd) at bracket depth `depth`: an end offset, NO, or WAIT. */
@@ -437,21 +388,6 @@ class Scanner implements ScanWindow {
     return c >= 0x300 && JOINED.test(String.fromCodePoint(this.text.codePointAt(cut) as number));
   }
 
-  /** A code block opened at `cs` ends at the end of its closing fence line. */
-  #fenceEnd(cs: number): number {
-    const text = this.text;
-    let eol = text.indexOf('\n', cs + 3);
-    while (eol !== -1) {
-      const line = this.#nextLineContent(eol);
-      if (line >= this.len) break;
-      if (text.startsWith('```', line)) {
-        const close = text.indexOf('\n', line + 3);
-        return close === -1 ? atEnd(this, this.len) : close;
-      }
-      eol = text.indexOf('\n', line);
-    }
-    return atEnd(this, this.len);
-  }
 }
 
 /**
