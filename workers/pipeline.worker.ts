@@ -51,8 +51,7 @@ export function warm(): WarmReply {
 
 /** Scans a window of a turn's carry buffer for settled sentence ends. */
 export function chunk(task: ChunkTask): ChunkReply {
-  const result = scanSentenceEnds(task.text, task.state, task.options, task.final);
-  return { ok: true, ends: result.ends, pending: result.pending, memory: dueMemoryReport() };
+  return { ok: true, ...scanSentenceEnds(task.text, task.state, task.options, task.final), memory: dueMemoryReport() };
 }
 
 /** Normalizes a sentence for speech, synthesizes it, and moves the PCM back without a copy. */

@@ -3,6 +3,7 @@
  * function that returns a frozen, fully filled copy. Lengths are counted in UTF-16 code units
  * (JavaScript string length), which is what the scanner measures.
  */
+import { normalizeLanguageTag } from '../language/language-rules.js';
 
 /** How the streaming chunker cuts text into speakable sentences. */
 export interface ChunkerOptions {
@@ -33,16 +34,26 @@ export interface ChunkerOptions {
    * 0 to `maxSentenceChars`.
    */
   firstClauseChars?: number;
+  /**
+   * The language of the text, a BCP-47 tag ("en", "de", "es-MX", "pt_BR"; case and `_` or `-`
+   * do not matter). Default "en". It picks the abbreviations, titles, sentence starters and
+   * ordinal rules of `src/language/`: German "z. B." and "12. Juni", Spanish "Srta.", and so on.
+   * Rules exist for en, de, es, fr, ja and zh; any other well-formed tag is accepted and gets the
+   * English rules (so a voice's language can always be passed through). A tag that is not
+   * well-formed is a RangeError. The filled options hold the tag normalized: lower case, `-`.
+   */
+  language?: string;
 }
 
 /** Chunker options with every field present, as the scanner and the carry take them. */
 export type FilledChunkerOptions = Readonly<Required<ChunkerOptions>>;
 
-/** The defaults: sentences up to 300 characters, no merging, no early first clause. */
+/** The defaults: sentences up to 300 characters, no merging, no early first clause, English. */
 export const DEFAULT_CHUNKER_OPTIONS: FilledChunkerOptions = Object.freeze({
   maxSentenceChars: 300,
   minSentenceChars: 0,
   firstClauseChars: 0,
+  language: 'en',
 });
 
 const KNOWN_KEYS: ReadonlySet<string> = new Set(Object.keys(DEFAULT_CHUNKER_OPTIONS));
@@ -54,8 +65,8 @@ const MAX_RANGE = [20, 10_000] as const;
  *
  * @returns a frozen object with every option present.
  * @throws RangeError naming the option and its allowed range when a value is not an integer in
- *   range, or naming the keys when there are unknown ones. TypeError when `options` is not an
- *   object.
+ *   range or `language` is not a well-formed tag, or naming the keys when there are unknown ones.
+ *   TypeError when `options` is not an object.
  */
 export function fillChunkerOptions(options: ChunkerOptions = {}): FilledChunkerOptions {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
@@ -71,10 +82,21 @@ export function fillChunkerOptions(options: ChunkerOptions = {}): FilledChunkerO
     maxSentenceChars,
     minSentenceChars: checked('minSentenceChars', options.minSentenceChars, 0, maxSentenceChars),
     firstClauseChars: checked('firstClauseChars', options.firstClauseChars, 0, maxSentenceChars),
+    language: checkedLanguage(options.language),
   });
 }
 
-function checked(key: keyof ChunkerOptions, value: unknown, min: number, max: number): number {
+function checkedLanguage(value: unknown): string {
+  if (value === undefined) return DEFAULT_CHUNKER_OPTIONS.language;
+  const tag = typeof value === 'string' ? normalizeLanguageTag(value) : undefined;
+  if (tag === undefined) {
+    const got = typeof value === 'string' ? JSON.stringify(value) : String(value);
+    throw new RangeError(`Chunker option "language" must be a language tag such as "en" or "de-AT"; got ${got}.`);
+  }
+  return tag;
+}
+
+function checked(key: Exclude<keyof ChunkerOptions, 'language'>, value: unknown, min: number, max: number): number {
   if (value === undefined) return DEFAULT_CHUNKER_OPTIONS[key];
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
     const got = typeof value === 'string' ? JSON.stringify(value) : String(value);

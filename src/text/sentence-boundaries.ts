@@ -1,14 +1,15 @@
 /**
  * The sentence scanner: finds where speakable sentences end in a window of streamed text. It
  * runs in the worker pool (or inline) on a turn's carry buffer, and is a pure function of its
- * arguments.
+ * arguments. Which words are abbreviations, titles and sentence starters comes from the
+ * language's rules (`src/language/`, see `ChunkerOptions.language`).
  *
  * Token-boundary independence rests on two rules that every decision below keeps:
  *
- * - A candidate (a terminal mark, a newline, a clause mark, a full-length run) is decided from
- *   the text from the start of its sentence up to the lookahead it needs, never from anything
- *   further on and never from text before the sentence. If that lookahead has not arrived the
- *   scan stops and reports `pending`; it never guesses.
+ * - A candidate (a terminal mark, a newline, a colon, a list marker, a full-length run) is
+ *   decided from the text from the start of its sentence up to the lookahead it needs, never
+ *   from anything further on and never from text before the sentence. If that lookahead has not
+ *   arrived the scan stops and reports `pending`; it never guesses.
  * - Sentences are found one after another, each starting where the previous one ended, so a
  *   window that starts at the last released end scans exactly as the whole text would from
  *   there. Ends never fall just after a newline (a newline stays with the text after it), so a
@@ -18,30 +19,26 @@
  *
  * - A fenced code block (a line starting with three backticks) is one chunk up to the end of
  *   its closing fence line, however long, never split inside.
- * - A run of terminal marks (`.` `!` `?` `…` and their CJK and other-script forms), plus any
- *   closing quotes, brackets or markdown emphasis right after it, ends a sentence when
- *   whitespace follows, with these exceptions:
- *   - `!` / `?`: always, except `"Stop!" he said` (a closer, then a lower-case word).
- *   - An ellipsis (`...`, `…`): only before a sentence start (an upper-case or uncased letter,
- *     `¿`, `¡`, or an opening quote or bracket before one), or a newline.
- *   - `.` after a title or a Latin abbreviation that never ends a sentence in practice (Dr.,
- *     Mr., Mrs., St., e.g., i.e., vs. …): never, unless a newline follows.
- *   - `.` after an abbreviation that may end one (etc., a.m., p.m., Inc., Jr., U.S., months …):
- *     only before a sentence start. So "at 9 a.m. The store" splits and "at 9 a.m. and then"
- *     does not; the price is "the U.S. Army", which splits.
- *   - `.` after a single capital letter (an initial, "J. R. R. Tolkien"): not before a sentence
- *     start.
- *   - `.` after a list number of one to three digits at the start of the sentence or line, or
- *     after ": " ("1. First", "Steps: 1. Open"): never.
- *   - `.` after any other word: always, except before a lower-case word after a closer.
- *   A `.` followed directly by a non-space character is never a boundary: decimals, money,
- *   versions, URLs, e-mail addresses.
- * - CJK full-width marks (`。` `！` `？`) end a sentence right after them (and their closers), no
- *   space needed.
+ * - A list marker at the start ("1." "1)" "(1.)" "a." "•" "⁃10.", see `list-markers.ts`) is
+ *   part of the item, never an end; the next inline marker of the same list ("… 2. The second")
+ *   ends the item.
+ * - A run of terminal marks (`.` `!` `?` `…`, their other-script forms, and spaced ". . ."),
+ *   plus closing quotes, brackets or emphasis right after it, ends a sentence when whitespace
+ *   follows, with these exceptions:
+ *   - `!` / `?`: not before a lower-case word ("Yahoo! in the accounting department").
+ *   - An ellipsis: only before a sentence start or a newline; never "[...]" or a spaced one
+ *     after a space (". . . I didn't"), which leave words out mid-sentence.
+ *   - `.`: see `period-rules.ts` (abbreviations, initials, ordinals, sentence starters).
+ *   A `.` glued to the next character is not a boundary (decimals, versions, URLs, e-mail
+ *   addresses), except between two words ("Barney.The bird").
+ * - CJK full-width marks (`。` `！` `？`) end a sentence right after them and their closers, no
+ *   space needed, except inside brackets or quotes opened in the sentence (《…！…》, 「…。」と):
+ *   there only a closing bracket followed by a space, a newline, another opening bracket or the
+ *   end ends it.
+ * - A colon followed by the first marker of a list ("Steps: 1. Open") ends the sentence.
  * - A newline ends a sentence when its line is a list item or a heading, when the next line is
- *   blank, or when the next line starts a list item, a heading or a code fence. Any other single
- *   newline is a soft wrap inside the sentence. (A newline after a terminal mark ends the
- *   sentence by the terminal-mark rule.)
+ *   blank or starts a code fence, or by the line rules of `line-rules.ts` (the next line starts
+ *   a block or a capital; the line is a label). Otherwise it is a soft wrap inside the sentence.
  * - With `firstClauseChars`, the first chunk of a turn may end at a clause mark.
  * - With no boundary within `maxSentenceChars`, the run is split at the last whitespace within
  *   the limit, or cut at the limit when there is none (see `ChunkerOptions`).
@@ -50,7 +47,54 @@
  * `minSentenceChars` is applied here, as a skipped candidate: a boundary that would leave a
  * shorter sentence is not one, so merging is part of the same prefix-stable decision.
  */
+import { type BoundaryRules, boundaryRules } from './boundary-rules.js';
 import type { FilledChunkerOptions } from './chunker-options.js';
+import { fenceAt, fenceEnd, lineEnds, nextLineContent } from './line-rules.js';
+import { blockMarkerAt, listMarkerAt, nextInlineItem } from './list-markers.js';
+import { gluedPeriodEnds, periodEnds } from './period-rules.js';
+import {
+  atEnd,
+  CANDIDATE,
+  CJK_CLOSE,
+  CJK_OPEN,
+  CJK_TERMINAL,
+  CLAUSE_MARKS,
+  CJK_TERMINALS,
+  CLOSER,
+  cutSurrogate,
+  EXCLAIM,
+  is,
+  isDigit,
+  isLower,
+  isSentenceLetter,
+  isSpace,
+  KIND,
+  LF,
+  LINE_FEED,
+  NO,
+  OPENER,
+  PERIOD,
+  SPACE,
+  SPANISH_OPENER,
+  SPACED_TERMINALS,
+  type ScanWindow,
+  TERMINAL,
+  WAIT,
+} from './scan-window.js';
+
+export { CLAUSE_MARKS } from './scan-window.js';
+
+/**
+ * Where the last scan left the window's first sentence: it had decided every candidate before
+ * `at` (none ended the sentence), so the next scan of a longer window can go on from there
+ * instead of rescanning the sentence. Offsets are into the window.
+ */
+export interface ScanResume {
+  at: number;
+  /** The loop's state at `at`: the first character of the current line (or -1), bracket depth. */
+  lineContent: number;
+  depth: number;
+}
 
 /** What the scanner needs to know about the stream before the window. */
 export interface ScanState {
@@ -59,6 +103,8 @@ export interface ScanState {
    * is also the start of a line; it also decides whether `firstClauseChars` applies.
    */
   sentencesEmitted: number;
+  /** The last scan's `resume`, moved to this window's offsets; absent: scan from the start. */
+  resume?: ScanResume;
 }
 
 /** The settled sentences of a window, as offsets into it. */
@@ -71,171 +117,131 @@ export interface ScanResult {
   ends: number[];
   /** The text after the last end holds a candidate boundary that needs more text to decide. */
   pending: boolean;
+  /**
+   * Where a scan of a longer window may go on with the sentence after the last end (offsets
+   * into this window); absent when it must start over (a code block, an undecided list marker).
+   */
+  resume?: ScanResume;
 }
 
-/** Terminal marks whose boundary needs whitespace after them. */
-const SPACED_TERMINALS = '.!?…‼⁇⁈⁉؟।';
-/** Terminal marks of scripts written without spaces: a boundary right after them. */
-const CJK_TERMINALS = '。！？｡';
-/** Clause marks that may end the first chunk of a turn (only with `firstClauseChars`). */
-export const CLAUSE_MARKS = ',;:—–，、；：';
+/** Bullets that can start an inline list item; a delta holding one may settle the item before it. */
+const INLINE_BULLETS = '•◦‣⁃▪∙●○■□▸►';
 
 /**
- * Every character that can start a candidate boundary. A delta without any of them cannot
- * settle anything new unless the last scan was pending or the carry outgrew the limit, which
- * is what lets the main thread skip scans (see `SentenceCarry`).
+ * Every character that can start a candidate boundary: terminal marks, newlines, clause marks,
+ * and the `)` and bullets of inline list markers. A delta without any of them cannot settle
+ * anything new unless the last scan was pending or the carry outgrew the limit, which is what
+ * lets the main thread skip scans (see `SentenceCarry`).
  */
-export const CANDIDATE_CHARS: string = `${SPACED_TERMINALS}${CJK_TERMINALS}${CLAUSE_MARKS}\n`;
+export const CANDIDATE_CHARS: string = `${SPACED_TERMINALS}${CJK_TERMINALS}${CLAUSE_MARKS}\n)${INLINE_BULLETS}`;
+/** The clause marks that matter only for `firstClauseChars` (the colon also ends before a list). */
+export const FIRST_CLAUSE_ONLY: string = CLAUSE_MARKS.replace(':', '');
 
-/** Character kinds, as bits in a table indexed by UTF-16 code unit (every mark here is in the BMP). */
-const TERMINAL = 1;
-const CJK_TERMINAL = 2;
-const CLAUSE = 4;
-const LINE_FEED = 8;
-/** Marks that settle a sentence however it goes on: `?` `!` and kin. */
-const EXCLAIM = 16;
-/** Closing quotes, brackets and markdown emphasis that belong to the sentence they follow. */
-const CLOSER = 32;
-/** Opening quotes and brackets that may come before the first letter of a sentence. */
-const OPENER = 64;
-/** `¿` and `¡` open a Spanish sentence. */
-const SPANISH_OPENER = 128;
-const CANDIDATE = TERMINAL | CJK_TERMINAL | CLAUSE | LINE_FEED;
-
-/** One table lookup per character keeps the hot loop of a scan cheap. */
-const KIND = new Uint8Array(0x10000);
-for (const [chars, kind] of [
-  [SPACED_TERMINALS, TERMINAL],
-  [CJK_TERMINALS, TERMINAL | CJK_TERMINAL],
-  [CLAUSE_MARKS, CLAUSE],
-  ['\n', LINE_FEED],
-  ['!?‼⁇⁈⁉؟।', EXCLAIM],
-  ['"\'”’)]}»›」』）】〕〉》*_', CLOSER],
-  ['"\'“‘„«‹([{「『（【', OPENER],
-  ['¿¡', SPANISH_OPENER],
-] as const) {
-  for (const c of chars) KIND[c.charCodeAt(0)] = (KIND[c.charCodeAt(0)] as number) | kind;
-}
-
-const is = (kind: number, c: number): boolean => ((KIND[c] as number) & kind) !== 0;
-
-/** Abbreviations after which a period does not end a sentence (lower case, inner dots kept). */
-const NEVER_ENDS: ReadonlySet<string> = new Set([
-  'mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'st', 'mt', 'ft', 'rev', 'hon', 'gen', 'gov', 'sen', 'rep', 'pres',
-  'capt', 'cmdr', 'lt', 'col', 'maj', 'sgt', 'fr', 'vs', 'v', 'e.g', 'i.e', 'cf', 'a.k.a', 'approx',
-  'fig', 'figs', 'vol', 'vols', 'ch', 'pp', 'ca', 'dept', 'nos',
-]);
-/** Abbreviations that end a sentence only when a sentence start follows ("at 9 a.m. The"). */
-const ENDS_BEFORE_START: ReadonlySet<string> = new Set([
-  'etc', 'a.m', 'p.m', 'inc', 'ltd', 'llc', 'co', 'corp', 'jr', 'sr', 'ph.d', 'u.s', 'u.k', 'u.s.a', 'e.u', 'u.n',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'al', 'bros', 'no',
-]);
-
-const UPPER_OR_TITLE = /^[\p{Lu}\p{Lt}]$/u;
-const LOWER = /^\p{Ll}$/u;
-const UNCASED_LETTER = /^\p{Lo}$/u;
-/** A code point that belongs to the character before it: cutting before it would break a glyph. */
-const JOINED = /^[\p{M}\u200d\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}]$/u;
-
-const LF = 10;
-const BACKTICK = 96;
+const COLON = 58;
 const ZWJ = 0x200d;
+const OPEN_BRACKET = 91;
+const OPEN_PAREN = 40;
 /** Bounded back-off for a hard cut, so a pathological run of marks still gets cut. */
 const MAX_GLYPH_BACKOFF = 32;
-
-/** Sentinel results of a decision; any value ≥ 0 is an end offset. */
-const NO = -1;
-const WAIT = -2;
-
-/** The whitespace `String.prototype.trim` removes, so "whitespace-only" means the same here. */
-function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
-    c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
-}
-
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-const isAsciiLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
+const JOINED = /^[\p{M}\u200d\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}]$/u;
+// Module-local copies for the hot loop: V8 reads an imported binding through its module cell on
+// every access, which doubled the cost of the per-character loop.
+const KINDS: Uint16Array = KIND;
+const LOOP_KINDS = CANDIDATE | CJK_OPEN | CJK_CLOSE;
 
 /** One scan of one window. */
-class Scanner {
-  readonly #text: string;
-  readonly #len: number;
+class Scanner implements ScanWindow {
+  readonly text: string;
+  readonly len: number;
+  readonly final: boolean;
   readonly #options: FilledChunkerOptions;
-  readonly #final: boolean;
+  readonly #rules: BoundaryRules;
 
   constructor(text: string, options: FilledChunkerOptions, final: boolean) {
-    this.#text = text;
-    this.#len = text.length;
+    this.text = text;
+    this.len = text.length;
+    this.final = final;
     this.#options = options;
-    this.#final = final;
+    this.#rules = boundaryRules(options.language);
   }
 
-  #code(i: number): number {
-    return this.#text.charCodeAt(i);
-  }
-
-  #char(i: number): string {
-    return String.fromCodePoint(this.#text.codePointAt(i) as number);
-  }
-
-  /** `at` when the text has ended (a boundary at the end of text), otherwise WAIT. */
-  #atEnd(at: number): number {
-    return this.#final ? at : WAIT;
-  }
+  /** Where the last NO or WAIT of `sentenceEnd` stopped, for the next scan to go on from. */
+  stopped: ScanResume | undefined;
 
   /**
    * The end of the sentence that starts at `start` (the previous end), NO when nothing is
-   * settled and nothing is pending, WAIT when a candidate needs more text.
+   * settled and nothing is pending, WAIT when a candidate needs more text. `resume`, when given,
+   * is where an earlier scan of this sentence stopped.
    */
-  sentenceEnd(start: number, first: boolean): number {
-    const len = this.#len;
+  sentenceEnd(start: number, first: boolean, resume: ScanResume | undefined): number {
+    const { len, text } = this;
+    this.stopped = undefined;
     let cs = start;
-    while (cs < len && isSpace(this.#code(cs))) cs++;
+    while (cs < len && isSpace(this.text.charCodeAt(cs))) cs++;
     if (cs >= len) return NO;
     // The first non-blank character of the current line, or -1 while the line began before `cs`.
     let lineContent = this.#startsLine(start, cs, first) ? cs : -1;
-    if (lineContent === cs && this.#text.startsWith('```', cs)) return this.#fenceEnd(cs);
+    if (lineContent === cs && text.startsWith('```', cs)) return fenceEnd(this, cs);
     const { maxSentenceChars, firstClauseChars } = this.#options;
-    const text = this.#text;
     const limit = cs + maxSentenceChars;
-    const stop = Math.min(len, limit);
-    const clauseFrom = first && firstClauseChars > 0 ? cs + firstClauseChars - 1 : Number.POSITIVE_INFINITY;
+    let stop = Math.min(len, limit);
     let i = cs;
-    for (; i < stop; i++) {
-      const kind = KIND[text.charCodeAt(i)] as number;
-      if ((kind & CANDIDATE) === 0) continue;
-      if ((kind & LINE_FEED) !== 0) {
-        const decision = this.#lineBreak(cs, i, lineContent);
-        if (decision !== NO) return decision;
-        lineContent = this.#nextLineContent(i);
-      } else if ((kind & TERMINAL) !== 0) {
-        let runEnd = i + 1;
-        while (runEnd < len && is(TERMINAL, text.charCodeAt(runEnd))) runEnd++;
-        const decision = this.#terminalRun(cs, i, runEnd, lineContent);
-        if (decision === WAIT) return WAIT;
-        if (decision !== NO) {
-          if (decision > limit) return this.#forcedEnd(cs);
-          if (this.#longEnough(cs, decision)) return decision;
-        }
-        i = runEnd - 1;
-      } else if (i >= clauseFrom) {
-        const decision = this.#clause(cs, i);
-        if (decision === WAIT) return WAIT;
-        if (decision !== NO && this.#longEnough(cs, decision)) return decision;
-      }
+    let itemWait = false;
+    const marker = listMarkerAt(this, cs);
+    if (marker === WAIT) return WAIT;
+    if (typeof marker !== 'number') {
+      i = Math.min(marker.end, stop);
+      const item = marker.next === '' ? stop : nextInlineItem(this, marker.next, i, stop);
+      itemWait = item === WAIT;
+      if (!itemWait && item < stop && this.#longEnough(cs, item)) stop = item;
     }
-    // Stopped at the limit with text beyond it: no boundary within maxSentenceChars.
-    if (i < len) return this.#forcedEnd(cs);
-    return this.#final ? len : NO;
+    const clauseFrom = first && firstClauseChars > 0 ? cs + firstClauseChars - 1 : Number.POSITIVE_INFINITY;
+    let depth = 0;
+    if (resume !== undefined && resume.at > i && resume.at <= len) {
+      // Every candidate before `at` was decided, and decisions never change as text arrives.
+      i = Math.min(resume.at, stop);
+      lineContent = resume.lineContent;
+      depth = resume.depth;
+    }
+    for (; i < stop; i++) {
+      const c = text.charCodeAt(i);
+      const kind = KINDS[c] as number;
+      if ((kind & LOOP_KINDS) === 0) continue;
+      if ((kind & CJK_OPEN) !== 0) depth++;
+      else if ((kind & CJK_CLOSE) !== 0 && depth > 0) depth--;
+      let decision = NO;
+      if ((kind & LINE_FEED) !== 0) {
+        decision = this.#lineBreak(cs, i, lineContent);
+        if (decision === NO) lineContent = nextLineContent(this, i);
+      } else if ((kind & TERMINAL) !== 0) {
+        const runEnd = this.#runEnd(i);
+        decision = this.#terminalRun(cs, i, runEnd, depth);
+        if (decision > limit) return this.#forcedEnd(cs);
+        if (decision >= 0 && !this.#longEnough(cs, decision)) decision = NO;
+        if (decision === NO) i = runEnd - 1;
+      } else if ((kind & CANDIDATE) !== 0) {
+        decision = c === COLON ? this.#colonBeforeList(i) : NO;
+        if (decision >= 0 && !this.#longEnough(cs, decision)) decision = NO;
+        if (decision === NO && i >= clauseFrom) {
+          decision = this.#clause(cs, i);
+          if (decision >= 0 && !this.#longEnough(cs, decision)) decision = NO;
+        }
+      }
+      if (decision === WAIT) this.stopped = { at: i, lineContent, depth };
+      if (decision !== NO) return decision;
+    }
+    if (i < len) {
+      // Stopped at the next inline list item, or at the limit with text beyond it.
+      return i < limit && stop < Math.min(len, limit) ? stop : this.#forcedEnd(cs);
+    }
+    this.stopped = { at: i, lineContent, depth };
+    if (itemWait) return WAIT;
+    return this.final ? len : NO;
   }
 
   /** Whether `cs` is the first non-blank character of a line, looking back no further than `start`. */
   #startsLine(start: number, cs: number, first: boolean): boolean {
-    for (let j = cs - 1; j >= start; j--) if (this.#code(j) === LF) return true;
+    for (let j = cs - 1; j >= start; j--) if (this.text.charCodeAt(j) === LF) return true;
     return first;
   }
 
@@ -243,19 +249,21 @@ class Scanner {
     const min = this.#options.minSentenceChars;
     if (min === 0) return true;
     let e = end;
-    while (e > cs && isSpace(this.#code(e - 1))) e--;
+    while (e > cs && isSpace(this.text.charCodeAt(e - 1))) e--;
     return e - cs >= min;
   }
 
-  /** The first character of the line after the newline at `i` that is not blank (may be LF or len). */
-  #nextLineContent(i: number): number {
-    let j = i + 1;
-    while (j < this.#len) {
-      const c = this.#code(j);
-      if (c === LF || !isSpace(c)) break;
-      j++;
+  /** The end of the run of terminal marks at `i`; a spaced ellipsis ". . ." is one run. */
+  #runEnd(i: number): number {
+    const { len, text } = this;
+    let runEnd = i + 1;
+    for (;;) {
+      while (runEnd < len && is(TERMINAL, text.charCodeAt(runEnd))) runEnd++;
+      if (text.charCodeAt(runEnd - 1) !== PERIOD || text.charCodeAt(runEnd) !== SPACE || text.charCodeAt(runEnd + 1) !== PERIOD) {
+        return runEnd;
+      }
+      runEnd += 2;
     }
-    return j;
   }
 
   /**
@@ -263,152 +271,100 @@ class Scanner {
    * merges), or WAIT when the next line has not arrived far enough.
    */
   #lineBreak(cs: number, i: number, lineContent: number): number {
-    const item = lineContent >= 0 && lineContent < i && this.#blockMarker(lineContent) === 1;
+    const item = lineContent >= 0 && lineContent < i && blockMarkerAt(this, lineContent) === 1;
     if (item && this.#longEnough(cs, i)) return i;
-    const next = this.#nextLineContent(i);
-    if (next >= this.#len) return this.#atEnd(i);
-    const fence = this.#fenceAt(next);
+    const next = nextLineContent(this, i);
+    if (next >= this.len) return atEnd(this, i);
+    const fence = fenceAt(this, next);
     if (fence === WAIT) return WAIT;
     // A code block always stands alone: the one boundary `minSentenceChars` cannot merge.
     if (fence === 1) return i;
     if (item) return NO;
-    const marker = this.#code(next) === LF ? 1 : this.#blockMarker(next);
-    if (marker !== 1) return marker;
+    const ends = this.text.charCodeAt(next) === LF ? 1 : lineEnds(this, lineContent >= 0 ? lineContent : cs, i, next);
+    if (ends !== 1) return ends;
     return this.#longEnough(cs, i) ? i : NO;
   }
 
-  /** Whether a code fence starts at `at`: 1, NO, or WAIT. */
-  #fenceAt(at: number): number {
-    for (let k = at; k < at + 3; k++) {
-      if (k >= this.#len) return this.#final ? NO : WAIT;
-      if (this.#code(k) !== BACKTICK) return NO;
-    }
-    return 1;
-  }
-
-  /**
-   * Whether a list item (`-` `*` `+` `•`, or one to three digits and `.` or `)`) or a heading
-   * (`#` to `######`) starts at `at`, each followed by a space or tab: 1, NO, or WAIT.
-   */
-  #blockMarker(at: number): number {
-    const len = this.#len;
-    const c = this.#code(at);
-    let j = at;
-    if (c === 45 || c === 42 || c === 43 || c === 0x2022) {
-      j = at + 1;
-    } else if (c === 35) {
-      while (j < len && this.#code(j) === 35 && j - at < 7) j++;
-      if (j - at > 6) return NO;
-    } else if (isDigit(c)) {
-      while (j < len && isDigit(this.#code(j)) && j - at < 4) j++;
-      if (j - at > 3) return NO;
-      if (j < len) {
-        const d = this.#code(j);
-        if (d !== 46 && d !== 41) return NO;
-        j++;
-      }
-    } else {
-      return NO;
-    }
-    if (j >= len) return this.#final ? NO : WAIT;
-    const after = this.#code(j);
-    return after === 32 || after === 9 ? 1 : NO;
-  }
-
-  /** A run of terminal marks at [i, runEnd): an end offset, NO, or WAIT. */
-  #terminalRun(cs: number, i: number, runEnd: number, lineContent: number): number {
-    const len = this.#len;
+  /** A run of terminal marks at [i, runEnd) at bracket depth `depth`: an end offset, NO, or WAIT. */
+  #terminalRun(cs: number, i: number, runEnd: number, depth: number): number {
+    const len = this.len;
     let p = runEnd;
-    while (p < len && is(CLOSER, this.#code(p))) p++;
-    const closed = p > runEnd;
-    if (is(CJK_TERMINAL, this.#code(runEnd - 1))) return p < len ? p : this.#atEnd(p);
-    if (p >= len) return this.#atEnd(p);
-    if (!isSpace(this.#code(p))) return NO;
+    let closed = 0;
+    while (p < len && is(CLOSER, this.text.charCodeAt(p))) {
+      if (is(CJK_CLOSE, this.text.charCodeAt(p))) closed++;
+      p++;
+    }
+    if (is(CJK_TERMINAL, this.text.charCodeAt(runEnd - 1))) {
+      if (depth === 0) return p < len ? p : atEnd(this, p);
+      // Inside brackets: only a closing bracket that ends the quote, then a break, ends it.
+      if (closed < depth) return p >= len && !this.final ? WAIT : NO;
+      if (p >= len) return atEnd(this, p);
+      const c = this.text.charCodeAt(p);
+      return isSpace(c) || is(CJK_OPEN | OPENER, c) ? p : NO;
+    }
+    // French spacing: "« Oui. »" keeps its closing guillemet.
+    if (p + 1 < len && isSpace(this.text.charCodeAt(p)) && (this.text.charCodeAt(p + 1) === 0xbb || this.text.charCodeAt(p + 1) === 0x203a)) p += 2;
+    if (p >= len) return atEnd(this, p);
+    const single = runEnd - i === 1 && this.text.charCodeAt(i) === PERIOD;
+    if (!isSpace(this.text.charCodeAt(p))) return single && p === runEnd ? gluedPeriodEnds(this, this.#rules, cs, i, p) : NO;
     let q = p;
-    while (q < len && isSpace(this.#code(q))) {
-      if (this.#code(q) === LF) return p;
+    while (q < len && isSpace(this.text.charCodeAt(q))) {
+      if (this.text.charCodeAt(q) === LF) return p;
       q++;
     }
-    if (q >= len) return this.#atEnd(p);
-    if (this.#hasExclaim(i, runEnd)) {
-      return closed && this.#isLower(q) ? NO : p;
-    }
-    if (runEnd - i > 1 || this.#code(i) !== 46) return this.#ifSentenceStart(q, p, NO);
-    const word = this.#wordBefore(cs, i);
-    if (word === '') {
-      if (!closed && this.#isListNumber(cs, i, lineContent)) return NO;
-    } else if (NEVER_ENDS.has(word)) {
+    if (q >= len) return atEnd(this, p);
+    if (cutSurrogate(this, q)) return WAIT;
+    if (this.#hasExclaim(i, runEnd)) return isLower(this, q) ? NO : p;
+    if (single) return periodEnds(this, this.#rules, cs, i, p, q);
+    const before = i > cs ? this.text.charCodeAt(i - 1) : 0;
+    // "[...]" and "(...)" leave words out; so does a spaced ". . ." after a space (with a
+    // fourth period, ". . . .", it ends the sentence too).
+    if ((p > runEnd && (before === OPEN_BRACKET || before === OPEN_PAREN)) || (isSpace(before) && this.text.charCodeAt(i + 1) === SPACE && runEnd - i < 7)) {
       return NO;
-    } else if (ENDS_BEFORE_START.has(word)) {
-      return this.#ifSentenceStart(q, p, NO);
-    } else if (word.length === 1 && word !== 'i' && this.#code(i - 1) <= 90) {
-      // An initial; "I" is the pronoun far more often than an initial.
-      return this.#ifSentenceStart(q, NO, p);
     }
-    return closed && this.#isLower(q) ? NO : p;
+    return this.#ifSentenceStart(q, p, NO);
   }
 
   #hasExclaim(from: number, to: number): boolean {
-    for (let k = from; k < to; k++) if (is(EXCLAIM, this.#code(k))) return true;
+    for (let k = from; k < to; k++) if (is(EXCLAIM, this.text.charCodeAt(k))) return true;
     return false;
   }
 
   /** `yes` when a sentence starts at `q`, `no` when not, WAIT when that needs more text. */
   #ifSentenceStart(q: number, yes: number, no: number): number {
-    const c = this.#code(q);
-    if (is(SPANISH_OPENER, c) || this.#isSentenceLetter(q)) return yes;
+    const c = this.text.charCodeAt(q);
+    if (is(SPANISH_OPENER, c) || isSentenceLetter(this, q)) return yes;
     if (!is(OPENER, c)) return no;
-    if (q + 1 >= this.#len) return this.#final ? no : WAIT;
-    return this.#isSentenceLetter(q + 1) ? yes : no;
+    if (q + 1 >= this.len) return this.final ? no : WAIT;
+    if (cutSurrogate(this, q + 1)) return WAIT;
+    return isSentenceLetter(this, q + 1) ? yes : no;
   }
 
-  /** An upper-case letter, or a letter of a script without case (CJK, Arabic, Hebrew …). */
-  #isSentenceLetter(at: number): boolean {
-    const c = this.#code(at);
-    if (c < 128) return c >= 65 && c <= 90;
-    const ch = this.#char(at);
-    return UPPER_OR_TITLE.test(ch) || UNCASED_LETTER.test(ch);
-  }
-
-  #isLower(at: number): boolean {
-    const c = this.#code(at);
-    if (c < 128) return c >= 97 && c <= 122;
-    return LOWER.test(this.#char(at));
-  }
-
-  /** The lower-cased ASCII word (inner dots kept) right before the period at `i`, within the sentence. */
-  #wordBefore(cs: number, i: number): string {
-    let w = i;
-    while (w > cs && (isAsciiLetter(this.#code(w - 1)) || this.#code(w - 1) === 46)) w--;
-    while (w < i && this.#code(w) === 46) w++;
-    if (w > cs && isDigit(this.#code(w - 1))) return '';
-    return this.#text.slice(w, i).toLowerCase();
-  }
-
-  /** One to three digits before the period at `i`, at the start of the sentence or line, or after ": ". */
-  #isListNumber(cs: number, i: number, lineContent: number): boolean {
-    let d = i;
-    while (d > cs && isDigit(this.#code(d - 1))) d--;
-    const digits = i - d;
-    if (digits === 0 || digits > 3) return false;
-    if (d === cs || d === lineContent) return true;
-    return d - 2 >= cs && this.#code(d - 1) === 32 && this.#code(d - 2) === 58;
+  /** A colon at `i` before the first marker of a list ("Steps: 1. Open"): its end, NO, or WAIT. */
+  #colonBeforeList(i: number): number {
+    let q = i + 1;
+    while (q < this.len && (this.text.charCodeAt(q) === SPACE || this.text.charCodeAt(q) === 9)) q++;
+    if (q === i + 1 && q < this.len) return NO;
+    if (q >= this.len) return this.final ? NO : WAIT;
+    const marker = listMarkerAt(this, q);
+    if (typeof marker === 'number') return marker;
+    return marker.opens ? i + 1 : NO;
   }
 
   /** The clause mark at `i` ending the first chunk: an end offset, NO, or WAIT. */
   #clause(cs: number, i: number): number {
-    const c = this.#code(i);
+    const c = this.text.charCodeAt(i);
     // Full-width marks need no space after them.
     if (c >= 0x3000) return i + 1;
     const at = i + 1;
     if (c === 0x2014) {
-      if (!(i > cs && isDigit(this.#code(i - 1)))) return at;
-      if (at >= this.#len) return this.#atEnd(at);
-      return isDigit(this.#code(at)) ? NO : at;
+      if (!(i > cs && isDigit(this.text.charCodeAt(i - 1)))) return at;
+      if (at >= this.len) return atEnd(this, at);
+      return isDigit(this.text.charCodeAt(at)) ? NO : at;
     }
-    if (c === 0x2013 && !(i > cs && this.#code(i - 1) === 32)) return NO;
-    if (at >= this.#len) return this.#atEnd(at);
-    return isSpace(this.#code(at)) ? at : NO;
+    if (c === 0x2013 && !(i > cs && this.text.charCodeAt(i - 1) === SPACE)) return NO;
+    if (at >= this.len) return atEnd(this, at);
+    return isSpace(this.text.charCodeAt(at)) ? at : NO;
   }
 
   /**
@@ -417,36 +373,21 @@ class Scanner {
    */
   #forcedEnd(cs: number): number {
     const limit = cs + this.#options.maxSentenceChars;
-    for (let w = limit; w > cs; w--) if (isSpace(this.#code(w))) return w;
+    for (let w = limit; w > cs; w--) if (isSpace(this.text.charCodeAt(w))) return w;
     for (let cut = limit; cut > cs + 1 && limit - cut < MAX_GLYPH_BACKOFF; cut--) {
       if (!this.#splitsGlyph(cut)) return cut;
     }
-    const c = this.#code(limit);
+    const c = this.text.charCodeAt(limit);
     return c >= 0xdc00 && c <= 0xdfff ? limit - 1 : limit;
   }
 
   #splitsGlyph(cut: number): boolean {
-    const c = this.#code(cut);
+    const c = this.text.charCodeAt(cut);
     if (c >= 0xdc00 && c <= 0xdfff) return true;
-    if (this.#code(cut - 1) === ZWJ) return true;
-    return c >= 0x300 && JOINED.test(this.#char(cut));
+    if (this.text.charCodeAt(cut - 1) === ZWJ) return true;
+    return c >= 0x300 && JOINED.test(String.fromCodePoint(this.text.codePointAt(cut) as number));
   }
 
-  /** A code block opened at `cs` ends at the end of its closing fence line. */
-  #fenceEnd(cs: number): number {
-    const text = this.#text;
-    let eol = text.indexOf('\n', cs + 3);
-    while (eol !== -1) {
-      const line = this.#nextLineContent(eol);
-      if (line >= this.#len) break;
-      if (text.startsWith('```', line)) {
-        const close = text.indexOf('\n', line + 3);
-        return close === -1 ? this.#atEnd(this.#len) : close;
-      }
-      eol = text.indexOf('\n', line);
-    }
-    return this.#atEnd(this.#len);
-  }
 }
 
 /**
@@ -461,8 +402,8 @@ export function scanSentenceEnds(text: string, state: ScanState, options: Filled
   const ends: number[] = [];
   let start = 0;
   for (;;) {
-    const end = scanner.sentenceEnd(start, state.sentencesEmitted + ends.length === 0);
-    if (end === WAIT) return { ends, pending: true };
+    const end = scanner.sentenceEnd(start, state.sentencesEmitted + ends.length === 0, start === 0 ? state.resume : undefined);
+    if (end === WAIT) return withResume({ ends, pending: true }, scanner.stopped);
     if (end === NO) break;
     ends.push(end);
     start = end;
@@ -470,5 +411,10 @@ export function scanSentenceEnds(text: string, state: ScanState, options: Filled
   // Only whitespace is left after the last end: let the last sentence take it, so a final scan
   // leaves nothing behind.
   if (final && ends.length > 0) ends[ends.length - 1] = text.length;
-  return { ends, pending: false };
+  return final ? { ends, pending: false } : withResume({ ends, pending: false }, scanner.stopped);
+}
+
+function withResume(result: ScanResult, resume: ScanResume | undefined): ScanResult {
+  if (resume !== undefined) result.resume = resume;
+  return result;
 }

@@ -4,7 +4,7 @@ import { type ChunkerOptions, DEFAULT_CHUNKER_OPTIONS, fillChunkerOptions } from
 describe('fillChunkerOptions', () => {
   it('fills the defaults and freezes the result', () => {
     const filled = fillChunkerOptions();
-    expect(filled).toEqual({ maxSentenceChars: 300, minSentenceChars: 0, firstClauseChars: 0 });
+    expect(filled).toEqual({ maxSentenceChars: 300, minSentenceChars: 0, firstClauseChars: 0, language: 'en' });
     expect(filled).toEqual(DEFAULT_CHUNKER_OPTIONS);
     expect(Object.isFrozen(filled)).toBe(true);
     expect(Object.isFrozen(DEFAULT_CHUNKER_OPTIONS)).toBe(true);
@@ -15,6 +15,7 @@ describe('fillChunkerOptions', () => {
       maxSentenceChars: 50,
       minSentenceChars: 50,
       firstClauseChars: 0,
+      language: 'en',
     });
     expect(fillChunkerOptions({ maxSentenceChars: 20 }).maxSentenceChars).toBe(20);
     expect(fillChunkerOptions({ maxSentenceChars: 10_000, firstClauseChars: 10_000 }).firstClauseChars).toBe(10_000);
@@ -31,9 +32,21 @@ describe('fillChunkerOptions', () => {
     [{ firstClauseChars: 301 }, /"firstClauseChars" must be an integer from 0 to 300; got 301/],
     [{ maxSentenceChars: 40, firstClauseChars: 1.5 }, /"firstClauseChars" must be an integer from 0 to 40; got 1\.5/],
     [{ firstClauseChars: null as unknown as number }, /"firstClauseChars" must be an integer from 0 to 300; got null/],
+    [{ language: '' }, /"language" must be a language tag such as "en" or "de-AT"; got ""/],
+    [{ language: 'english please' }, /"language" must be a language tag .*; got "english please"/],
+    [{ language: 'e' }, /"language" must be a language tag .*; got "e"/],
+    [{ language: 7 as unknown as string }, /"language" must be a language tag .*; got 7/],
   ])('rejects %j with a RangeError naming the option and its range', (options, message) => {
     expect(() => fillChunkerOptions(options)).toThrow(RangeError);
     expect(() => fillChunkerOptions(options)).toThrow(message);
+  });
+
+  it('normalizes a language tag and accepts languages without rules of their own', () => {
+    expect(fillChunkerOptions({ language: 'de-AT' }).language).toBe('de-at');
+    expect(fillChunkerOptions({ language: 'pt_BR' }).language).toBe('pt-br');
+    expect(fillChunkerOptions({ language: 'ZH-Hant-TW' }).language).toBe('zh-hant-tw');
+    // Swahili has no rules here: accepted, and the scanner uses the English rules for it.
+    expect(fillChunkerOptions({ language: 'sw' }).language).toBe('sw');
   });
 
   it('rejects unknown keys, naming them', () => {

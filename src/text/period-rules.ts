@@ -1,0 +1,188 @@
+/**
+ * Whether a single period followed by whitespace ends a sentence: the word before it (an
+ * abbreviation of the language, initials, a number, a plain word) and the word after it decide.
+ *
+ * - A lower-case word after it never starts a sentence ("Co. at noon", "U.S.A. last year").
+ * - A number after it continues an abbreviation, initials, a symbol or a word ("No. 7", "p. 55",
+ *   "S. 225", "N°. 12", "Lun. 15"); after a number, or as a list marker ("Do this. 1. Open"), it
+ *   starts a new sentence.
+ * - An abbreviation that never ends a sentence (titles, "e.g.", "z. B.") never does; one that
+ *   may ("etc.", "a.m.", "Inc.") ends it only before a sentence starter of the language ("at 5
+ *   a.m. The store" ends, "at 5 a.m. Mr. Smith" does not).
+ * - Upper-case initials and single letters ("J.K.", "U.S.", "I.", "C.") are followed by another initial
+ *   ("J. R. R. Tolkien") or end only before a sentence starter: "Albert I. Jones" and "the U.S.
+ *   Government" go on, "vitamin C. They" and "the U.S. How" end.
+ * - A number with a period is an ordinal in languages that write them so ("am 12. Juni"), ending
+ *   only before a starter.
+ * - Any other word before the period ends the sentence.
+ */
+import { type BoundaryRules, lookUpAbbreviation } from './boundary-rules.js';
+import { listMarkerAt } from './list-markers.js';
+import {
+  cutSurrogate,
+  is,
+  isDigit,
+  isLetter,
+  isLower,
+  isSentenceLetter,
+  isSpace,
+  isUpper,
+  NO,
+  OPENER,
+  PERIOD,
+  SPACE,
+  SPANISH_OPENER,
+  type ScanWindow,
+  WAIT,
+} from './scan-window.js';
+
+/** What stands right before a period. */
+interface WordBefore {
+  /** A plain word, a number (or a word glued to digits), or nothing word-like ("N°", ")"). */
+  kind: 'word' | 'number' | 'none';
+  /** The abbreviation's parts joined by dots ("z.B" for "z. B"), as written. */
+  joined: string;
+  /** Every part is a single letter: initials or an initialism ("J", "U.S", "J.R.R"). */
+  initials: boolean;
+  /** Known to the language: undefined when not, otherwise whether it may end a sentence. */
+  mayEnd: boolean | undefined;
+}
+
+/** Longest run of parts of a spaced abbreviation looked at ("i. d. R."). */
+const MAX_SPACED_PARTS = 4;
+/** Longest sentence starter read after a period, in UTF-16 units. */
+const MAX_STARTER = 24;
+const APOSTROPHES = "'’";
+/** Characters that glue a word into an address or identifier ("Jane.Doe@example.com", "a.B_c"). */
+const GLUED_TOKEN = '@/_\\:';
+
+/** The start of the run of letters that ends at `end`, not before `from`. */
+function lettersFrom(w: ScanWindow, from: number, end: number): number {
+  let k = end;
+  while (k > from && isLetter(w, k - 1)) k--;
+  return k;
+}
+
+function wordBefore(w: ScanWindow, rules: BoundaryRules, cs: number, i: number): WordBefore {
+  const { text } = w;
+  // Letters and inner dots: "Dr", "e.g", "U.S.A", "Ph.D".
+  let start = i;
+  while (start > cs) {
+    const k = lettersFrom(w, cs, start);
+    if (k === start) break;
+    start = k;
+    if (start - 1 > cs && text.charCodeAt(start - 1) === PERIOD && isLetter(w, start - 2)) start--;
+    else break;
+  }
+  if (start === i || (start > cs && isDigit(text.charCodeAt(start - 1)))) {
+    const number = i > cs && isDigit(text.charCodeAt(i - 1));
+    return { kind: number || start < i ? 'number' : 'none', joined: '', initials: false, mayEnd: undefined };
+  }
+  const parts = text.slice(start, i).split('.');
+  // Spaced parts before it: "z. B", "EE. UU", "i. d. R", "J. R. R".
+  let from = start;
+  while (parts.length < MAX_SPACED_PARTS && from - 3 >= cs && text.charCodeAt(from - 1) === SPACE && text.charCodeAt(from - 2) === PERIOD) {
+    const k = lettersFrom(w, cs, from - 2);
+    const length = from - 2 - k;
+    if (length === 0 || length > rules.longestPart || (k > cs && !(text.charCodeAt(k - 1) === SPACE || is(OPENER, text.charCodeAt(k - 1))))) break;
+    parts.unshift(text.slice(k, from - 2));
+    from = k;
+  }
+  for (let n = 0; n < parts.length; n++) {
+    const joined = parts.slice(n).join('.');
+    const mayEnd = lookUpAbbreviation(rules, joined);
+    if (mayEnd !== undefined) return { kind: 'word', joined, initials: false, mayEnd };
+  }
+  const own = text.slice(start, i);
+  const ownParts = own.split('.');
+  // Upper-case initials only, standing alone: a lone lower-case letter with a period is rarely
+  // an initial, and a letter glued to a symbol is a unit ("120.5°C.").
+  const before = text.charCodeAt(from - 1);
+  const alone = from === cs || isSpace(before) || is(OPENER, before);
+  const initials = alone && isUpper(w, i - 1) && (parts.every((part) => part.length === 1) || ownParts.every((part) => part.length === 1));
+  return { kind: 'word', joined: own, initials, mayEnd: undefined };
+}
+
+/**
+ * `yes` when a sentence starter of the language begins at `q` (after any opening quotes or
+ * brackets), or a letter of a script without case, or `¿` `¡`; `no` when not; WAIT when the
+ * word is not complete yet.
+ */
+function ifStarter(w: ScanWindow, rules: BoundaryRules, q: number, yes: number, no: number): number {
+  const { text, len } = w;
+  if (is(SPANISH_OPENER, text.charCodeAt(q))) return yes;
+  let k = q;
+  while (k < len && k - q < 3 && is(OPENER, text.charCodeAt(k))) k++;
+  if (k >= len) return w.final ? no : WAIT;
+  if (cutSurrogate(w, k)) return WAIT;
+  if (!isSentenceLetter(w, k)) return no;
+  if (!isUpper(w, k)) return yes;
+  let e = k + 1;
+  while (e < len && e - k < MAX_STARTER && (isLetter(w, e) || APOSTROPHES.includes(text.charAt(e)))) e++;
+  if (e >= len && !w.final) return WAIT;
+  const word = text.slice(k, e);
+  return rules.starters.has(word) || rules.starterSuffixes.some((suffix) => word.endsWith(suffix)) ? yes : no;
+}
+
+/**
+ * The letters of a following abbreviation part at `q` ("B" of "z. B."), as written, or "" when
+ * there is none (no period after them); undefined when the window ends before that is known.
+ */
+function partAt(w: ScanWindow, rules: BoundaryRules, q: number): string | undefined {
+  let e = q;
+  while (e < w.len && e - q <= rules.longestPart && isLetter(w, e)) e++;
+  if (e >= w.len) return w.final ? '' : undefined;
+  return e > q && w.text.charCodeAt(e) === PERIOD ? w.text.slice(q, e) : '';
+}
+
+/**
+ * The period at `i` (one period, nothing glued after it but closers up to `p`), with the next
+ * word starting at `q` on the same line: `p` when it ends the sentence, NO, or WAIT.
+ */
+export function periodEnds(w: ScanWindow, rules: BoundaryRules, cs: number, i: number, p: number, q: number): number {
+  if (isLower(w, q)) return NO;
+  const word = wordBefore(w, rules, cs, i);
+  if (isDigit(w.text.charCodeAt(q))) {
+    if (word.kind === 'number') return p;
+    // A number after a word and its period is a reference ("párrf. 5", "Lun. 15", "Kap. 4"),
+    // unless it is the marker of a list that starts there ("Do this. 1. Open it").
+    const marker = word.kind === 'word' && word.mayEnd === undefined && !word.initials ? listMarkerAt(w, q) : NO;
+    return marker === WAIT ? WAIT : typeof marker === 'number' ? NO : p;
+  }
+  if (word.kind === 'number') return rules.ordinalPeriod ? ifStarter(w, rules, q, p, NO) : p;
+  if (word.kind === 'none') return p;
+  const key = word.joined.toLowerCase();
+  if (word.mayEnd === undefined && (rules.spacedPrefixes.has(key) || word.initials)) {
+    // "z. B.", "EE. UU.", "J. R. R.": the next part continues it.
+    const part = partAt(w, rules, q);
+    if (part === undefined) return WAIT;
+    const joined = `${word.joined}.${part}`;
+    if (part !== '' && (part.length === 1 || rules.spacedPrefixes.has(joined.toLowerCase()) || lookUpAbbreviation(rules, joined) !== undefined)) {
+      return NO;
+    }
+  }
+  if (word.mayEnd === false) return NO;
+  if (word.mayEnd === true || word.initials) return ifStarter(w, rules, q, p, NO);
+  return p;
+}
+
+/**
+ * A period glued to the next word ("Barney.The bird"): `p` when it ends a sentence (a plain word
+ * of two or more letters that stands alone, then a capitalised word), NO, or WAIT. URLs, file
+ * names, e-mail addresses and "e.g.The" stay whole: the word before must follow a space.
+ */
+export function gluedPeriodEnds(w: ScanWindow, rules: BoundaryRules, cs: number, i: number, p: number): number {
+  if (!isUpper(w, p)) return cutSurrogate(w, p) ? WAIT : NO;
+  if (p + 1 >= w.len) return w.final ? NO : WAIT;
+  if (!isLower(w, p + 1)) return NO;
+  const start = lettersFrom(w, cs, i);
+  if (i - start < 2 || !isLower(w, i - 1)) return NO;
+  if (start > cs && w.text.charCodeAt(start - 1) !== SPACE) return NO;
+  if (lookUpAbbreviation(rules, w.text.slice(start, i)) !== undefined) return NO;
+  // The word after must end like a word, not go on as an address ("Jane.Doe@example.com").
+  let e = p + 2;
+  while (e < w.len && isLetter(w, e)) e++;
+  if (e + 1 >= w.len) return w.final ? p : WAIT;
+  const c = w.text.charCodeAt(e);
+  return GLUED_TOKEN.includes(w.text.charAt(e)) || isDigit(c) || (c === PERIOD && !isSpace(w.text.charCodeAt(e + 1))) ? NO : p;
+}

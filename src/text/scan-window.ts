@@ -1,0 +1,134 @@
+/**
+ * What every part of the sentence scanner shares: the window being scanned, the decision
+ * sentinels, and one table of character kinds indexed by UTF-16 code unit, so the hot loop of a
+ * scan costs one lookup per character.
+ */
+
+/** The text a scan sees, and whether the stream has ended after it. */
+export interface ScanWindow {
+  readonly text: string;
+  readonly len: number;
+  readonly final: boolean;
+}
+
+/** Sentinel results of a decision; any value ≥ 0 is an end offset. */
+export const NO = -1;
+export const WAIT = -2;
+
+/** Terminal marks whose boundary needs whitespace after them. */
+export const SPACED_TERMINALS = '.!?…‼⁇⁈⁉؟।';
+/** Terminal marks of scripts written without spaces: a boundary right after them. */
+export const CJK_TERMINALS = '。！？｡';
+/** Clause marks that may end the first chunk of a turn (only with `firstClauseChars`). */
+export const CLAUSE_MARKS = ',;:—–，、；：';
+
+/** Character kinds, as bits (every mark here is in the BMP). */
+export const TERMINAL = 1;
+export const CJK_TERMINAL = 2;
+const CLAUSE = 4;
+export const LINE_FEED = 8;
+/** Marks that settle a sentence however it goes on: `?` `!` and kin. */
+export const EXCLAIM = 16;
+/**
+ * Closing quotes, brackets and markdown emphasis that belong to the sentence they follow. Right
+ * after a terminal mark, “ ‘ « ‹ close too: German „…“ and ‚…‘, and »…« quoting.
+ */
+export const CLOSER = 32;
+/** Opening quotes and brackets that may come before the first letter of a sentence. */
+export const OPENER = 64;
+/** `¿` and `¡` open a Spanish sentence. */
+export const SPANISH_OPENER = 128;
+/** Brackets and quotes that hold CJK marks which do not end the sentence around them. */
+export const CJK_OPEN = 256;
+export const CJK_CLOSE = 512;
+export const CANDIDATE = TERMINAL | CJK_TERMINAL | CLAUSE | LINE_FEED;
+
+/** One table lookup per character. */
+export const KIND = new Uint16Array(0x10000);
+for (const [chars, kind] of [
+  [SPACED_TERMINALS, TERMINAL],
+  [CJK_TERMINALS, TERMINAL | CJK_TERMINAL],
+  [CLAUSE_MARKS, CLAUSE],
+  ['\n', LINE_FEED],
+  ['!?‼⁇⁈⁉؟।', EXCLAIM],
+  ['"\'”’“‘«‹)]}»›」』）】〕〉》*_', CLOSER],
+  ['"\'“‘„«‹([{「『（【', OPENER],
+  ['¿¡', SPANISH_OPENER],
+  ['「『《〈（【〔“', CJK_OPEN],
+  ['」』》〉）】〕”', CJK_CLOSE],
+] as const) {
+  for (const c of chars) KIND[c.charCodeAt(0)] = (KIND[c.charCodeAt(0)] as number) | kind;
+}
+
+export const is = (kind: number, c: number): boolean => ((KIND[c] as number) & kind) !== 0;
+
+export const LF = 10;
+export const SPACE = 32;
+export const PERIOD = 46;
+
+/** The whitespace `String.prototype.trim` removes, so "whitespace-only" means the same here. */
+export function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
+    c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+export const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isAsciiLower = (c: number): boolean => c >= 97 && c <= 122;
+const isAsciiUpper = (c: number): boolean => c >= 65 && c <= 90;
+
+const LETTER = /^\p{L}$/u;
+const UPPER_OR_TITLE = /^[\p{Lu}\p{Lt}]$/u;
+const LOWER = /^\p{Ll}$/u;
+const UNCASED_LETTER = /^\p{Lo}$/u;
+
+function charAt(w: ScanWindow, at: number): string {
+  return String.fromCodePoint(w.text.codePointAt(at) as number);
+}
+
+/** A letter of any script (a word character of an abbreviation or a sentence starter). */
+export function isLetter(w: ScanWindow, at: number): boolean {
+  const c = w.text.charCodeAt(at);
+  if (c < 128) return isAsciiLower(c | 32);
+  return LETTER.test(charAt(w, at));
+}
+
+/** A lower-case letter: never the first letter of a sentence. */
+export function isLower(w: ScanWindow, at: number): boolean {
+  const c = w.text.charCodeAt(at);
+  if (c < 128) return isAsciiLower(c);
+  return LOWER.test(charAt(w, at));
+}
+
+/** An upper-case letter, or a letter of a script without case (CJK, Arabic, Hebrew …). */
+export function isSentenceLetter(w: ScanWindow, at: number): boolean {
+  const c = w.text.charCodeAt(at);
+  if (c < 128) return isAsciiUpper(c);
+  const ch = charAt(w, at);
+  return UPPER_OR_TITLE.test(ch) || UNCASED_LETTER.test(ch);
+}
+
+/** An upper-case letter (not an uncased one). */
+export function isUpper(w: ScanWindow, at: number): boolean {
+  const c = w.text.charCodeAt(at);
+  if (c < 128) return isAsciiUpper(c);
+  return UPPER_OR_TITLE.test(charAt(w, at));
+}
+
+/**
+ * True when the window ends inside the code point at `at` (a high surrogate whose pair has not
+ * arrived): its letter class is unknown yet, and deciding from the lone half would settle a
+ * boundary that the whole text decides the other way.
+ */
+export function cutSurrogate(w: ScanWindow, at: number): boolean {
+  const c = w.text.charCodeAt(at);
+  return !w.final && at + 1 >= w.len && c >= 0xd800 && c <= 0xdbff;
+}
+
+/** `at` when the text has ended (a boundary at the end of text), otherwise WAIT. */
+export function atEnd(w: ScanWindow, at: number): number {
+  return w.final ? at : WAIT;
+}

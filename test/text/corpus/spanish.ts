@@ -1,0 +1,35 @@
+/** Spanish: titles, abbreviations (also spaced), ¿ ¡ openers, digit groups. */
+import { type CorpusClass, c } from './corpus-case.js';
+
+export const SPANISH: CorpusClass = {
+  name: 'Spanish',
+  language: 'es',
+  cases: [
+    c('La Srta. Gómez llegó temprano.', 'La Srta. Gómez llegó temprano.'),
+    c('El Lic. Ramírez firmó el contrato.', 'El Lic. Ramírez firmó el contrato.'),
+    c('El Sr. Pérez y la Sra. López están aquí.', 'El Sr. Pérez y la Sra. López están aquí.'),
+    c('¿Dónde está el baño? Está al fondo.', '¿Dónde está el baño?', 'Está al fondo.'),
+    c('¡Qué sorpresa! No lo esperaba.', '¡Qué sorpresa!', 'No lo esperaba.'),
+    c('Vive en EE. UU. desde 2010.', 'Vive en EE. UU. desde 2010.'),
+    c('Compramos pan, leche, etc. Luego volvimos a casa.', 'Compramos pan, leche, etc.', 'Luego volvimos a casa.'),
+    c('La Dra. Ruiz atiende los lunes.', 'La Dra. Ruiz atiende los lunes.'),
+    c('Ver pág. 15 para más detalles.', 'Ver pág. 15 para más detalles.'),
+    c('Costó 1.500 euros. Fue caro.', 'Costó 1.500 euros.', 'Fue caro.'),
+    c('Hola. ¿Cómo estás?', 'Hola.', '¿Cómo estás?'),
+    c('Bueno... ¿y tú?', 'Bueno...', '¿y tú?'),
+    c('El Ing. Torres revisó los planos.', 'El Ing. Torres revisó los planos.'),
+    c('Trajo frutas, p. ej. manzanas y peras.', 'Trajo frutas, p. ej. manzanas y peras.'),
+    c('Llegamos a las 9. Después comimos.', 'Llegamos a las 9.', 'Después comimos.'),
+    c('El art. 5 de la ley es claro.', 'El art. 5 de la ley es claro.'),
+    c('Mi hermano vive en Madrid. Yo vivo en Sevilla.', 'Mi hermano vive en Madrid.', 'Yo vivo en Sevilla.'),
+    c('Habló con el Prof. Martínez ayer.', 'Habló con el Prof. Martínez ayer.'),
+    c('Me dijo: «Vuelvo pronto.» Y se fue.', 'Me dijo: «Vuelvo pronto.»', 'Y se fue.'),
+    c('El núm. 3 ganó la carrera.', 'El núm. 3 ganó la carrera.'),
+    c('Es muy tarde. Vámonos ya.', 'Es muy tarde.', 'Vámonos ya.'),
+    c('D. Alfonso era muy amable.', 'D. Alfonso era muy amable.'),
+    c('Ud. tiene razón. Gracias.', 'Ud. tiene razón.', 'Gracias.'),
+    c('El Gral. Ortega dio la orden.', 'El Gral. Ortega dio la orden.'),
+    c('Viajamos a EE. UU. El viaje fue largo.', 'Viajamos a EE. UU.', 'El viaje fue largo.'),
+    c('La Avda. Libertad está cerrada.', 'La Avda. Libertad está cerrada.'),
+  ],
+};
