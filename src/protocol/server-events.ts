@@ -1,9 +1,9 @@
 /**
  * Server → client events (protocol version 1). These shapes are the wire contract: fields may be
- * added, never renamed. `docs/protocol.md` documents each one; `test/protocol/docs.test.ts`
- * keeps the two in step.
+ * added, never renamed. `docs/protocol.md` documents each one; `test/docs.test.ts` keeps
+ * the two in step.
  */
-import type { ErrorType } from '../errors.js';
+import type { ErrorType, SaywireError } from '../errors.js';
 
 /** The protocol version announced in `session.created`. */
 export const PROTOCOL_VERSION = 1;
@@ -94,6 +94,16 @@ export const SERVER_EVENT_TYPES = [
   'response.done',
   'error',
 ] as const satisfies readonly ServerEvent['type'][];
+
+/**
+ * The `error` event for a coded error: the one place its body is built, so every path reports the
+ * same fields. `eventId` is the client event that caused it (`undefined` for a turn's own failure);
+ * `upstream_status` is present only when the LLM endpoint answered with an HTTP status.
+ */
+export function errorEvent(error: SaywireError, eventId: string | undefined): Extract<ServerEvent, { type: 'error' }> {
+  const body = { type: error.type, code: error.code, message: error.message, event_id: eventId ?? null };
+  return { type: 'error', error: error.upstreamStatus === undefined ? body : { ...body, upstream_status: error.upstreamStatus } };
+}
 
 /** Encodes a server event as a JSON text frame. */
 export function encodeServerEvent(event: ServerEvent): string {

@@ -8,7 +8,7 @@
 import type { Logger } from 'pino';
 import { SaywireError, toSaywireError } from '../errors.js';
 import { type ClientEvent, type ParseLimits, parseClientEvent } from '../protocol/client-events.js';
-import type { ServerEvent } from '../protocol/server-events.js';
+import { type ServerEvent, errorEvent } from '../protocol/server-events.js';
 import type { MessageProcessor } from './message-processor.js';
 import type { TokenBucket } from './token-bucket.js';
 import { type EngineInfo, type SessionSettings, applySessionUpdate, describeSession } from './session-settings.js';
@@ -117,10 +117,7 @@ export class EventHandler {
   /** Sends an `error` event. */
   sendError(error: SaywireError, eventId: string | undefined): void {
     this.#init.logger.debug({ code: error.code }, 'client error');
-    this.#init.send({
-      type: 'error',
-      error: { type: error.type, code: error.code, message: error.message, event_id: eventId ?? null },
-    });
+    this.#init.send(errorEvent(error, eventId));
   }
 
   async #handle(event: ClientEvent): Promise<void> {

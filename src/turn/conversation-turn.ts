@@ -19,7 +19,7 @@ import { type Clock, systemClock } from '../clock.js';
 import { type ErrorCode, SaywireError, toSaywireError } from '../errors.js';
 import type { ChunkTask, SpeakTask, SpokenWord } from '../pool/contract.js';
 import { encodeAudioFrame } from '../protocol/audio-frame.js';
-import type { ResponseStatus, ResponseSummary, ServerEvent, WordTimingEvent } from '../protocol/server-events.js';
+import { type ResponseStatus, type ResponseSummary, type ServerEvent, type WordTimingEvent, errorEvent } from '../protocol/server-events.js';
 import type { FilledChunkerOptions } from '../text/chunker-options.js';
 import type { ScanResult } from '../text/sentence-boundaries.js';
 import { SentenceCarry } from '../text/sentence-carry.js';
@@ -480,8 +480,7 @@ export class ConversationTurn {
   }
 
   #emitError(error: SaywireError): void {
-    const body = { type: error.type, code: error.code, message: error.message, event_id: null };
-    this.#emit({ type: 'error', error: error.upstreamStatus === undefined ? body : { ...body, upstream_status: error.upstreamStatus } });
+    this.#emit(errorEvent(error, undefined));
   }
 
   #finish(status: ResponseStatus, reason: ErrorCode | CancelReason | undefined): ResponseSummary {
