@@ -306,7 +306,7 @@ function parseFrame(data: string | Buffer, isBinary: boolean, limits: ParseLimit
   try {
     parsed = JSON.parse(typeof data === 'string' ? data : data.toString('utf8'));
   } catch {
-    return { ok: false, error: new SaywireError('INVALID_JSON'), eventId: undefined };
+    return { ok: false, error: new SaywireError('INVALID_JSON', 'A text frame was not valid JSON.'), eventId: undefined };
   }
   if (!isObject(parsed)) {
     return { ok: false, error: new SaywireError('INVALID_EVENT', 'An event must be a JSON object.'), eventId: undefined };

@@ -95,13 +95,17 @@ export const SERVER_EVENT_TYPES = [
   'error',
 ] as const satisfies readonly ServerEvent['type'][];
 
+/**
+ * The `error` event for a coded error: the one place its body is built, so every path reports the
+ * same fields. `eventId` is the client event that caused it (`undefined` for a turn's own failure);
+ * `upstream_status` is present only when the LLM endpoint answered with an HTTP status.
+ */
+export function errorEvent(error: SaywireError, eventId: string | undefined): Extract<ServerEvent, { type: 'error' }> {
+  const body = { type: error.type, code: error.code, message: error.message, event_id: eventId ?? null };
+  return { type: 'error', error: error.upstreamStatus === undefined ? body : { ...body, upstream_status: error.upstreamStatus } };
+}
+
 /** Encodes a server event as a JSON text frame. */
 export function encodeServerEvent(event: ServerEvent): string {
   return JSON.stringify(event);
-}
-
-/** The `error` event for a coded error, echoing the client's `event_id` when there is one. */
-export function errorEvent(error: SaywireError, eventId: string | undefined): ServerEvent {
-  const body = { type: error.type, code: error.code, message: error.message, event_id: eventId ?? null };
-  return { type: 'error', error: error.upstreamStatus === undefined ? body : { ...body, upstream_status: error.upstreamStatus } };
 }

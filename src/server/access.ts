@@ -14,6 +14,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
+import { SaywireError } from '../errors.js';
 
 export interface AccessOptions {
   authToken: string;
@@ -21,12 +22,11 @@ export interface AccessOptions {
   allowedHosts: string;
 }
 
-/** Why a request is refused. */
-export interface AccessDenial {
-  status: 401 | 403;
-  code: 'UNAUTHORIZED' | 'FORBIDDEN_ORIGIN' | 'FORBIDDEN_HOST';
-  message: string;
-}
+/** Why a request is refused: a coded error whose status comes from the catalogue. */
+export type AccessDenial = SaywireError & { readonly code: 'UNAUTHORIZED' | 'FORBIDDEN_ORIGIN' | 'FORBIDDEN_HOST' };
+
+// The cast only narrows `code` to the one just passed in.
+const deny = (code: AccessDenial['code'], message: string): AccessDenial => new SaywireError(code, message) as AccessDenial;
 
 function tokenOf(req: IncomingMessage): string | undefined {
   const header = req.headers.authorization;
@@ -79,7 +79,7 @@ function isSameOrigin(origin: string, host: string | undefined): boolean {
 export function checkHost(req: IncomingMessage, options: Pick<AccessOptions, 'allowedHosts'>): AccessDenial | undefined {
   const host = req.headers.host;
   if (isAllowedHost(host, options.allowedHosts)) return undefined;
-  return { status: 403, code: 'FORBIDDEN_HOST', message: `Host ${String(host).slice(0, 200)} is not allowed; see the allowedHosts setting.` };
+  return deny('FORBIDDEN_HOST', `Host ${String(host).slice(0, 200)} is not allowed; see the allowedHosts setting.`);
 }
 
 /** Checks a request; `undefined` means it may proceed. */
@@ -91,13 +91,13 @@ export function checkAccess(req: IncomingMessage, options: AccessOptions): Acces
   if (origin !== undefined) {
     const allowed = list(options.allowedOrigins);
     if (!isSameOrigin(origin, host) && !allowed.includes('*') && !allowed.includes(origin.toLowerCase())) {
-      return { status: 403, code: 'FORBIDDEN_ORIGIN', message: `Origin ${origin.slice(0, 200)} is not allowed.` };
+      return deny('FORBIDDEN_ORIGIN', `Origin ${origin.slice(0, 200)} is not allowed.`);
     }
   }
   if (options.authToken !== '') {
     const token = tokenOf(req);
     if (token === undefined || !sameSecret(token, options.authToken)) {
-      return { status: 401, code: 'UNAUTHORIZED', message: 'A valid token is required.' };
+      return deny('UNAUTHORIZED', 'A valid token is required.');
     }
   }
   return undefined;

@@ -3,11 +3,12 @@
  * `{ sentences }`. The same carry buffer and scanner as the socket path, in the pool (or inline,
  * per the `chunking` setting), as one final scan.
  */
+import { SaywireError } from '../errors.js';
 import type { FilledServerOptions } from '../config/options.js';
 import { fillChunkerOptions } from '../text/chunker-options.js';
 import { SentenceCarry } from '../text/sentence-carry.js';
 import type { TurnWorkers } from '../turn/turn-workers.js';
-import { HttpError, type RouteHandler, readJsonObject, sendJson } from './http-routes.js';
+import { type RouteHandler, readJsonObject, sendJson } from './http-routes.js';
 
 const OPTION_FIELDS = {
   max_sentence_chars: 'maxSentenceChars',
@@ -19,13 +20,13 @@ export function chunkRoute(options: FilledServerOptions, workers: TurnWorkers): 
   return async (req, res) => {
     const body = await readJsonObject(req, options.maxHttpBodyBytes);
     const { text } = body;
-    if (typeof text !== 'string') throw new HttpError(400, 'INVALID_REQUEST', 'Field "text" must be a string.');
+    if (typeof text !== 'string') throw new SaywireError('INVALID_REQUEST', 'Field "text" must be a string.');
     const overrides: Record<string, number> = {};
     for (const [key, value] of Object.entries(body)) {
       if (key === 'text') continue;
       const name = OPTION_FIELDS[key as keyof typeof OPTION_FIELDS];
-      if (name === undefined) throw new HttpError(400, 'INVALID_REQUEST', `Unknown field "${key}".`);
-      if (typeof value !== 'number') throw new HttpError(400, 'INVALID_REQUEST', `Field "${key}" must be a number.`);
+      if (name === undefined) throw new SaywireError('INVALID_REQUEST', `Unknown field "${key}".`);
+      if (typeof value !== 'number') throw new SaywireError('INVALID_REQUEST', `Field "${key}" must be a number.`);
       overrides[name] = value;
     }
     let chunker;
@@ -37,7 +38,7 @@ export function chunkRoute(options: FilledServerOptions, workers: TurnWorkers): 
         ...overrides,
       });
     } catch (err) {
-      throw new HttpError(400, 'INVALID_REQUEST', (err as Error).message);
+      throw new SaywireError('INVALID_REQUEST', (err as Error).message);
     }
     const carry = new SentenceCarry(chunker);
     carry.append(text);

@@ -9,7 +9,8 @@ import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { DEMO_PAGE_HTML } from '../demo/page-html.js';
 import { DEMO_PAGE_CSS } from '../demo/page-style.js';
-import { HttpError, type RouteHandler } from './http-routes.js';
+import { SaywireError } from '../errors.js';
+import type { RouteHandler } from './http-routes.js';
 
 const fromSource = import.meta.url.endsWith('.ts');
 const DEMO_DIR = new URL(fromSource ? '../../dist/web/demo/browser/' : '../../web/demo/browser/', import.meta.url);
@@ -47,7 +48,7 @@ function scriptRoute(name: string): RouteHandler {
       body = await readFile(file);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-      throw new HttpError(404, 'NOT_FOUND', `The demo script ${name}.js is not built; run \`npm run build\`.`);
+      throw new SaywireError('NOT_FOUND', `The demo script ${name}.js is not built; run \`npm run build\`.`);
     }
     serve(res, 'text/javascript; charset=utf-8', body);
   };

@@ -1,22 +1,11 @@
 /**
- * The HTTP surface on the WebSocket's port: a table of routes and the small helpers they share
- * (JSON replies, bounded body reading, coded 4xx errors).
+ * The HTTP surface on the WebSocket's port: a table of routes, the small helpers they share (JSON
+ * replies, bounded body reading), and the one place where an error becomes an HTTP answer. Routes
+ * and checks throw {@link SaywireError}s; the status and headers come from the error catalogue.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { SaywireError } from '../errors.js';
-
-/** An HTTP failure with a status and a stable code, answered as JSON. */
-export class HttpError extends Error {
-  readonly status: number;
-  readonly code: string;
-
-  constructor(status: number, code: string, message: string) {
-    super(message);
-    this.name = 'HttpError';
-    this.status = status;
-    this.code = code;
-  }
-}
+import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
+import type { Logger } from 'pino';
+import { ERROR_CODES, type ErrorSpec, type HttpErrorCode, SaywireError } from '../errors.js';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
@@ -29,21 +18,26 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(text);
 }
 
-function sendError(res: ServerResponse, err: HttpError): void {
-  sendJson(res, err.status, { error: { code: err.code, message: err.message } });
+/**
+ * The raw answer to a request refused before it has a response object (a WebSocket upgrade, a
+ * request that does not parse): the code's status line and no body.
+ */
+export function bareRefusal(code: HttpErrorCode): string {
+  const status = ERROR_CODES[code].httpStatus;
+  return `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`;
 }
 
 /** Reads a request body of at most `maxBytes`; a larger one is a 413 without reading it all. */
 export async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) {
-    throw new HttpError(413, 'BODY_TOO_LARGE', `The request body is larger than ${maxBytes} bytes.`);
+    throw new SaywireError('BODY_TOO_LARGE', `The request body is larger than ${maxBytes} bytes.`);
   }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > maxBytes) throw new HttpError(413, 'BODY_TOO_LARGE', `The request body is larger than ${maxBytes} bytes.`);
+    if (size > maxBytes) throw new SaywireError('BODY_TOO_LARGE', `The request body is larger than ${maxBytes} bytes.`);
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);
@@ -56,10 +50,10 @@ export async function readJsonObject(req: IncomingMessage, maxBytes: number): Pr
   try {
     parsed = JSON.parse(body.toString('utf8'));
   } catch {
-    throw new HttpError(400, 'INVALID_JSON', 'The request body is not valid JSON.');
+    throw new SaywireError('INVALID_JSON', 'The request body is not valid JSON.');
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new HttpError(400, 'INVALID_REQUEST', 'The request body must be a JSON object.');
+    throw new SaywireError('INVALID_REQUEST', 'The request body must be a JSON object.');
   }
   return parsed as Record<string, unknown>;
 }
@@ -73,19 +67,55 @@ function methodsOf(routes: RouteTable, path: string): string[] {
 }
 
 /** True when the request failed because its client went away (nothing to answer, not a fault). */
-export function isClientGone(res: ServerResponse, err: unknown): boolean {
+function isClientGone(res: ServerResponse, err: unknown): boolean {
   return res.destroyed || (err as NodeJS.ErrnoException | undefined)?.code === 'ECONNRESET';
 }
 
 /**
- * Dispatches a request to its route. HEAD runs the GET route (Node sends no body for HEAD);
- * OPTIONS answers 204 with `Allow`; unknown paths are 404, known paths with another method 405.
+ * Answers a failed request from the catalogue: a coded error that HTTP can answer with gets its
+ * status, headers and `{"error":{"code","message"}}`; anything else is a bug here, logged at
+ * `error` and answered INTERNAL 500 without its message (it may name internals). A response whose
+ * status has gone out, or whose client has gone, can only be cut short.
  */
-export async function dispatch(routes: RouteTable, req: IncomingMessage, res: ServerResponse): Promise<void> {
+function answerError(res: ServerResponse, err: unknown, logger: Logger): void {
+  if (isClientGone(res, err)) {
+    logger.debug({ err: (err as Error).message }, 'http client went away');
+    res.destroy();
+    return;
+  }
+  // INTERNAL is a bug even when coded: logged, and its message kept from the caller like any other.
+  const answerable = err instanceof SaywireError && err.httpStatus !== undefined && err.code !== 'INTERNAL';
+  if (!answerable) logger.error({ err }, 'http handler failed');
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const error = answerable ? err : new SaywireError('INTERNAL', 'Internal error.');
+  const spec: ErrorSpec = ERROR_CODES[error.code];
+  for (const [name, value] of Object.entries(spec.httpHeaders ?? {})) res.setHeader(name, value);
+  sendJson(res, error.httpStatus ?? 500, { error: { code: error.code, message: error.message } });
+}
+
+/** What every request passes through before routing. */
+export interface HttpDispatch {
+  routes: RouteTable;
+  /** Refuses a request before routing (access, readiness, limits); `undefined` lets it through. */
+  guard: (req: IncomingMessage, path: string) => SaywireError | undefined;
+  logger: Logger;
+}
+
+/**
+ * Dispatches a request to its route and answers any failure (never rejects). HEAD runs the GET
+ * route (Node sends no body for HEAD); OPTIONS answers 204 with `Allow`; unknown paths are 404,
+ * known paths with another method 405.
+ */
+export async function dispatch({ routes, guard, logger }: HttpDispatch, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const path = (req.url ?? '/').split('?')[0] as string;
   const method = req.method === 'HEAD' ? 'GET' : req.method;
   const handler = routes.get(`${method} ${path}`);
   try {
+    const refusal = guard(req, path);
+    if (refusal !== undefined) throw refusal;
     if (handler === undefined) {
       const methods = methodsOf(routes, path);
       if (methods.length > 0 && req.method === 'OPTIONS') {
@@ -93,21 +123,13 @@ export async function dispatch(routes: RouteTable, req: IncomingMessage, res: Se
         res.end();
         return;
       }
-      if (methods.length === 0) throw new HttpError(404, 'NOT_FOUND', `No route for ${path}.`);
+      if (methods.length === 0) throw new SaywireError('NOT_FOUND', `No route for ${path}.`);
+      // The one header a 405 must carry that the catalogue cannot know: it depends on the path.
       res.setHeader('allow', methods.join(', '));
-      throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${path}.`);
+      throw new SaywireError('METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${path}.`);
     }
     await handler(req, res);
   } catch (err) {
-    if (res.headersSent || isClientGone(res, err)) {
-      res.destroy();
-      return;
-    }
-    if (err instanceof HttpError) sendError(res, err);
-    else if (err instanceof SaywireError && err.code === 'OVERLOADED') {
-      // Busy, not broken: the caller may come back shortly.
-      res.setHeader('retry-after', '1');
-      sendError(res, new HttpError(503, err.code, err.message));
-    } else throw err;
+    answerError(res, err, logger);
   }
 }

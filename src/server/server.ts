@@ -14,7 +14,7 @@ import { OpenAIAgent } from '../agents/openai-agent.js';
 import { ScriptedAgent } from '../agents/scripted-agent.js';
 import { type Clock, delay, systemClock } from '../clock.js';
 import { type FilledServerOptions, type ServerOptions, validateOptions } from '../config/options.js';
-import { ConfigError, SaywireError } from '../errors.js';
+import { ConfigError, type HttpErrorCode, SaywireError } from '../errors.js';
 import { createLogger } from '../log.js';
 import { WorkerPool } from '../pool/worker-pool.js';
 import type { TurnAdmission } from '../session/message-processor.js';
@@ -26,7 +26,7 @@ import { checkAccess, checkHost } from './access.js';
 import { Connection, type ConnectionContext, type ConnectionHooks } from './connection.js';
 import { EventLoopMonitor } from './event-loop-monitor.js';
 import { speechRoute } from './speech-route.js';
-import { type RouteHandler, dispatch, isClientGone, sendJson } from './http-routes.js';
+import { type RouteHandler, bareRefusal, dispatch, sendJson } from './http-routes.js';
 import { ServerMetrics } from './metrics.js';
 
 /** The WebSocket endpoint's path. */
@@ -164,9 +164,8 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
     ['POST /v1/audio/speech', speechRoute(options, workers, engine)],
     [
       `GET ${REALTIME_PATH}`,
-      (_req, res) => {
-        res.setHeader('upgrade', 'websocket');
-        sendJson(res, 426, { error: { code: 'UPGRADE_REQUIRED', message: `${REALTIME_PATH} is a WebSocket endpoint.` } });
+      () => {
+        throw new SaywireError('UPGRADE_REQUIRED', `${REALTIME_PATH} is a WebSocket endpoint.`);
       },
     ],
     ...demoRoutes(),
@@ -175,44 +174,30 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
   /** Probes answer without a token (load balancers); so do the demo page's files (the page itself passes the token on). */
   const openRoutes = new Set(['GET /healthz', 'GET /readyz']);
   const publicPaths = new Set(demoRoutes().map(([key]) => key.slice(key.indexOf(' ') + 1)));
+  /** Refusals before routing, in order: limits, then access, then readiness. */
+  const guard = (req: IncomingMessage, path: string): SaywireError | undefined => {
+    if (req.rawHeaders.length / 2 > options.maxHeaderCount) {
+      return new SaywireError('TOO_MANY_HEADERS', `More than ${options.maxHeaderCount} headers.`);
+    }
+    const isOpen = openRoutes.has(`${req.method} ${path}`) || (req.method === 'GET' && publicPaths.has(path));
+    const denial = isOpen ? checkHost(req, options) : checkAccess(req, options);
+    if (denial !== undefined) return denial;
+    if (!ready && path.startsWith('/v1/')) return new SaywireError('NOT_READY', 'The server is starting; the worker pool is not warm yet.');
+    return undefined;
+  };
   const http = createHttpServer({
     headersTimeout: options.httpHeadersTimeoutMs,
     requestTimeout: options.httpRequestTimeoutMs,
     // Node enforces both timeouts only on this sweep (30 s by default), which would let a silent
     // connection hold its slot for up to 30 s past its deadline.
     connectionsCheckingInterval: Math.max(100, Math.floor(Math.min(options.httpHeadersTimeoutMs, options.httpRequestTimeoutMs) / 4)),
-  }, (req, res) => {
-    if (req.rawHeaders.length / 2 > options.maxHeaderCount) {
-      sendJson(res, 400, { error: { code: 'TOO_MANY_HEADERS', message: `More than ${options.maxHeaderCount} headers.` } });
-      return;
-    }
-    const path = (req.url ?? '/').split('?')[0];
-    const isOpen = openRoutes.has(`${req.method} ${path}`) || (req.method === 'GET' && publicPaths.has(path ?? ''));
-    const denial = isOpen ? checkHost(req, options) : checkAccess(req, options);
-    if (denial !== undefined) {
-      sendJson(res, denial.status, { error: { code: denial.code, message: denial.message } });
-      return;
-    }
-    if (!ready && path?.startsWith('/v1/')) {
-      sendJson(res, 503, { error: { code: 'NOT_READY', message: 'The server is starting; the worker pool is not warm yet.' } });
-      return;
-    }
-    dispatch(routes, req, res).catch((err: unknown) => {
-      if (isClientGone(res, err)) {
-        logger.debug({ err: (err as Error).message }, 'http client went away');
-        return;
-      }
-      logger.error({ err }, 'http handler failed');
-      if (!res.headersSent) sendJson(res, 500, { error: { code: 'INTERNAL', message: 'Internal error.' } });
-      else res.destroy();
-    });
-  });
+  }, (req, res) => void dispatch({ routes, guard, logger }, req, res));
 
   // Node keeps only the first maxHeadersCount headers; one more lets the handler see the excess.
   http.maxHeadersCount = options.maxHeaderCount + 1;
   // A request line or headers that do not parse (or are too big) get a plain 400, never a hang.
   http.on('clientError', (_err, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    if (socket.writable) socket.end(bareRefusal('INVALID_REQUEST'));
     else socket.destroy();
   });
 
@@ -227,21 +212,19 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
 
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = (req.url ?? '/').split('?')[0];
-    if (path !== REALTIME_PATH) {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-      return;
-    }
-    const refuse = (status: string): void => {
-      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    const refuse = (code: HttpErrorCode): void => {
+      socket.end(bareRefusal(code));
     };
+    if (path !== REALTIME_PATH) return refuse('NOT_FOUND');
+    if (draining) return refuse('SHUTTING_DOWN');
     // Before the pool is warm a session would not know its voices or sample rate.
-    if (draining || !ready) return refuse('503 Service Unavailable');
-    if (req.rawHeaders.length / 2 > options.maxHeaderCount) return refuse('400 Bad Request');
+    if (!ready) return refuse('NOT_READY');
+    if (req.rawHeaders.length / 2 > options.maxHeaderCount) return refuse('TOO_MANY_HEADERS');
     const denial = checkAccess(req, options);
-    if (denial !== undefined) return refuse(denial.status === 401 ? '401 Unauthorized' : '403 Forbidden');
+    if (denial !== undefined) return refuse(denial.code);
     const ip = req.socket.remoteAddress ?? 'unknown';
-    if (connections.size >= options.maxConnections) return refuse('503 Service Unavailable');
-    if ((perIp.get(ip) ?? 0) >= options.maxConnectionsPerIp) return refuse('429 Too Many Requests');
+    if (connections.size >= options.maxConnections) return refuse('TOO_MANY_CONNECTIONS');
+    if ((perIp.get(ip) ?? 0) >= options.maxConnectionsPerIp) return refuse('TOO_MANY_CONNECTIONS_PER_IP');
     perIp.set(ip, (perIp.get(ip) ?? 0) + 1);
     const release = (): void => {
       const left = (perIp.get(ip) ?? 1) - 1;

@@ -5,13 +5,14 @@
  * one's audio in order as it is ready (a WAV declares its length unknown, as streamed WAV does).
  */
 import { once } from 'node:events';
+import { SaywireError } from '../errors.js';
 import type { FilledServerOptions } from '../config/options.js';
 import type { EngineInfo } from '../session/session-settings.js';
 import { encodeWavHeader, pcm16Bytes } from '../speech/wav.js';
 import { fillChunkerOptions } from '../text/chunker-options.js';
 import { SentenceCarry } from '../text/sentence-carry.js';
 import type { SpeechAudio, TurnWorkers } from '../turn/turn-workers.js';
-import { HttpError, type RouteHandler, readJsonObject } from './http-routes.js';
+import { type RouteHandler, readJsonObject } from './http-routes.js';
 
 /** OpenAI's limit on `input`, characters. */
 export const MAX_SPEECH_INPUT_CHARS = 4096;
@@ -25,23 +26,23 @@ export function speechRoute(options: FilledServerOptions, workers: TurnWorkers, 
   return async (req, res) => {
     const body = await readJsonObject(req, options.maxHttpBodyBytes);
     for (const key of Object.keys(body)) {
-      if (!FIELDS.has(key)) throw new HttpError(400, 'INVALID_REQUEST', `Unknown field "${key}".`);
+      if (!FIELDS.has(key)) throw new SaywireError('INVALID_REQUEST', `Unknown field "${key}".`);
     }
     const { input, voice = options.voice, speed = 1, response_format: format = 'wav' } = body;
     if (typeof input !== 'string' || input.trim() === '') {
-      throw new HttpError(400, 'INVALID_REQUEST', 'Field "input" must be a non-empty string.');
+      throw new SaywireError('INVALID_REQUEST', 'Field "input" must be a non-empty string.');
     }
     if (input.length > MAX_SPEECH_INPUT_CHARS) {
-      throw new HttpError(400, 'INPUT_TOO_LONG', `Field "input" is longer than ${MAX_SPEECH_INPUT_CHARS} characters.`);
+      throw new SaywireError('INPUT_TOO_LONG', `Field "input" is longer than ${MAX_SPEECH_INPUT_CHARS} characters.`);
     }
     if (typeof voice !== 'string' || !(engine.voices.has(voice) || OPENAI_VOICES.has(voice))) {
-      throw new HttpError(400, 'INVALID_REQUEST', `Unknown voice ${JSON.stringify(voice)}; see GET /v1/voices.`);
+      throw new SaywireError('INVALID_REQUEST', `Unknown voice ${JSON.stringify(voice)}; see GET /v1/voices.`);
     }
     if (typeof speed !== 'number' || !(speed >= 0.25 && speed <= 4)) {
-      throw new HttpError(400, 'INVALID_REQUEST', 'Field "speed" must be a number from 0.25 to 4.');
+      throw new SaywireError('INVALID_REQUEST', 'Field "speed" must be a number from 0.25 to 4.');
     }
     if (format !== 'wav' && format !== 'pcm') {
-      throw new HttpError(400, 'INVALID_REQUEST', 'Field "response_format" must be "wav" or "pcm".');
+      throw new SaywireError('INVALID_REQUEST', 'Field "response_format" must be "wav" or "pcm".');
     }
     const chunker = fillChunkerOptions({ maxSentenceChars: options.maxSentenceChars });
     const carry = new SentenceCarry(chunker);
