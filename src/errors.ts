@@ -1,7 +1,7 @@
 /**
  * Every error saywire reports, with a stable `code`. Clients and callers match on `code`, never on
  * the message. Codes that end a socket carry the WebSocket close code used for it. The README's
- * "Error codes" table is kept in step with this file by `test/errors.test.ts`.
+ * "Error codes" table is kept in step with this file by `test/docs.test.ts`.
  */
 
 /** The `error.type` family a code belongs to, in the style of the OpenAI Realtime API. */

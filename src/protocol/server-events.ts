@@ -1,7 +1,7 @@
 /**
  * Server → client events (protocol version 1). These shapes are the wire contract: fields may be
- * added, never renamed. `docs/protocol.md` documents each one; `test/protocol/docs.test.ts`
- * keeps the two in step.
+ * added, never renamed. `docs/protocol.md` documents each one; `test/docs.test.ts` keeps the
+ * two in step.
  */
 import type { ErrorType } from '../errors.js';
 

@@ -6,10 +6,11 @@ import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkerPool } from '../../src/pool/worker-pool.js';
 import type { SaywireServer } from '../../src/server/server.js';
-import { WAV_UNKNOWN_SIZE, parseWavHeader } from '../../src/speech/wav.js';
+import { WAV_UNKNOWN_SIZE } from '../../src/speech/wav.js';
 import { LogCapture } from '../support/log-capture.js';
 import { startServer } from '../support/server.js';
 import { TestClient } from '../support/test-client.js';
+import { parseWavHeader } from '../support/wav-header.js';
 
 const rms = (pcm: Int16Array) => Math.sqrt(pcm.reduce((n, v) => n + v * v, 0) / Math.max(1, pcm.length));
 
