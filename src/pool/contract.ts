@@ -27,8 +27,11 @@ export interface ChunkTask {
   final: boolean;
 }
 
-/** Offsets into the task's `text`, not copied strings: the main thread already holds the text. */
-export type ChunkReply = ({ ok: true } & ScanResult) | TaskFailure;
+/**
+ * Offsets into the task's `text`, not copied strings: the main thread already holds the text.
+ * The scan is total, so there is no failure reply.
+ */
+export type ChunkReply = { ok: true } & ScanResult;
 
 /** What `warm` reports: the worker is loaded, its engine warm. */
 export interface WarmReply {

@@ -104,8 +104,8 @@ export class WorkerPool {
 
 
   /** Finds settled sentence ends in a window of a carry buffer. */
-  async chunk(task: ChunkTask): Promise<Extract<ChunkReply, { ok: true }>> {
-    return expectOk((await this.#run('chunk', task)) as ChunkReply);
+  async chunk(task: ChunkTask): Promise<ChunkReply> {
+    return (await this.#run('chunk', task)) as ChunkReply;
   }
 
   /**
