@@ -6,7 +6,8 @@
  */
 import { Piscina, queueOptionsSymbol } from 'piscina';
 import { SaywireError } from '../errors.js';
-import type { ChunkReply, ChunkTask, SpeakReply, SpeakTask, TaskFailure, TaskName, WarmReply } from './contract.js';
+import { DEFAULT_ENGINE } from '../speech/engines.js';
+import type { ChunkReply, ChunkTask, PipelineWorkerData, SpeakReply, SpeakTask, TaskFailure, TaskName, WarmReply } from './contract.js';
 import { type Lane, type LaneOptions, TaskLanes } from './task-lanes.js';
 import { PIPELINE_WORKER_URL } from './worker-file.js';
 
@@ -60,6 +61,7 @@ export class WorkerPool {
       filename: options.filename ?? PIPELINE_WORKER_URL,
       minThreads: options.minThreads,
       maxThreads: options.maxThreads,
+      workerData: { engine: DEFAULT_ENGINE.description.name } satisfies PipelineWorkerData,
       // The bound is checked before each run (see #run), so Piscina's own limit never trips.
       taskQueue: new TaskLanes(),
       // Threads stay warm: an idle timeout would drop the loaded engine and cost a re-warm.

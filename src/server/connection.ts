@@ -99,7 +99,7 @@ export class Connection implements TurnOutput {
     this.handler = new EventHandler({
       processor: this.processor,
       send: (event) => this.sendEvent(event),
-      limits: { maxTextBytes: o.maxTextBytes },
+      limits: { maxTextBytes: o.maxTextBytes, rate: init.engine.description.rate, pitch: init.engine.description.pitch },
       maxPendingEvents: o.maxPendingEvents,
       rateLimit: { bucket: new TokenBucket(o.eventsPerSecond, o.eventBurst, init.clock), strikes: o.rateLimitStrikes },
       overloadStrikes: o.overloadStrikes,

@@ -18,6 +18,7 @@ import { ConfigError, SaywireError } from '../errors.js';
 import { createLogger } from '../log.js';
 import { WorkerPool } from '../pool/worker-pool.js';
 import type { EngineInfo } from '../session/session-settings.js';
+import { DEFAULT_ENGINE } from '../speech/engines.js';
 import { createTurnWorkers } from '../turn/turn-workers.js';
 import { chunkRoute } from './chunk-route.js';
 import { demoRoutes } from './demo-route.js';
@@ -131,7 +132,7 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
     return undefined;
   };
   const perIp = new Map<string, number>();
-  const engine: EngineInfo = { voices: new Set(), list: [], nativeRate: 0 };
+  const engine: EngineInfo = { voices: new Set(), list: [], nativeRate: 0, description: DEFAULT_ENGINE.description };
   let timers: unknown[] = [];
   /** True once every thread is warm and the engine's voices are known (the end of listen()). */
   let ready = false;
