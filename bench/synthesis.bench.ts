@@ -7,11 +7,13 @@
  * prints the JSON; `npm run bench -- --scope synthesis` writes it to bench/results/.
  */
 import { pathToFileURL } from 'node:url';
-import { DEFAULT_PITCH, DEFAULT_RATE, DEFAULT_VOICE } from '../src/speech/engine.js';
-import { createEspeakEngine } from '../src/speech/espeak-engine.js';
+import { createEspeakEngine, espeakEngine } from '../src/speech/espeak-engine.js';
 import { resamplePcm16 } from '../src/speech/resample.js';
 import { WorkerPool } from '../src/pool/worker-pool.js';
 import { percentile, round, table } from './report.js';
+
+const ESPEAK = espeakEngine.description;
+const DEFAULTS = { voice: ESPEAK.defaultVoice, rate: ESPEAK.rate.default, pitch: ESPEAK.pitch.default };
 
 /** Already speakable text, as the normalizer hands it to the engine. */
 const SENTENCES = [
@@ -86,9 +88,7 @@ async function poolFigure(threads: number, tasks: number): Promise<PoolFigure> {
   const pool = new WorkerPool({ minThreads: threads, maxThreads: threads, maxQueue: 64 });
   const task = (i: number) => ({
     text: SENTENCES[i % SENTENCES.length] as string,
-    voice: DEFAULT_VOICE,
-    rate: DEFAULT_RATE,
-    pitch: DEFAULT_PITCH,
+    ...DEFAULTS,
     sampleRate: null,
   });
   try {
@@ -113,7 +113,7 @@ async function poolFigure(threads: number, tasks: number): Promise<PoolFigure> {
 
 /** Runs the single-thread synthesis benchmark; `quick` runs 3 passes over the set instead of 25. */
 export async function runSynthesisBench(opts: { quick: boolean }): Promise<SynthesisBenchResult> {
-  const options = { voice: DEFAULT_VOICE, rate: DEFAULT_RATE, pitch: DEFAULT_PITCH };
+  const options = DEFAULTS;
   let started = performance.now();
   const engine = await createEspeakEngine();
   const loadMs = performance.now() - started;
@@ -141,16 +141,16 @@ export async function runSynthesisBench(opts: { quick: boolean }): Promise<Synth
       if (pass === 0) outputs.push(result.pcm);
     }
   }
-  const audioMs = (audioSamples * 1000) / engine.sampleRate;
+  const audioMs = (audioSamples * 1000) / ESPEAK.sampleRate;
 
   const resampleMsPerAudioSecond: Record<string, number> = {};
   const firstPassSamples = outputs.reduce((n, pcm) => n + pcm.length, 0);
   for (const rate of RESAMPLE_RATES) {
     const t0 = performance.now();
     for (let pass = 0; pass < passes; pass++) {
-      for (const pcm of outputs) resamplePcm16(pcm, engine.sampleRate, rate);
+      for (const pcm of outputs) resamplePcm16(pcm, ESPEAK.sampleRate, rate);
     }
-    const seconds = (passes * firstPassSamples) / engine.sampleRate;
+    const seconds = (passes * firstPassSamples) / ESPEAK.sampleRate;
     resampleMsPerAudioSecond[String(rate)] = round((performance.now() - t0) / seconds, 3);
   }
 
@@ -171,7 +171,7 @@ export async function runSynthesisBench(opts: { quick: boolean }): Promise<Synth
     realTimeFactor: round(wall / audioMs, 4),
     perSentenceMs: { p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), max: round(Math.max(...times)) },
     resampleMsPerAudioSecond,
-    sampleRate: engine.sampleRate,
+    sampleRate: ESPEAK.sampleRate,
   };
 }
 

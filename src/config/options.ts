@@ -5,6 +5,7 @@
  * table is checked against it by `test/config/options.test.ts`.
  */
 import { ConfigError } from '../errors.js';
+import { DEFAULT_ENGINE } from '../speech/engines.js';
 
 interface IntSpec {
   readonly kind: 'int';
@@ -59,6 +60,9 @@ const bool = (def: boolean, doc: string): BoolSpec => ({ kind: 'bool', default: 
 
 const HOUR = 3_600_000;
 
+/** The speech settings' ranges and defaults are the engine's own. */
+const SPEECH = DEFAULT_ENGINE.description;
+
 /** The settings table. Order is the README's order. */
 export const SETTINGS = {
   host: str('127.0.0.1', 'Address to listen on.'),
@@ -105,9 +109,9 @@ export const SETTINGS = {
   minSentenceChars: int(0, 10_000, 0, 'Fragments shorter than this merge into the next sentence (0 = off).'),
   firstClauseChars: int(0, 10_000, 0, 'When > 0, the first chunk of a turn may end at a clause mark once this long (0 = off).'),
 
-  voice: str('en-us', 'Default eSpeak-NG voice of a new session (GET /v1/voices lists them).'),
-  speechRate: int(80, 450, 175, 'Default speaking rate, words per minute.'),
-  speechPitch: int(0, 100, 50, 'Default voice pitch.'),
+  voice: str(SPEECH.defaultVoice, 'Default voice of a new session (GET /v1/voices lists them).'),
+  speechRate: int(SPEECH.rate.min, SPEECH.rate.max, SPEECH.rate.default, 'Default speaking rate, words per minute.'),
+  speechPitch: int(SPEECH.pitch.min, SPEECH.pitch.max, SPEECH.pitch.default, 'Default voice pitch.'),
   audioFrameMs: int(10, 1000, 40, 'Audio per binary frame (or base64 delta), ms.'),
   speechConcurrency: int(1, 16, 3, 'Sentences of one turn synthesized at once.'),
   sendHighWaterBytes: int(1024, 64 << 20, 262_144, 'Above this socket bufferedAmount, audio sending waits.'),

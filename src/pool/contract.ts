@@ -3,6 +3,7 @@
  * their class when they cross threads, so expected failures come back as `{ ok: false, code }`
  * values; anything a worker throws is a bug and becomes `WORKER_FAILED` on the main thread.
  */
+import { move, transferableSymbol, valueSymbol } from 'piscina';
 import type { FilledChunkerOptions } from '../text/chunker-options.js';
 import type { VoiceInfo } from '../speech/engine.js';
 import type { ScanResult, ScanState } from '../text/sentence-boundaries.js';
@@ -31,6 +32,12 @@ export interface WorkerReport {
   memory?: WorkerMemory;
 }
 
+/** What every pipeline worker thread is started with (Piscina's `workerData`). */
+export interface PipelineWorkerData {
+  /** The registry name of the speech engine the thread loads. */
+  engine: string;
+}
+
 /** An expected failure, reported as a value. */
 export interface TaskFailure {
   ok: false;
@@ -48,8 +55,11 @@ export interface ChunkTask {
   final: boolean;
 }
 
-/** Offsets into the task's `text`, not copied strings: the main thread already holds the text. */
-export type ChunkReply = ({ ok: true } & ScanResult & WorkerReport) | TaskFailure;
+/**
+ * Offsets into the task's `text`, not copied strings: the main thread already holds the text.
+ * The scan is total, so there is no failure reply.
+ */
+export type ChunkReply = { ok: true } & ScanResult & WorkerReport;
 
 /** What `warm` reports: the worker is loaded, its engine warm. */
 export interface WarmReply extends WorkerReport {
@@ -87,7 +97,25 @@ export interface SpokenWord {
   endMs: number;
 }
 
-/** PCM16 on its own transferred buffer, plus the text eSpeak read and the word timings. */
+/** PCM16 on its own transferred buffer, plus the text the engine read and the word timings. */
 export type SpeakReply =
   | ({ ok: true; pcm: Int16Array; sampleRate: number; speechText: string; words: SpokenWord[] } & WorkerReport)
   | TaskFailure;
+
+/** A worker's reply wrapped so that Piscina transfers `buffers` instead of copying them. */
+export interface Moved<T extends object> {
+  readonly [transferableSymbol]: readonly ArrayBufferLike[];
+  /** What the main thread receives. */
+  readonly [valueSymbol]: T;
+}
+
+/**
+ * Returns `value` from a worker handler with `buffers` moved, not copied: the main thread gets
+ * `value` itself, and the worker's views of `buffers` are detached. (`Piscina.move` of a plain
+ * object would copy its buffers, and a buffer moved inside one arrives as a wrapper.)
+ */
+export function moveReply<T extends object>(value: T, buffers: readonly ArrayBufferLike[]): Moved<T> {
+  const moved: Moved<T> = { [transferableSymbol]: buffers, [valueSymbol]: value };
+  move(moved);
+  return moved;
+}

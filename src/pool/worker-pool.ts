@@ -6,7 +6,19 @@
  */
 import { Piscina, queueOptionsSymbol } from 'piscina';
 import { SaywireError } from '../errors.js';
-import type { ChunkReply, ChunkTask, SpeakReply, SpeakTask, TaskFailure, TaskName, WarmReply, WorkerMemory, WorkerReport } from './contract.js';
+import { DEFAULT_ENGINE } from '../speech/engines.js';
+import type {
+  ChunkReply,
+  ChunkTask,
+  PipelineWorkerData,
+  SpeakReply,
+  SpeakTask,
+  TaskFailure,
+  TaskName,
+  WarmReply,
+  WorkerMemory,
+  WorkerReport,
+} from './contract.js';
 import { type Lane, type LaneOptions, TaskLanes } from './task-lanes.js';
 import { PIPELINE_WORKER_URL } from './worker-file.js';
 
@@ -73,6 +85,7 @@ export class WorkerPool {
       filename: options.filename ?? PIPELINE_WORKER_URL,
       minThreads: options.minThreads,
       maxThreads: options.maxThreads,
+      workerData: { engine: DEFAULT_ENGINE.description.name } satisfies PipelineWorkerData,
       // The bound is checked before each run (see #run), so Piscina's own limit never trips.
       taskQueue: new TaskLanes(),
       // Threads stay warm: an idle timeout would drop the loaded engine and cost a re-warm.
@@ -117,8 +130,8 @@ export class WorkerPool {
 
 
   /** Finds settled sentence ends in a window of a carry buffer. */
-  async chunk(task: ChunkTask): Promise<Extract<ChunkReply, { ok: true }>> {
-    return expectOk((await this.#run('chunk', task)) as ChunkReply);
+  async chunk(task: ChunkTask): Promise<ChunkReply> {
+    return (await this.#run('chunk', task)) as ChunkReply;
   }
 
   /**

@@ -7,11 +7,11 @@ import { SaywireError } from '../errors.js';
 
 /** Session settings a client may change with `session.update`; every field optional. */
 export interface SessionUpdateFields {
-  /** eSpeak-NG voice id, e.g. `en-us`. */
+  /** A voice id from `GET /v1/voices`. */
   voice?: string;
-  /** Speaking rate in words per minute (80–450). */
+  /** Speaking rate in words per minute, within the engine's range (`ParseLimits.rate`). */
   rate?: number;
-  /** Voice pitch (0–100). */
+  /** Voice pitch, within the engine's range (`ParseLimits.pitch`). */
   pitch?: number;
   audio?: {
     /** `binary` frames (default) or base64 `response.audio.delta` JSON events. */
@@ -96,6 +96,10 @@ export const CLIENT_EVENT_TYPES = [
 export interface ParseLimits {
   /** Largest text field, UTF-8 bytes. */
   maxTextBytes: number;
+  /** `session.rate` the speech engine accepts, words per minute, inclusive. */
+  rate: { min: number; max: number };
+  /** `session.pitch` the speech engine accepts, inclusive. */
+  pitch: { min: number; max: number };
 }
 
 /**
@@ -196,9 +200,9 @@ function parseSession(raw: Json, limits: ParseLimits): SessionUpdateFields {
     }
     out.voice = raw.voice;
   }
-  const rate = int(raw, 'rate', 'session.rate', 80, 450);
+  const rate = int(raw, 'rate', 'session.rate', limits.rate.min, limits.rate.max);
   if (rate !== undefined) out.rate = rate;
-  const pitch = int(raw, 'pitch', 'session.pitch', 0, 100);
+  const pitch = int(raw, 'pitch', 'session.pitch', limits.pitch.min, limits.pitch.max);
   if (pitch !== undefined) out.pitch = pitch;
   const audio = sub(raw, 'audio', 'session.audio');
   if (audio !== undefined) {

@@ -95,7 +95,7 @@ export class Connection implements TurnOutput {
     const handler = new EventHandler({
       processor: this.#processor,
       send: (event) => this.sendEvent(event),
-      limits: { maxTextBytes: o.maxTextBytes },
+      limits: { maxTextBytes: o.maxTextBytes, rate: context.engine.description.rate, pitch: context.engine.description.pitch },
       maxPendingEvents: o.maxPendingEvents,
       rateLimit: { bucket: new TokenBucket(o.eventsPerSecond, o.eventBurst, context.clock), strikes: o.rateLimitStrikes },
       overloadStrikes: o.overloadStrikes,

@@ -19,6 +19,7 @@ import { createLogger } from '../log.js';
 import { WorkerPool } from '../pool/worker-pool.js';
 import type { TurnAdmission } from '../session/message-processor.js';
 import type { EngineInfo } from '../session/session-settings.js';
+import { DEFAULT_ENGINE } from '../speech/engines.js';
 import { createTurnWorkers } from '../turn/turn-workers.js';
 import { chunkRoute } from './chunk-route.js';
 import { demoRoutes } from './demo-route.js';
@@ -135,7 +136,7 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
     },
   };
   const perIp = new Map<string, number>();
-  const engine: EngineInfo = { voices: new Set(), list: [], nativeRate: 0 };
+  const engine: EngineInfo = { voices: new Set(), list: [], nativeRate: 0, description: DEFAULT_ENGINE.description };
   const context: ConnectionContext = { options, workers, agent, engine, admission, hooks, clock };
   /** One slot per repeating timer, holding the handle of its next tick. */
   let timers: Array<{ handle: unknown }> = [];

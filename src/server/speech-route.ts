@@ -48,7 +48,8 @@ export function speechRoute(options: FilledServerOptions, workers: TurnWorkers, 
     const carry = new SentenceCarry(chunker);
     carry.append(input);
     const sentences = carry.apply(await workers.scan({ text: input, state: carry.state, options: chunker, final: true }), input.length);
-    const rate = Math.min(450, Math.max(80, Math.round(options.speechRate * speed)));
+    const { min, max } = engine.description.rate;
+    const rate = Math.min(max, Math.max(min, Math.round(options.speechRate * speed)));
     // A client that hangs up stops the work: sentences still queued in the pool are skipped.
     const gone = new AbortController();
     res.once('close', () => {

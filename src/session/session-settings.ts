@@ -7,7 +7,7 @@ import { SaywireError } from '../errors.js';
 import type { SessionUpdateFields } from '../protocol/client-events.js';
 import type { SessionInfo } from '../protocol/server-events.js';
 import type { ToolDefinition } from '../agents/agent.js';
-import type { VoiceInfo } from '../speech/engine.js';
+import type { EngineDescription, VoiceInfo } from '../speech/engine.js';
 import { fillChunkerOptions } from '../text/chunker-options.js';
 import type { TurnSettings } from '../turn/turn-ports.js';
 
@@ -19,6 +19,8 @@ export interface EngineInfo {
   list: readonly VoiceInfo[];
   /** The engine's own sample rate, Hz. */
   nativeRate: number;
+  /** What the engine accepts (rate and pitch ranges), known before warm-up. */
+  description: EngineDescription;
 }
 
 /** The per-session part of a turn's settings, plus the tools the agent may call. */

@@ -1,16 +1,18 @@
 /**
- * The speech engine contract: text in, PCM16 mono and word timings out. Workers hold one warm
- * engine each and call it for every sentence; nothing outside `espeak-engine.ts` knows which
- * synthesizer is behind it.
+ * The speech engine contract: text in, PCM16 mono and word timings out. An engine is known to
+ * the rest of saywire only through this file and the registry (`engines.ts`): its description
+ * (read on the main thread, for validation and defaults) and the engine `load()` makes in each
+ * worker. Synthesis is an async stream of chunks, so an engine that fetches audio over the
+ * network fits as well as one that computes it in the thread.
  */
 
 /** A voice the engine offers. */
 export interface VoiceInfo {
-  /** What `SynthesisOptions.voice` takes, e.g. `en-us`. Unique within an engine. */
+  /** What `SynthesisOptions.voice` takes. Unique within an engine. */
   id: string;
   /** Human-readable name, e.g. `English (America)`. */
   name: string;
-  /** Language tags the voice speaks, best match first, e.g. `['en-us', 'en']`. */
+  /** Language tags the voice speaks, best match first. */
   languages: string[];
   /** `male` or `female`, when the engine says. */
   gender?: string;
@@ -18,27 +20,27 @@ export interface VoiceInfo {
 
 /** How to speak one text. */
 export interface SynthesisOptions {
-  /** A `VoiceInfo.id`. Default `DEFAULT_VOICE`. */
+  /** A `VoiceInfo.id`. Default `EngineDescription.defaultVoice`. */
   voice: string;
-  /** Words per minute, 80..450, default 175. */
+  /** Words per minute, within `EngineDescription.rate`. */
   rate: number;
-  /** 0..100, default 50. */
+  /** Within `EngineDescription.pitch`. */
   pitch: number;
 }
 
 /** Where a word of the text sits in the audio. */
 export interface WordTiming {
-  /** Char offset into the text given to `synthesize` (UTF-16 index). */
+  /** Char offset into the text given to the engine (UTF-16 index). */
   start: number;
   /** Exclusive. */
   end: number;
-  /** ms from the start of this audio. */
+  /** ms from the start of this text's audio. */
   startMs: number;
   /** ms; the next word's start or the audio end. */
   endMs: number;
 }
 
-/** The audio of one text. */
+/** The audio of one whole text. */
 export interface SynthesisResult {
   /** PCM16 mono on its own freshly allocated, exactly sized buffer (byteOffset 0): safe to transfer. */
   pcm: Int16Array;
@@ -48,42 +50,89 @@ export interface SynthesisResult {
   words: WordTiming[];
 }
 
+/** A piece of a text's audio, in order, as an engine produces it. */
+export interface SpeechChunk {
+  /** PCM16 mono at the engine's native `sampleRate`. */
+  pcm: Int16Array;
+  /** Words whose audio starts in this chunk; times from the start of the whole text's audio. */
+  words: WordTiming[];
+}
+
+/** A numeric speech setting an engine accepts. */
+export interface SettingRange {
+  /** Inclusive. */
+  readonly min: number;
+  /** Inclusive. */
+  readonly max: number;
+  /** Used when a session does not choose. */
+  readonly default: number;
+}
+
 /**
- * A speech synthesizer. `synthesize` is synchronous: it runs to completion on the calling
- * thread, so call it from a worker, never from the main thread.
+ * What an engine is, known without loading it: plain data, cheap to read on the main thread.
+ * Settings, `session.update` validation and the HTTP routes take their limits from here.
  */
-export interface SpeechEngine {
-  /** Which engine this is, e.g. `espeak-ng`. */
-  readonly id: string;
-  /** The engine's native output rate, Hz. */
+export interface EngineDescription {
+  /** The registry name, as a worker's `workerData.engine` gives it. */
+  readonly name: string;
+  /** Native output rate of every chunk, Hz. */
   readonly sampleRate: number;
+  /** Speaking rate, words per minute. */
+  readonly rate: SettingRange;
+  /** Voice pitch, in the engine's own units. */
+  readonly pitch: SettingRange;
+  /** The voice used when none is chosen; one of the loaded engine's `voices()`. */
+  readonly defaultVoice: string;
+}
+
+/** A loaded, warm speech synthesizer, one per worker thread. */
+export interface SpeechEngine {
+  readonly description: EngineDescription;
   /** Every voice the engine offers; the same list on every call. */
   voices(): VoiceInfo[];
   /**
-   * Speaks `text`. Deterministic: the same text and options give the same PCM.
-   * @throws UnknownVoiceError when `options.voice` is not one of `voices()`.
-   * @throws RangeError when `rate` or `pitch` is outside its range.
+   * Speaks `text` as audio chunks in order. A consumer that stops iterating ends the synthesis.
+   * Rejects (a bug in the caller, not expected input) when `options.voice` is not one of
+   * `voices()` or `rate` or `pitch` is outside the description's range.
    */
-  synthesize(text: string, options: SynthesisOptions): SynthesisResult;
+  stream(text: string, options: SynthesisOptions): AsyncIterable<SpeechChunk>;
+  /** The engine's own heap (a WebAssembly module's memory), bytes, cheap to read; 0 when it has none. */
+  readonly heapBytes: number;
 }
 
-/** The voice used when none is chosen. */
-export const DEFAULT_VOICE = 'en-us';
+/** An engine the registry can build: its description, and how to make one. */
+export interface SpeechEngineKind {
+  readonly description: EngineDescription;
+  /**
+   * Makes a warm engine: resolves once the first real synthesis will cost what later ones do.
+   * Called once per worker thread, at start-up.
+   * @throws Error naming the cause when the engine cannot be loaded.
+   */
+  load(): Promise<SpeechEngine>;
+}
 
-/** Default speaking rate, words per minute. */
-export const DEFAULT_RATE = 175;
-
-/** Default pitch, 0..100. */
-export const DEFAULT_PITCH = 50;
-
-/** The voice asked for is not one the engine offers. Expected input, not a bug: map it to a client error. */
-export class UnknownVoiceError extends Error {
-  /** The id that was asked for. */
-  readonly voice: string;
-
-  constructor(voice: string) {
-    super(`Unknown voice "${voice}".`);
-    this.name = 'UnknownVoiceError';
-    this.voice = voice;
+/**
+ * Reads a whole synthesis into one result. A single chunk that already owns its exact buffer is
+ * kept as it is; several are joined into a fresh buffer, so the result can always be transferred.
+ */
+export async function collectSpeech(chunks: AsyncIterable<SpeechChunk>, sampleRate: number): Promise<SynthesisResult> {
+  const parts: Int16Array[] = [];
+  const words: WordTiming[] = [];
+  let length = 0;
+  for await (const chunk of chunks) {
+    parts.push(chunk.pcm);
+    words.push(...chunk.words);
+    length += chunk.pcm.length;
   }
+  const only = parts.length === 1 ? (parts[0] as Int16Array) : undefined;
+  if (only !== undefined && only.byteOffset === 0 && only.byteLength === only.buffer.byteLength) {
+    return { pcm: only, sampleRate, words };
+  }
+  const pcm = new Int16Array(length);
+  let offset = 0;
+  for (const part of parts) {
+    pcm.set(part, offset);
+    offset += part.length;
+  }
+  return { pcm, sampleRate, words };
 }

@@ -22,34 +22,48 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import {
-  type SpeechEngine,
-  type SynthesisOptions,
-  type SynthesisResult,
-  UnknownVoiceError,
-  type VoiceInfo,
-  type WordTiming,
+import type {
+  EngineDescription,
+  SpeechChunk,
+  SpeechEngine,
+  SpeechEngineKind,
+  SynthesisOptions,
+  SynthesisResult,
+  VoiceInfo,
+  WordTiming,
 } from './engine.js';
 
 const PACKAGE = '@echogarden/espeak-ng-emscripten';
 const DATA_FILE = 'espeak-ng.data';
 
-const RATE_RANGE = { min: 80, max: 450 } as const;
-const PITCH_RANGE = { min: 0, max: 100 } as const;
+/** eSpeak-NG's limits and defaults, as the registry and the settings read them. */
+const DESCRIPTION: EngineDescription = Object.freeze({
+  name: 'espeak',
+  sampleRate: 22_050,
+  rate: Object.freeze({ min: 80, max: 450, default: 175 }),
+  pitch: Object.freeze({ min: 0, max: 100, default: 50 }),
+  defaultVoice: 'en-us',
+});
 
-/** Heap figures of an eSpeak engine, to check that synthesis does not leak. */
-export interface HeapStats {
-  /** Size of the module's heap, bytes; grows only if an allocation does not fit. */
-  heapBytes: number;
-  /** Where the allocator places a fresh 1 MiB block; moves if memory leaks. */
-  probeAddress: number;
-}
+/** The eSpeak-NG engine: offline, built in, the default. */
+export const espeakEngine: SpeechEngineKind = {
+  description: DESCRIPTION,
+  async load() {
+    const engine = await createEspeakEngine();
+    // The first synthesis in a thread costs far more than later ones (the engine fills its
+    // caches): pay it at start-up, before `/readyz`, not in a user's first turn.
+    engine.synthesize('Ready.', { voice: DESCRIPTION.defaultVoice, rate: DESCRIPTION.rate.default, pitch: DESCRIPTION.pitch.default });
+    return engine;
+  },
+};
 
-/** The eSpeak-NG engine, with a window on its heap for leak tests. */
+/** The eSpeak-NG engine, which also speaks synchronously: it computes audio in the calling thread. */
 export interface EspeakEngine extends SpeechEngine {
-  heapStats(): HeapStats;
-  /** Size of the module's heap, bytes, read without allocating (cheap enough for metrics). */
-  readonly heapBytes: number;
+  /**
+   * Speaks `text` in one go. Deterministic for a given call history.
+   * @throws RangeError when `options.voice` is not one of `voices()` or `rate` or `pitch` is out of range.
+   */
+  synthesize(text: string, options: SynthesisOptions): SynthesisResult;
 }
 
 interface RawEvent {
@@ -79,9 +93,8 @@ interface NativeWorker {
 
 interface NativeModule {
   eSpeakNGWorker: new () => NativeWorker;
+  /** The module's whole WebAssembly memory. */
   HEAP8: Int8Array;
-  _malloc(bytes: number): number;
-  _free(pointer: number): void;
 }
 
 interface ModuleArgs {
@@ -156,8 +169,7 @@ export async function createEspeakEngine(): Promise<EspeakEngine> {
 }
 
 class Espeak implements EspeakEngine {
-  readonly id = 'espeak-ng';
-  readonly sampleRate: number;
+  readonly description = DESCRIPTION;
   readonly #native: NativeModule;
   readonly #worker: NativeWorker;
   readonly #voices: ReadonlyMap<string, Voice>;
@@ -167,7 +179,11 @@ class Espeak implements EspeakEngine {
   constructor(native: NativeModule, worker: NativeWorker) {
     this.#native = native;
     this.#worker = worker;
-    this.sampleRate = worker.get_samplerate();
+    // The description is what the main thread plans with; a package that disagrees must not load.
+    const nativeRate = worker.get_samplerate();
+    if (nativeRate !== DESCRIPTION.sampleRate) {
+      throw new Error(`eSpeak-NG speaks at ${nativeRate} Hz, not the ${DESCRIPTION.sampleRate} Hz its description says.`);
+    }
     this.#voices = listVoices(worker);
   }
 
@@ -177,9 +193,9 @@ class Espeak implements EspeakEngine {
 
   synthesize(text: string, options: SynthesisOptions): SynthesisResult {
     const voice = this.#voices.get(options.voice);
-    if (voice === undefined) throw new UnknownVoiceError(options.voice);
-    checkRange('rate', options.rate, RATE_RANGE);
-    checkRange('pitch', options.pitch, PITCH_RANGE);
+    if (voice === undefined) throw new RangeError(`Unknown voice "${options.voice}".`);
+    checkRange('rate', options.rate, DESCRIPTION.rate);
+    checkRange('pitch', options.pitch, DESCRIPTION.pitch);
     this.#useVoice(voice.identifier);
     // Set on every call: cheap, and a voice change may reset them.
     this.#worker.set_rate(Math.round(options.rate));
@@ -206,18 +222,18 @@ class Espeak implements EspeakEngine {
       pcm.set(chunk, offset);
       offset += chunk.length;
     }
-    const durationMs = Math.round((length * 1000) / this.sampleRate);
-    return { pcm, sampleRate: this.sampleRate, words: toWordTimings(text, marks, durationMs) };
+    const durationMs = Math.round((length * 1000) / DESCRIPTION.sampleRate);
+    return { pcm, sampleRate: DESCRIPTION.sampleRate, words: toWordTimings(text, marks, durationMs) };
   }
 
   get heapBytes(): number {
     return this.#native.HEAP8.buffer.byteLength;
   }
 
-  heapStats(): HeapStats {
-    const probeAddress = this.#native._malloc(1 << 20);
-    this.#native._free(probeAddress);
-    return { heapBytes: this.#native.HEAP8.buffer.byteLength, probeAddress };
+  // Synthesis runs to completion in this thread, so the whole text is one chunk.
+  async *stream(text: string, options: SynthesisOptions): AsyncIterable<SpeechChunk> {
+    const { pcm, words } = this.synthesize(text, options);
+    yield { pcm, words };
   }
 
   #useVoice(identifier: string): void {

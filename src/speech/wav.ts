@@ -1,29 +1,7 @@
-/**
- * RIFF/WAVE for PCM16 mono: the canonical 44-byte header, little-endian samples. The parser also
- * accepts files from other tools (extra chunks such as `LIST`, WAVE_FORMAT_EXTENSIBLE, stereo),
- * so a client can check what it received.
- */
+/** RIFF/WAVE for PCM16 mono: the canonical 44-byte header, little-endian samples. */
 
 /** Bytes of the header `encodeWav` writes. */
 export const WAV_HEADER_BYTES = 44;
-
-/** What a WAV header says. */
-export interface WavInfo {
-  /** Format tag: 1 for integer PCM, 0xFFFE for WAVE_FORMAT_EXTENSIBLE. */
-  audioFormat: number;
-  channels: number;
-  /** Hz. */
-  sampleRate: number;
-  /** Bytes per second. */
-  byteRate: number;
-  /** Bytes per frame (all channels). */
-  blockAlign: number;
-  bitsPerSample: number;
-  /** Where the sample bytes start. */
-  dataOffset: number;
-  /** Length of the sample bytes, as declared; may exceed what `bytes` holds for a truncated stream. */
-  dataBytes: number;
-}
 
 const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
@@ -81,45 +59,6 @@ export function encodeWav(pcm: Int16Array, sampleRate: number): Uint8Array {
   return out;
 }
 
-/**
- * Reads the header of a RIFF/WAVE file: walks the chunks to `fmt ` and `data`.
- * @throws Error saying what is wrong when `bytes` is not a WAV file.
- */
-export function parseWavHeader(bytes: Uint8Array): WavInfo {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes.byteLength < 12 || readTag(bytes, 0) !== 'RIFF' || readTag(bytes, 8) !== 'WAVE') {
-    throw new Error('Not a WAV file: no RIFF/WAVE signature.');
-  }
-  let format: Omit<WavInfo, 'dataOffset' | 'dataBytes'> | undefined;
-  let offset = 12;
-  while (offset + 8 <= bytes.byteLength) {
-    const id = readTag(bytes, offset);
-    const size = view.getUint32(offset + 4, true);
-    const body = offset + 8;
-    if (id === 'fmt ') {
-      if (size < 16 || body + 16 > bytes.byteLength) throw new Error('Bad WAV file: fmt chunk too short.');
-      format = {
-        audioFormat: view.getUint16(body, true),
-        channels: view.getUint16(body + 2, true),
-        sampleRate: view.getUint32(body + 4, true),
-        byteRate: view.getUint32(body + 8, true),
-        blockAlign: view.getUint16(body + 12, true),
-        bitsPerSample: view.getUint16(body + 14, true),
-      };
-    } else if (id === 'data') {
-      if (format === undefined) throw new Error('Bad WAV file: data chunk before fmt chunk.');
-      return { ...format, dataOffset: body, dataBytes: size };
-    }
-    // Chunks are padded to an even length.
-    offset = body + size + (size % 2);
-  }
-  throw new Error(format === undefined ? 'Bad WAV file: no fmt chunk.' : 'Bad WAV file: no data chunk.');
-}
-
 function writeTag(out: Uint8Array, offset: number, tag: string): void {
   for (let i = 0; i < 4; i++) out[offset + i] = tag.charCodeAt(i);
-}
-
-function readTag(bytes: Uint8Array, offset: number): string {
-  return String.fromCharCode(bytes[offset] ?? 0, bytes[offset + 1] ?? 0, bytes[offset + 2] ?? 0, bytes[offset + 3] ?? 0);
 }

@@ -5,11 +5,13 @@
 import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkerPool } from '../../src/pool/worker-pool.js';
+import { DEFAULT_ENGINE } from '../../src/speech/engines.js';
 import type { SaywireServer } from '../../src/server/server.js';
-import { WAV_UNKNOWN_SIZE, parseWavHeader } from '../../src/speech/wav.js';
+import { WAV_UNKNOWN_SIZE } from '../../src/speech/wav.js';
 import { LogCapture } from '../support/log-capture.js';
 import { startServer } from '../support/server.js';
 import { TestClient } from '../support/test-client.js';
+import { parseWavHeader } from '../support/wav-header.js';
 
 const rms = (pcm: Int16Array) => Math.sqrt(pcm.reduce((n, v) => n + v * v, 0) / Math.max(1, pcm.length));
 
@@ -84,6 +86,20 @@ describe('speech over the socket', () => {
     expect(error.error).toMatchObject({ code: 'INVALID_EVENT', event_id: 'v1' });
     client.send({ type: 'session.update', session: { voice: 'en-gb-x-rp' } });
     expect((await client.next('session.updated')).session).toMatchObject({ voice: 'en-gb-x-rp' });
+    client.close();
+  });
+
+  it("takes session.update's rate and pitch limits from the engine's description", async () => {
+    const { rate, pitch } = DEFAULT_ENGINE.description;
+    const client = await TestClient.connect(server.url);
+    client.send({ type: 'session.update', event_id: 'r1', session: { rate: rate.max + 1 } });
+    expect((await client.next('error')).error).toMatchObject({
+      code: 'INVALID_EVENT',
+      event_id: 'r1',
+      message: `Field "session.rate" must be an integer from ${rate.min} to ${rate.max}.`,
+    });
+    client.send({ type: 'session.update', session: { rate: rate.max, pitch: pitch.min } });
+    expect((await client.next('session.updated')).session).toMatchObject({ rate: rate.max, pitch: pitch.min });
     client.close();
   });
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_EVENT_DEPTH, nestsDeeperThan, parseClientEvent } from '../../src/protocol/client-events.js';
 
-const limits = { maxTextBytes: 64 };
+const limits = { maxTextBytes: 64, rate: { min: 80, max: 450 }, pitch: { min: 0, max: 100 } };
 const parse = (raw: string) => parseClientEvent(raw, false, limits);
 
 function failure(raw: string | Buffer, isBinary = false) {
@@ -74,6 +74,20 @@ describe('parseClientEvent', () => {
     );
     expect(failure('{"type":"response.played","response_id":"r","played_ms":-1}').error.code).toBe('INVALID_EVENT');
     expect(failure('{"type":"response.cancel","event_id":7}').error.code).toBe('INVALID_EVENT');
+  });
+
+  it('takes the rate and pitch ranges from its limits, and names them when refusing', () => {
+    const narrow = { ...limits, rate: { min: 10, max: 20 }, pitch: { min: 3, max: 4 } };
+    const update = (session: object) => parseClientEvent(JSON.stringify({ type: 'session.update', session }), false, narrow);
+    expect(update({ rate: 20, pitch: 3 })).toEqual({ ok: true, event: { type: 'session.update', session: { rate: 20, pitch: 3 } } });
+    for (const [session, named] of [
+      [{ rate: 21 }, 'Field "session.rate" must be an integer from 10 to 20.'],
+      [{ rate: 9 }, 'Field "session.rate" must be an integer from 10 to 20.'],
+      [{ pitch: 5 }, 'Field "session.pitch" must be an integer from 3 to 4.'],
+    ] as const) {
+      const result = update(session);
+      expect(result.ok ? undefined : { code: result.error.code, message: result.error.message }).toEqual({ code: 'INVALID_EVENT', message: named });
+    }
   });
 
   it('refuses text over the byte limit, counting UTF-8 bytes', () => {

@@ -16,7 +16,7 @@ function handler(processor: Partial<MessageProcessor>, clock: ManualClock, logs:
   const init: EventHandlerInit = {
     processor: processor as MessageProcessor,
     send: (event) => sent.push(event),
-    limits: { maxTextBytes: 1024 },
+    limits: { maxTextBytes: 1024, rate: { min: 80, max: 450 }, pitch: { min: 0, max: 100 } },
     maxPendingEvents: 16,
     session: { id: 's', get: () => ({}) as never, set: () => {}, engine: { voices: new Set(), list: [], nativeRate: 22_050 }, agent: 'scripted' },
     rateLimit: { bucket: new TokenBucket(10, 5, clock), strikes: 3 },

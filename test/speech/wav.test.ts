@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { encodeWav, parseWavHeader, WAV_HEADER_BYTES } from '../../src/speech/wav.js';
+import { encodeWav, WAV_HEADER_BYTES } from '../../src/speech/wav.js';
+import { parseWavHeader } from '../support/wav-header.js';
 
 const ascii = (bytes: Uint8Array, at: number): string => String.fromCharCode(...bytes.subarray(at, at + 4));
 
