@@ -15,9 +15,12 @@
 import { ABBREVIATION_RULES } from './normalize/abbreviations.js';
 import { CHARACTER_RULES, EMOJI_RULE_NAME, MAY_HOLD_EMOJI, plainWords } from './normalize/characters.js';
 import { DATE_TIME_RULES } from './normalize/dates-times.js';
+import { DIGIT_STRING_RULES } from './normalize/digit-strings.js';
+import { FRACTION_RULES } from './normalize/fractions.js';
 import { MARKDOWN_RULES } from './normalize/markdown.js';
 import { NUMBER_RULES } from './normalize/numbers.js';
 import { SpeechBuilder } from './normalize/offset-map.js';
+import { RANGE_RULES } from './normalize/ranges.js';
 import type { OffsetMap } from './normalize/offset-map.js';
 import type { FilledNormalizeOptions, Rule, RuleContext } from './normalize/rule.js';
 import { WEB_RULES } from './normalize/web.js';
@@ -70,7 +73,10 @@ const RULES: readonly Rule[] = [
   ...MARKDOWN_RULES,
   ...WEB_RULES,
   ...CHARACTER_RULES,
+  ...DIGIT_STRING_RULES,
   ...DATE_TIME_RULES,
+  ...FRACTION_RULES,
+  ...RANGE_RULES,
   ...NUMBER_RULES,
   ...ABBREVIATION_RULES,
   plainWords,

@@ -6,18 +6,29 @@
  * US month/day/year; only when the first number cannot be a month (13–31) are they read as
  * day/month/year. "28 November 2026" reads "the twenty-eighth of November, twenty twenty-six".
  *
- * Times: "10:30" "ten thirty", "14:05" "fourteen oh five", "10:00" "ten o'clock", "14:00"
+ * Abbreviated weekdays before a date are said in full ("Tue, Mar 5" "Tuesday March fifth").
+ *
+ * Times: "10:30" "ten thirty", "1.59 p.m." "one fifty-nine p.m.", "0800 hours" "oh eight hundred
+ * hours", "14:05" "fourteen oh five", "10:00" "ten o'clock", "14:00"
  * "fourteen hundred", "00:00" "midnight", and "10:30 am", "9pm", "9 P.M." keep "a.m."/"p.m.",
  * which eSpeak reads as letters.
  */
 import { cardinalWords, ordinalWords, yearWords } from './number-words.js';
 import type { Rule } from './rule.js';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** Month names, January first. */
+export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const MONTH_BY_PREFIX: Readonly<Record<string, string>> = Object.fromEntries(MONTHS.map((name) => [name.slice(0, 3), name]));
 
 const DAY = String.raw`[12]\d|3[01]|0?[1-9]`;
 const MONTH_NAME = String.raw`Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?`;
+
+const AFTER_THE = /\b[Tt]he $/;
+
+/** "Sept" → "September". */
+function monthName(written: string): string {
+  return MONTH_BY_PREFIX[written.slice(0, 3)] ?? written;
+}
 
 function monthDayYear(month: number, day: string, year: string | undefined): string {
   const head = `${MONTHS[month - 1]} ${ordinalWords(day)}`;
@@ -58,7 +69,7 @@ const monthNameDate: Rule = {
   ),
   speak(m, { out }) {
     const g = m.groups;
-    const month = MONTHS.indexOf(MONTH_BY_PREFIX[(g.mdMonth as string).slice(0, 3)] ?? '') + 1;
+    const month = MONTHS.indexOf(monthName(g.mdMonth as string)) + 1;
     out.say(monthDayYear(month, g.mdDay as string, g.mdYear), m.start, m.end);
   },
 };
@@ -66,11 +77,14 @@ const monthNameDate: Rule = {
 const dayMonthDate: Rule = {
   name: 'dayMonthDate',
   pattern: new RegExp(
-    String.raw`(?<![\d.,])(?<dmDay>${DAY})(?:st|nd|rd|th)? (?<dmMonth>${MONTHS.join('|')})(?![A-Za-z])(?:,? (?<dmYear>\d{4})(?!\d))?`,
+    String.raw`(?<![\d.,])(?<dmDay>${DAY})(?:st|nd|rd|th)? (?<dmMonth>${MONTH_NAME})(?:\.|(?![A-Za-z]))(?:,? (?<dmYear>\d{4})(?!\d))?`,
   ),
-  speak(m, { out }) {
+  speak(m, { out, source }) {
     const g = m.groups;
-    const head = `the ${ordinalWords(g.dmDay as string)} of ${g.dmMonth as string}`;
+    const month = monthName(g.dmMonth as string);
+    // "on the 26th May": the written "the" is already said.
+    const article = AFTER_THE.test(source.slice(Math.max(0, m.start - 4), m.start)) ? '' : 'the ';
+    const head = `${article}${ordinalWords(g.dmDay as string)} of ${month}`;
     out.say(g.dmYear === undefined ? head : `${head}, ${yearWords(Number(g.dmYear))}`, m.start, m.end);
   },
 };
@@ -118,5 +132,62 @@ const hourTime: Rule = {
   },
 };
 
+const WEEKDAYS: Readonly<Record<string, string>> = {
+  Mon: 'Monday',
+  Tue: 'Tuesday',
+  Tues: 'Tuesday',
+  Wed: 'Wednesday',
+  Thu: 'Thursday',
+  Thur: 'Thursday',
+  Thurs: 'Thursday',
+  Fri: 'Friday',
+  Sat: 'Saturday',
+  Sun: 'Sunday',
+};
+
+/** "Tue, Mar 5", "Wed., Oct. 4": an abbreviated weekday only right before a date. */
+const weekday: Rule = {
+  name: 'weekday',
+  pattern: new RegExp(String.raw`(?<![A-Za-z])(?<weekdayName>${Object.keys(WEEKDAYS).join('|')})\.?(?=,? (?:${MONTH_NAME}|${DAY})(?![A-Za-z]))`),
+  speak(m, { out }) {
+    out.say(WEEKDAYS[m.groups.weekdayName as string] as string, m.start, m.end);
+  },
+};
+
+/** "1.59 p.m.", "8.30 am": a dot between hour and minutes, only with a.m./p.m. */
+const dotTime: Rule = {
+  name: 'dotTime',
+  pattern: /(?<![\d.])(?<dotHour>1[0-2]|0?[1-9])\.(?<dotMinute>[0-5]\d) ?(?<dotHalf>[AaPp])\.?[Mm]\.?(?![A-Za-z])/,
+  speak(m, { out, source }) {
+    const g = m.groups;
+    const minute = Number(g.dotMinute);
+    const hour = cardinalWords(String(Number(g.dotHour)));
+    const words = minute === 0 ? hour : `${hour} ${minuteWords(minute)}`;
+    out.say(`${words} ${halfWords(g.dotHalf as string, source, m.end)}`, m.start, m.end);
+  },
+};
+
+/** "0800 hours" "oh eight hundred hours", "1430 hrs" "fourteen thirty hours". */
+const militaryTime: Rule = {
+  name: 'militaryTime',
+  pattern: /(?<![\d.,])(?<militaryHour>[01]\d|2[0-3])(?<militaryMinute>[0-5]\d)(?= ?(?:hours|hrs)\b)/,
+  speak(m, { out }) {
+    const hour = Number(m.groups.militaryHour);
+    const minute = Number(m.groups.militaryMinute);
+    const hourWords = hour < 10 ? `oh ${cardinalWords(String(hour))}` : cardinalWords(String(hour));
+    out.say(`${hourWords} ${minute === 0 ? 'hundred' : minuteWords(minute)}`, m.start, m.end);
+  },
+};
+
 /** In priority order. */
-export const DATE_TIME_RULES: readonly Rule[] = [isoDate, slashDate, monthNameDate, dayMonthDate, clockTime, hourTime];
+export const DATE_TIME_RULES: readonly Rule[] = [
+  isoDate,
+  slashDate,
+  weekday,
+  monthNameDate,
+  dayMonthDate,
+  clockTime,
+  dotTime,
+  militaryTime,
+  hourTime,
+];

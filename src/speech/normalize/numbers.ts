@@ -1,10 +1,8 @@
 /**
- * Numbers: money, percentages, measures, ordinals, phone numbers, versions and plain numbers.
+ * Numbers: money, percentages, measures, ordinals, versions and plain numbers (digit strings
+ * read digit by digit are in `digit-strings.ts`).
  *
  * Readings:
- * - Phone-like runs are read digit by digit, one comma-separated group per written group, "+" as
- *   "plus": "+1 555-0100", "(555) 123-4567", "1-800-555-0199", "555-0100". A 3-4 digit pair
- *   like "100-2000" is taken for a local number too.
  * - Two short numbers joined by a hyphen or en dash are a range: "2-3" "two to three".
  * - Money puts the currency after the amount: "$3.50" "three dollars and fifty cents", "£5m"
  *   "five million pounds", "$2.5 billion" "two point five billion dollars".
@@ -16,7 +14,7 @@
  */
 import { MAX_NUMBER_DIGITS, cardinalWords, decimalWords, digitWords, ordinalWords, pluralWords, yearWords } from './number-words.js';
 import type { Rule, RuleMatch } from './rule.js';
-import { UNITS, UNIT_PATTERN } from './units.js';
+import { PER_PATTERN, UNIT_PATTERN, perWords, unitWords } from './units.js';
 
 /** A whole number: thousands-grouped, or a plain digit run. */
 const WHOLE = String.raw`\d{1,3}(?:,\d{3})+(?!\d)|\d+`;
@@ -24,7 +22,6 @@ const WHOLE = String.raw`\d{1,3}(?:,\d{3})+(?!\d)|\d+`;
 const MINUS = String.raw`(?<![A-Za-z0-9_.])[-\u2212](?=[\d$€£¥₹])`;
 
 const SEPARATORS = /,/g;
-const NON_DIGITS = /\D+/g;
 
 interface Currency {
   readonly one: string;
@@ -103,16 +100,24 @@ function moneyWords(symbol: string, whole: string, fraction: string | undefined,
   return `${cardinalWords(digits)} ${isOne(digits) ? currency.one : currency.many} and ${minor}`;
 }
 
+/** "/mo" " per month" after an amount of money. */
+function moneyPerWords(per: string | undefined): string {
+  if (per === undefined) return '';
+  const power = per.at(-1) === '\u00B2' || per.at(-1) === '\u00B3' ? (per.at(-1) as string) : undefined;
+  return perWords(power === undefined ? per.slice(1) : per.slice(1, -1), power);
+}
+
 const money: Rule = {
   name: 'money',
   pattern: new RegExp(
     String.raw`(?<moneySign>${MINUS})?(?<moneySymbol>[$€£¥₹])(?<moneyWhole>${WHOLE})(?:\.(?<moneyFraction>\d+))?` +
-      String.raw`(?:(?:\s(?<moneyScaleWord>thousand|million|billion|trillion)|(?<moneyScale>bn|mn|tn|[kKmMbBT]))(?![A-Za-z0-9-]))?`,
+      String.raw`(?:(?:\s(?<moneyScaleWord>thousand|million|billion|trillion)|(?<moneyScale>bn|mn|tn|[kKmMbBT]))(?![A-Za-z0-9-]))?` +
+      String.raw`(?<moneyPer>${PER_PATTERN}(?![A-Za-z]))?`,
   ),
   speak(m, { out }) {
     const g = m.groups;
     const words = moneyWords(g.moneySymbol as string, g.moneyWhole as string, g.moneyFraction, g.moneyScaleWord ?? g.moneyScale);
-    out.say(signWords(g.moneySign) + words, m.start, m.end);
+    out.say(signWords(g.moneySign) + words + moneyPerWords(g.moneyPer), m.start, m.end);
   },
 };
 
@@ -142,9 +147,8 @@ const measure: Rule = {
   ),
   speak(m, { out }) {
     const g = m.groups;
-    const [one, many] = UNITS[g.measureUnit as string] as readonly [string, string];
     const whole = g.measureWhole as string;
-    const unit = g.measureFraction === undefined && isOne(digitsOf(whole)) ? one : many;
+    const unit = unitWords(g.measureUnit as string, g.measureFraction === undefined && isOne(digitsOf(whole)));
     out.say(`${signWords(g.measureSign)}${amountWords(whole, g.measureFraction)} ${unit}`, m.start, m.end);
   },
 };
@@ -164,25 +168,6 @@ const decade: Rule = {
   speak(m, { out }) {
     const year = m.groups.decadeYear;
     out.say(pluralWords(year === undefined ? cardinalWords(m.groups.decadeYear2 as string) : yearWords(Number(year))), m.start, m.end);
-  },
-};
-
-const phone: Rule = {
-  name: 'phone',
-  pattern: new RegExp(
-    String.raw`(?<![A-Za-z0-9_.+-])(?:` +
-      [
-        String.raw`\+\d{1,3}(?:[ .-]?\(\d{1,4}\)|[ .-]?\d{2,4}){2,6}`,
-        String.raw`(?:1[ .-]?)?\(\d{3}\) ?\d{3}[ .-]\d{4}`,
-        String.raw`(?:1[.-])?\d{3}[.-]\d{3}[.-]\d{4}`,
-        String.raw`\d{3}-\d{4}`,
-      ].join('|') +
-      String.raw`)(?![\d-])`,
-  ),
-  speak(m, { out }) {
-    const groups = m.text.split(NON_DIGITS).filter((group) => group !== '');
-    const words = groups.map(digitWords).join(', ');
-    out.say(m.text.startsWith('+') ? `plus ${words}` : words, m.start, m.end);
   },
 };
 
@@ -210,7 +195,8 @@ const dotted: Rule = {
 
 /**
  * "2-3 servings" "two to three servings", "1990–2000". Only short numbers on both sides, and not
- * before a unit or "%", which read better one number at a time ("five-ten kilometers").
+ * before a unit or "%": there the second number is an amount ("2-5 lb" "two to five pounds"),
+ * read by the measure rule after the range dash (`ranges.ts`).
  */
 const range: Rule = {
   name: 'range',
@@ -260,7 +246,6 @@ const plainNumber: Rule = {
 
 /** In priority order; `plainNumber` last, it takes any digit the others leave. */
 export const NUMBER_RULES: readonly Rule[] = [
-  phone,
   money,
   moneyAfter,
   percent,
