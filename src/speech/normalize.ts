@@ -13,6 +13,7 @@
  * to-words' currency output ("One Dollar Only") is cheque style and it knows no years.
  */
 import { ABBREVIATION_RULES } from './normalize/abbreviations.js';
+import { ADDRESS_RULES } from './normalize/addresses.js';
 import { CHARACTER_RULES, EMOJI_RULE_NAME, MAY_HOLD_EMOJI, plainWords } from './normalize/characters.js';
 import { DATE_TIME_RULES } from './normalize/dates-times.js';
 import { DIGIT_STRING_RULES } from './normalize/digit-strings.js';
@@ -21,6 +22,7 @@ import { MARKDOWN_RULES } from './normalize/markdown.js';
 import { NUMBER_RULES } from './normalize/numbers.js';
 import { SpeechBuilder } from './normalize/offset-map.js';
 import { RANGE_RULES } from './normalize/ranges.js';
+import { ROMAN_NUMERAL_RULES } from './normalize/roman-numerals.js';
 import type { OffsetMap } from './normalize/offset-map.js';
 import type { FilledNormalizeOptions, Rule, RuleContext } from './normalize/rule.js';
 import { WEB_RULES } from './normalize/web.js';
@@ -73,11 +75,13 @@ const RULES: readonly Rule[] = [
   ...MARKDOWN_RULES,
   ...WEB_RULES,
   ...CHARACTER_RULES,
+  ...ADDRESS_RULES,
   ...DIGIT_STRING_RULES,
   ...DATE_TIME_RULES,
   ...FRACTION_RULES,
   ...RANGE_RULES,
   ...NUMBER_RULES,
+  ...ROMAN_NUMERAL_RULES,
   ...ABBREVIATION_RULES,
   plainWords,
 ];

@@ -149,7 +149,7 @@ const CASES: Record<string, [string, string][]> = {
     ['SCUBA gear', 'SCUBA gear'],
     ['Hello World', 'Hello World'],
     ['do NOT', 'do NOT'],
-    ['World War II', 'World War II'],
+    ['World War II', 'World War two'],
     ['the U.S.', 'the U.S.'],
     ['MP3', 'M-P three'],
     ['AT&T', 'A-T and T'],
