@@ -26,12 +26,16 @@ export function chunk(task: ChunkTask): ChunkReply {
   return { ok: true, ends: result.ends, pending: result.pending };
 }
 
-/** Normalizes a sentence for speech, synthesizes it, and moves the PCM back without a copy. */
+/**
+ * Normalizes a sentence for speech, synthesizes it, and moves the PCM back without a copy. The
+ * voice's language picks the normalization rules ("de" reads numbers in German). A sentence with
+ * nothing to say once normalized (emoji or markup only) comes back with no audio and no words.
+ */
 export async function speak(task: SpeakTask): Promise<SpeakReply> {
   if (!voiceIds.has(task.voice)) {
     return { ok: false, code: 'INVALID_EVENT', message: `Unknown voice "${task.voice}".` };
   }
-  const prepared = normalizeForSpeech(task.text);
+  const prepared = normalizeForSpeech(task.text, { language: task.voice });
   const synthesized = engine.synthesize(prepared.text, { voice: task.voice, rate: task.rate, pitch: task.pitch });
   const outRate = task.sampleRate ?? synthesized.sampleRate;
   const pcm = outRate === synthesized.sampleRate ? synthesized.pcm : resamplePcm16(synthesized.pcm, synthesized.sampleRate, outRate);

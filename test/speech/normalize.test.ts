@@ -265,8 +265,17 @@ describe('normalizeForSpeech options', () => {
     expect(normalizeForSpeech('```a``` and ```b```', { language: 'en' }).text).toBe('code block omitted and code block omitted');
   });
 
+  it('picks the rules by language, with English as the fallback', () => {
+    expect(normalizeForSpeech('Es kostet 3,50 € und 21 % mehr, also 1.234 Stück.', { language: 'de' }).text).toBe(
+      'Es kostet drei Euro fünfzig und einundzwanzig Prozent mehr, also tausend zwei hundert vierunddreißig Stück.',
+    );
+    expect(normalizeForSpeech('Pi ist -3,14.', { language: 'de-DE' }).text).toBe('Pi ist minus drei Komma eins vier.');
+    expect(normalizeForSpeech('It costs $5.', { language: 'en-gb-x-rp' }).text).toBe('It costs five dollars.');
+    expect(normalizeForSpeech('It costs $5.', { language: 'fr' }).text).toBe('It costs five dollars.');
+  });
+
   it('rejects unknown options and values, naming them', () => {
-    expect(() => normalizeForSpeech('x', { language: 'fr' } as never)).toThrow(/options\.language/);
+    expect(() => normalizeForSpeech('x', { language: '' } as never)).toThrow(/options\.language/);
     expect(() => normalizeForSpeech('x', { codeBlocks: 'read' } as never)).toThrow(/options\.codeBlocks/);
     expect(() => normalizeForSpeech('x', { speed: 2 } as never)).toThrow(/unknown option "speed"/);
   });

@@ -41,6 +41,7 @@ export function houseNumberWords(digits: string): string {
 
 const houseNumber: Rule = {
   name: 'houseNumber',
+  needsDigit: true,
   pattern: new RegExp(
     String.raw`(?<![\d,.$#-])(?<houseDigits>\d{1,5})(?= (?:(?:${DIRECTIONAL})\.? )?(?:(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th)) ){1,3}(?:(?:${STREET_SUFFIX})\.?|${STREET_WORD})(?![A-Za-z]))`,
   ),
@@ -53,7 +54,7 @@ const houseNumber: Rule = {
 const directional: Rule = {
   name: 'directional',
   pattern: new RegExp(
-    String.raw`(?:(?<=\d )(?<directionBefore>${DIRECTIONAL})\.?(?= (?:[A-Z][a-z]|\d+(?:st|nd|rd|th)))` +
+    String.raw`(?=[NSEW])(?:(?<=\d )(?<directionBefore>${DIRECTIONAL})\.?(?= (?:[A-Z][a-z]|\d+(?:st|nd|rd|th)))` +
       String.raw`|(?<=\b(?:${STREET_SUFFIX}|${STREET_WORD})\.? )(?<directionAfter>${DIRECTIONAL})\.?)(?![A-Za-z])`,
   ),
   speak(m, { out }) {
@@ -69,7 +70,7 @@ const directional: Rule = {
  */
 const streetSuffix: Rule = {
   name: 'streetSuffix',
-  pattern: new RegExp(String.raw`(?<=(?:\b[A-Z][a-z]+|\d(?:st|nd|rd|th)) )(?<streetWritten>${STREET_SUFFIX})(?<streetDot>\.)?(?![A-Za-z])(?!(?<=St|Dr)\.? [A-Z])`),
+  pattern: new RegExp(String.raw`(?=[A-Z])(?<=(?:\b[A-Z][a-z]+|\d(?:st|nd|rd|th)) )(?<streetWritten>${STREET_SUFFIX})(?<streetDot>\.)?(?![A-Za-z])(?!(?<=St|Dr)\.? [A-Z])`),
   speak(m, { out, source }) {
     const words = STREETS[m.groups.streetWritten as string] as string;
     // "Main St." at the end: the dot is the sentence's too.
@@ -80,6 +81,7 @@ const streetSuffix: Rule = {
 
 const secondaryUnit: Rule = {
   name: 'secondaryUnit',
+  needsDigit: true,
   pattern: new RegExp(String.raw`(?<![A-Za-z])(?<unitWritten>${alternation(Object.keys(UNITS))})\.?(?= #?\d)`),
   speak(m, { out }) {
     out.say(UNITS[m.groups.unitWritten as string] as string, m.start, m.end);
@@ -99,7 +101,8 @@ const state: Rule = {
 
 const stateZip: Rule = {
   name: 'stateZip',
-  pattern: new RegExp(String.raw`(?<=\b(?:${STATE}),? )${ZIP}`),
+  needsDigit: true,
+  pattern: new RegExp(String.raw`(?=\d)(?<=\b(?:${STATE}),? )${ZIP}`),
   speak(m, { out }) {
     out.say(digitGroupWords(m.text), m.start, m.end);
   },

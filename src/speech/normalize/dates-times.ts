@@ -37,6 +37,7 @@ function monthDayYear(month: number, day: string, year: string | undefined): str
 
 const isoDate: Rule = {
   name: 'isoDate',
+  needsDigit: true,
   pattern: /(?<![\d.-])(?<isoYear>\d{4})-(?<isoMonth>0[1-9]|1[0-2])-(?<isoDay>0[1-9]|[12]\d|3[01])(?![\d-])/,
   speak(m, { out }) {
     const g = m.groups;
@@ -46,6 +47,7 @@ const isoDate: Rule = {
 
 const slashDate: Rule = {
   name: 'slashDate',
+  needsDigit: true,
   pattern: /(?<![\d/.])(?<slashFirst>\d{1,2})\/(?<slashSecond>\d{1,2})\/(?<slashYear>\d{4})(?![\d/])/,
   speak(m, { out }) {
     const g = m.groups;
@@ -64,6 +66,7 @@ const slashDate: Rule = {
 
 const monthNameDate: Rule = {
   name: 'monthNameDate',
+  needsDigit: true,
   pattern: new RegExp(
     String.raw`(?<![A-Za-z])(?<mdMonth>${MONTH_NAME})\.? (?<mdDay>${DAY})(?:st|nd|rd|th)?(?![\d:A-Za-z])(?:,? (?<mdYear>\d{4})(?!\d))?`,
   ),
@@ -76,6 +79,7 @@ const monthNameDate: Rule = {
 
 const dayMonthDate: Rule = {
   name: 'dayMonthDate',
+  needsDigit: true,
   pattern: new RegExp(
     String.raw`(?<![\d.,])(?<dmDay>${DAY})(?:st|nd|rd|th)? (?<dmMonth>${MONTH_NAME})(?:\.|(?![A-Za-z]))(?:,? (?<dmYear>\d{4})(?!\d))?`,
   ),
@@ -104,6 +108,7 @@ function halfWords(half: string, source: string, end: number): string {
 
 const clockTime: Rule = {
   name: 'clockTime',
+  needsDigit: true,
   pattern:
     /(?<![\d:.])(?<clockHour>[01]?\d|2[0-3]):(?<clockMinute>[0-5]\d)(?::(?<clockSecond>[0-5]\d))?(?![\d:])(?: ?(?<clockHalf>[AaPp])\.?[Mm]\.?(?![A-Za-z]))?/,
   speak(m, { out, source }) {
@@ -125,6 +130,7 @@ const clockTime: Rule = {
 /** "9pm", "11 a.m.". */
 const hourTime: Rule = {
   name: 'hourTime',
+  needsDigit: true,
   pattern: /(?<![\d:.])(?<hourValue>1[0-2]|0?[1-9]) ?(?<hourHalf>[AaPp])\.?[Mm]\.?(?![A-Za-z])/,
   speak(m, { out, source }) {
     const g = m.groups;
@@ -157,6 +163,7 @@ const weekday: Rule = {
 /** "1.59 p.m.", "8.30 am": a dot between hour and minutes, only with a.m./p.m. */
 const dotTime: Rule = {
   name: 'dotTime',
+  needsDigit: true,
   pattern: /(?<![\d.])(?<dotHour>1[0-2]|0?[1-9])\.(?<dotMinute>[0-5]\d) ?(?<dotHalf>[AaPp])\.?[Mm]\.?(?![A-Za-z])/,
   speak(m, { out, source }) {
     const g = m.groups;
@@ -170,6 +177,7 @@ const dotTime: Rule = {
 /** "0800 hours" "oh eight hundred hours", "1430 hrs" "fourteen thirty hours". */
 const militaryTime: Rule = {
   name: 'militaryTime',
+  needsDigit: true,
   pattern: /(?<![\d.,])(?<militaryHour>[01]\d|2[0-3])(?<militaryMinute>[0-5]\d)(?= ?(?:hours|hrs)\b)/,
   speak(m, { out }) {
     const hour = Number(m.groups.militaryHour);

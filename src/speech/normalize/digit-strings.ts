@@ -24,6 +24,7 @@ export function digitGroupWords(text: string): string {
 
 const phone: Rule = {
   name: 'phone',
+  needsDigit: true,
   pattern: new RegExp(
     String.raw`(?<![A-Za-z0-9_.+-])(?:` +
       [
@@ -45,6 +46,7 @@ const phone: Rule = {
 /** SSNs and four-digit groups (card numbers), with hyphens or spaces. */
 const digitGroups: Rule = {
   name: 'digitGroups',
+  needsDigit: true,
   pattern: /(?<![A-Za-z0-9_.,-])(?:\d{3}-\d{2}-\d{4}|\d{4}(?<groupSeparator>[ -])\d{4}\k<groupSeparator>\d{4}\k<groupSeparator>\d{1,4})(?![\d-]|\.\d)/,
   speak(m, { out }) {
     out.say(digitGroupWords(m.text), m.start, m.end);
@@ -55,6 +57,7 @@ const OCTET = String.raw`(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)`;
 
 const ipAddress: Rule = {
   name: 'ipAddress',
+  needsDigit: true,
   pattern: new RegExp(String.raw`(?<![A-Za-z0-9_.])${OCTET}(?:\.${OCTET}){3}(?![A-Za-z0-9_]|\.\d)`),
   speak(m, { out }) {
     out.say(m.text.split('.').map(digitWords).join(' dot '), m.start, m.end);
@@ -63,7 +66,8 @@ const ipAddress: Rule = {
 
 const zipCode: Rule = {
   name: 'zipCode',
-  pattern: /(?<=\b(?:ZIP|Zip|zip|[Pp]ostal)(?: [Cc]ode)?:? )\d{5}(?:-\d{4})?(?![\d-])/,
+  needsDigit: true,
+  pattern: /(?=\d)(?<=\b(?:ZIP|Zip|zip|[Pp]ostal)(?: [Cc]ode)?:? )\d{5}(?:-\d{4})?(?![\d-])/,
   speak(m, { out }) {
     out.say(digitGroupWords(m.text), m.start, m.end);
   },
@@ -71,6 +75,7 @@ const zipCode: Rule = {
 
 const leadingDotDecimal: Rule = {
   name: 'leadingDotDecimal',
+  needsDigit: true,
   pattern: /(?<![A-Za-z0-9_.])\.\d+(?![\d.]|,\d)/,
   speak(m, { out }) {
     out.say(`point ${digitWords(m.text.slice(1))}`, m.start, m.end);

@@ -109,6 +109,7 @@ function moneyPerWords(per: string | undefined): string {
 
 const money: Rule = {
   name: 'money',
+  needsDigit: true,
   pattern: new RegExp(
     String.raw`(?<moneySign>${MINUS})?(?<moneySymbol>[$€£¥₹])(?<moneyWhole>${WHOLE})(?:\.(?<moneyFraction>\d+))?` +
       String.raw`(?:(?:\s(?<moneyScaleWord>thousand|million|billion|trillion)|(?<moneyScale>bn|mn|tn|[kKmMbBT]))(?![A-Za-z0-9-]))?` +
@@ -124,6 +125,7 @@ const money: Rule = {
 /** "100€", "5 £": the symbol after the amount. */
 const moneyAfter: Rule = {
   name: 'moneyAfter',
+  needsDigit: true,
   pattern: new RegExp(String.raw`(?<![\d.,])(?<moneyAfterWhole>${WHOLE})(?:\.(?<moneyAfterFraction>\d+))? ?(?<moneyAfterSymbol>[€£¥₹])`),
   speak(m, { out }) {
     const g = m.groups;
@@ -133,6 +135,7 @@ const moneyAfter: Rule = {
 
 const percent: Rule = {
   name: 'percent',
+  needsDigit: true,
   pattern: new RegExp(String.raw`(?<percentSign>${MINUS})?(?<![\d.,])(?<percentWhole>${WHOLE})(?:\.(?<percentFraction>\d+))? ?%`),
   speak(m, { out }) {
     const g = m.groups;
@@ -142,6 +145,7 @@ const percent: Rule = {
 
 const measure: Rule = {
   name: 'measure',
+  needsDigit: true,
   pattern: new RegExp(
     String.raw`(?<measureSign>${MINUS})?(?<![\d.,])(?<measureWhole>${WHOLE})(?:\.(?<measureFraction>\d+))? ?(?<measureUnit>${UNIT_PATTERN})(?![A-Za-z0-9])`,
   ),
@@ -155,6 +159,7 @@ const measure: Rule = {
 
 const ordinal: Rule = {
   name: 'ordinal',
+  needsDigit: true,
   pattern: new RegExp(String.raw`(?<![\d.,])(?<ordinalWhole>${WHOLE})(?:st|nd|rd|th)(?![A-Za-z0-9])`),
   speak(m, { out }) {
     out.say(ordinalWords(digitsOf(m.groups.ordinalWhole as string)), m.start, m.end);
@@ -164,6 +169,7 @@ const ordinal: Rule = {
 /** "1990s" "nineteen nineties"; "the 80s" and "'80s" "eighties" (a bare "30s" may be seconds). */
 const decade: Rule = {
   name: 'decade',
+  needsDigit: true,
   pattern: /(?:(?<![\d.,])(?<decadeYear>1[1-9]\d0|20\d0)|(?<=\b[Tt]he |')(?<decadeYear2>[1-9]0))s(?![A-Za-z0-9])/,
   speak(m, { out }) {
     const year = m.groups.decadeYear;
@@ -178,6 +184,7 @@ function dottedWords(text: string): string {
 /** "v1.2.3" "version one point two point three". */
 const version: Rule = {
   name: 'version',
+  needsDigit: true,
   pattern: /(?<![A-Za-z0-9_.])v(?<versionNumber>\d+(?:\.\d+)*)(?![A-Za-z0-9_]|\.\d)/,
   speak(m, { out }) {
     out.say(`version ${dottedWords(m.groups.versionNumber as string)}`, m.start, m.end);
@@ -187,6 +194,7 @@ const version: Rule = {
 /** Three or more dotted numbers ("1.2.3", an address) read group by group. */
 const dotted: Rule = {
   name: 'dotted',
+  needsDigit: true,
   pattern: /(?<![A-Za-z0-9_.])\d+(?:\.\d+){2,}(?![A-Za-z0-9_]|\.\d)/,
   speak(m, { out }) {
     out.say(dottedWords(m.text), m.start, m.end);
@@ -200,6 +208,7 @@ const dotted: Rule = {
  */
 const range: Rule = {
   name: 'range',
+  needsDigit: true,
   pattern: new RegExp(
     String.raw`(?<![A-Za-z0-9_.,\-–])(?<rangeFrom>\d{1,4})[-–](?<rangeTo>\d{1,4})` +
       String.raw`(?![A-Za-z0-9_]|[-–.,]\d| ?(?:%|(?:${UNIT_PATTERN})(?![A-Za-z0-9])))`,
@@ -212,6 +221,7 @@ const range: Rule = {
 /** "~8 billion" "about eight billion". */
 const about: Rule = {
   name: 'about',
+  needsDigit: true,
   pattern: /(?<![A-Za-z0-9_])~(?=[$€£¥₹]?\d)/,
   speak(m, { out }) {
     out.say('about', m.start, m.end);
@@ -221,6 +231,7 @@ const about: Rule = {
 /** "#5" "number five". */
 const hashNumber: Rule = {
   name: 'hashNumber',
+  needsDigit: true,
   pattern: /(?<![A-Za-z0-9_#&])#(?=\d)/,
   speak(m, { out }) {
     out.say('number', m.start, m.end);
@@ -238,6 +249,7 @@ function plainNumberWords(m: RuleMatch): string {
 
 const plainNumber: Rule = {
   name: 'number',
+  needsDigit: true,
   pattern: new RegExp(String.raw`(?<numberSign>${MINUS})?(?<numberWhole>${WHOLE})(?:\.(?<numberFraction>\d+))?`),
   speak(m, { out }) {
     out.say(plainNumberWords(m), m.start, m.end);

@@ -10,7 +10,8 @@ import type { Rule } from './rule.js';
 
 const rangeDash: Rule = {
   name: 'rangeDash',
-  pattern: /(?<=\d|%|\d ?(?:[AaPp]\.?[Mm]\.?|[A-Za-z\u00B0\u00B2\u00B3\u00B5/]{1,6}))(?:[-\u2013\u2014]| [\u2013\u2014] )(?=[$\u20AC\u00A3\u00A5\u20B9]?\d)/,
+  needsDigit: true,
+  pattern: /(?=[-\u2013\u2014 ])(?<=\d|%|\d ?(?:[AaPp]\.?[Mm]\.?|[A-Za-z\u00B0\u00B2\u00B3\u00B5/]{1,6}))(?:[-\u2013\u2014]| [\u2013\u2014] )(?=[$\u20AC\u00A3\u00A5\u20B9]?\d)/,
   speak(m, { out }) {
     out.say('to', m.start, m.end);
   },

@@ -37,7 +37,7 @@ const REGNAL_NAMES =
 
 const countingNumeral: Rule = {
   name: 'countingNumeral',
-  pattern: new RegExp(String.raw`(?<=\b(?:${COUNTING_WORDS}) )(?<countingLetters>[IVXLCDM]+)(?![A-Za-z0-9'])`),
+  pattern: new RegExp(String.raw`(?=[IVXLCDM])(?<=\b(?:${COUNTING_WORDS}) )(?<countingLetters>[IVXLCDM]+)(?![A-Za-z0-9'])`),
   speak(m, { out }) {
     const value = romanValue(m.groups.countingLetters as string);
     if (value === undefined) out.copy(m.start, m.end);
@@ -48,7 +48,7 @@ const countingNumeral: Rule = {
 const regnalNumeral: Rule = {
   name: 'regnalNumeral',
   pattern: new RegExp(
-    String.raw`(?:(?<=\b[A-Z][a-z]+ )(?<regnalLetters>[IVX]{2,}[IVXL]*)|(?<=\b(?:${REGNAL_NAMES}) )(?<regnalLetter>[IVX]))(?![A-Za-z0-9'])`,
+    String.raw`(?=[IVX])(?:(?<=\b[A-Z][a-z]+ )(?<regnalLetters>[IVX]{2,}[IVXL]*)|(?<=\b(?:${REGNAL_NAMES}) )(?<regnalLetter>[IVX]))(?![A-Za-z0-9'])`,
   ),
   speak(m, { out }) {
     const value = romanValue(m.groups.regnalLetters ?? (m.groups.regnalLetter as string));
@@ -57,5 +57,9 @@ const regnalNumeral: Rule = {
   },
 };
 
-/** In priority order: before the acronym rule, which would spell the numeral as letters. */
+/**
+ * In priority order: before the acronym rule, which would spell the numeral as letters. Patterns
+ * that start with a look-behind first look ahead at one character: the joined regex tries every
+ * rule at every position, and a failed one-character test is far cheaper than a look-behind.
+ */
 export const ROMAN_NUMERAL_RULES: readonly Rule[] = [countingNumeral, regnalNumeral];
