@@ -6,8 +6,8 @@
  * - street suffixes and compass points spelled out: "Great America Pkwy" "Great America
  *   Parkway", "N. Main St" "North Main Street", "Ave NW" "Avenue Northwest";
  * - secondary units before their number: "Ste 200" "Suite two hundred";
- * - a state code next to a ZIP code, or after "City, ", by name, and the ZIP code digit by
- *   digit: "CA 95051" "California nine five zero five one".
+ * - a state code next to a ZIP code, or after "City, ", by name, and a ZIP code after a state
+ *   code or name digit by digit: "CA 95051" "California nine five zero five one".
  *
  * A number counts as a house number only when a street follows it: up to three capitalised
  * words (or an ordinal, "42nd") and a street suffix, abbreviated or not.
@@ -27,6 +27,7 @@ const STREET_SUFFIX = alternation(Object.keys(STREETS));
 const STREET_WORD = alternation(new Set(Object.values(STREETS).concat(['Way', 'Loop', 'Walk', 'Row', 'Pike', 'Run'])));
 const DIRECTIONAL = alternation(Object.keys(DIRECTIONALS));
 const STATE = alternation(Object.keys(STATES));
+const STATE_NAME = alternation(Object.values(STATES).filter((name) => name !== 'D C'));
 const ZIP = String.raw`\d{5}(?:-\d{4})?(?![\d-])`;
 
 /** A house number read in pairs; see the module comment. */
@@ -102,7 +103,7 @@ const state: Rule = {
 const stateZip: Rule = {
   name: 'stateZip',
   needsDigit: true,
-  pattern: new RegExp(String.raw`(?=\d)(?<=\b(?:${STATE}),? )${ZIP}`),
+  pattern: new RegExp(String.raw`(?=\d)(?<=\b(?:${STATE}|${STATE_NAME}),? )${ZIP}`),
   speak(m, { out }) {
     out.say(digitGroupWords(m.text), m.start, m.end);
   },

@@ -160,6 +160,15 @@ const weekday: Rule = {
   },
 };
 
+/** "Jan. 2020", "in Sept.": an abbreviated month with its dot or before a year, said in full. */
+const monthAbbreviation: Rule = {
+  name: 'monthAbbreviation',
+  pattern: /(?<![A-Za-z])(?<monthShort>Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.|(?= \d{4}(?!\d)))/,
+  speak(m, { out }) {
+    out.say(monthName(m.groups.monthShort as string), m.start, m.end);
+  },
+};
+
 /** "1.59 p.m.", "8.30 am": a dot between hour and minutes, only with a.m./p.m. */
 const dotTime: Rule = {
   name: 'dotTime',
@@ -194,6 +203,7 @@ export const DATE_TIME_RULES: readonly Rule[] = [
   weekday,
   monthNameDate,
   dayMonthDate,
+  monthAbbreviation,
   clockTime,
   dotTime,
   militaryTime,

@@ -45,7 +45,7 @@ function mixedWords(whole: string, numerator: number, denominator: number): stri
 const slashFraction: Rule = {
   name: 'fraction',
   needsDigit: true,
-  pattern: /(?<![\d/.,])(?:(?<fractionWhole>\d{1,6}) )?(?<fractionTop>\d{1,3})\/(?<fractionBottom>\d{1,3})(?![\d/]|\.\d)/,
+  pattern: /(?<![\d/.,])(?:(?<fractionWhole>\d{1,6}) )?(?<fractionTop>\d{1,3})\/(?<fractionBottom>\d{1,3})(?:st|nd|rd|th)?(?![\d/A-Za-z]|\.\d)/,
   speak(m, { out }) {
     const g = m.groups;
     const top = Number(g.fractionTop);

@@ -6,8 +6,8 @@
  * - Two short numbers joined by a hyphen or en dash are a range: "2-3" "two to three".
  * - Money puts the currency after the amount: "$3.50" "three dollars and fifty cents", "£5m"
  *   "five million pounds", "$2.5 billion" "two point five billion dollars".
- * - Plain integers are said as numbers, except: 7 or more digits without separators (order and
- *   account numbers) and multi-digit numbers with a leading zero are read digit by digit, and a
+ * - Plain integers are said as numbers, except: 7 or more digits without separators that do not
+ *   end in "000" (order and account numbers) and multi-digit numbers with a leading zero are read digit by digit, and a
  *   bare four-digit number from 1100 to 2099 is read as a year ("2048 tokens" becomes "twenty
  *   forty-eight tokens", the usual price of "in 1999" reading right). Decimals are read digit by
  *   digit after "point". A number with thousands separators is always said as a number.
@@ -22,6 +22,8 @@ const WHOLE = String.raw`\d{1,3}(?:,\d{3})+(?!\d)|\d+`;
 const MINUS = String.raw`(?<![A-Za-z0-9_.])[-\u2212](?=[\d$€£¥₹])`;
 
 const SEPARATORS = /,/g;
+/** Ends in three zeros: a round amount, said as a number however long. */
+const ROUND = /000$/;
 
 interface Currency {
   readonly one: string;
@@ -74,7 +76,9 @@ function amountWords(whole: string, fraction: string | undefined): string {
  * years as years, the rest as numbers. See the module comment for the rules.
  */
 export function integerWords(digits: string): string {
-  if (digits.length >= 7 || (digits.length > 1 && digits.startsWith('0'))) return digitWords(digits);
+  if (digits.length > 1 && digits.startsWith('0')) return digitWords(digits);
+  // "1000000" is an amount; "4839201" an order or account number.
+  if (digits.length >= 7) return ROUND.test(digits) ? cardinalWords(digits) : digitWords(digits);
   if (digits.length === 4) {
     const value = Number(digits);
     if (value >= 1100 && value < 2100) return yearWords(value);
@@ -154,6 +158,20 @@ const measure: Rule = {
     const whole = g.measureWhole as string;
     const unit = unitWords(g.measureUnit as string, g.measureFraction === undefined && isOne(digitsOf(whole)));
     out.say(`${signWords(g.measureSign)}${amountWords(whole, g.measureFraction)} ${unit}`, m.start, m.end);
+  },
+};
+
+/** "6 ft 2 in", "5'11\"": feet and inches, said as one height or length. */
+const feetInches: Rule = {
+  name: 'feetInches',
+  needsDigit: true,
+  pattern:
+    /(?<![\d.,])(?<feetValue>\d+) ?(?:ft\.?|feet|foot|['\u2032]) ?(?<inchValue>\d+(?:\.\d+)?) ?(?:in\.?|inch(?:es)?|["\u2033]|'')(?![A-Za-z])/,
+  speak(m, { out }) {
+    const feet = m.groups.feetValue as string;
+    const inches = m.groups.inchValue as string;
+    const inchWords = inches.includes('.') ? decimalWords(...(inches.split('.') as [string, string])) : cardinalWords(inches);
+    out.say(`${cardinalWords(feet)} ${isOne(feet) ? 'foot' : 'feet'} ${inchWords} ${inches === '1' ? 'inch' : 'inches'}`, m.start, m.end);
   },
 };
 
@@ -261,6 +279,7 @@ export const NUMBER_RULES: readonly Rule[] = [
   money,
   moneyAfter,
   percent,
+  feetInches,
   measure,
   ordinal,
   decade,

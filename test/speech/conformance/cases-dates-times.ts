@@ -36,6 +36,7 @@ export const DATE_TIME_CASES: readonly CaseGroup[] = [
       ['25 Dec 2019', 'the twenty-fifth of December twenty nineteen'],
       ['on the 1st of May', 'on the first of May'],
       ['Wed., Oct. 4', 'Wednesday October fourth'],
+      ['since Jan. 2020', 'since January twenty twenty'],
     ],
   },
   {

@@ -36,6 +36,7 @@ export const NUMBER_CASES: readonly CaseGroup[] = [
       ['At least 45 people', 'At least forty-five people'],
       ['Nearly 700 entries', 'Nearly seven hundred entries'],
       ['The 10 best songs', 'The ten best songs'],
+      ['a 1000000 budget', 'a one million budget'],
     ],
   },
   {

@@ -108,6 +108,9 @@ export const QUANTITY_CASES: readonly CaseGroup[] = [
       ['gets 25 mpg', 'gets twenty-five miles per gallon'],
       ['add 2 tsp', 'add two teaspoons'],
       ['add 3 tbsp', 'add three tablespoons'],
+      ['he is 5\'11"', 'he is five feet eleven inches'],
+      ['6 ft 2 in tall', 'six feet two inches tall'],
+      ['at 5 MPa', 'at five megapascals'],
     ],
   },
 ];

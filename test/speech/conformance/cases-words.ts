@@ -67,6 +67,7 @@ export const WORD_CASES: readonly CaseGroup[] = [
       ['in Portland, OR 97201', 'in Portland, Oregon nine seven two zero one'],
       ['in Denver, CO 80202', 'in Denver, Colorado eight zero two zero two'],
       ['in Miami, FL 33101', 'in Miami, Florida three three one zero one'],
+      ['in Austin, Texas 78701', 'in Austin, Texas seven eight seven zero one'],
       ['at 15 W 42nd St', 'at fifteen West forty-second Street'],
       ['at 900 E Pine St', 'at nine hundred East Pine Street'],
       ['at 31 Spooner St', 'at thirty-one Spooner Street'],
@@ -111,6 +112,9 @@ export const WORD_CASES: readonly CaseGroup[] = [
       ['Chapter XX ends', 'Chapter twenty ends'],
       ['in Book VI', 'in Book six'],
       ['King George VI', 'King George the sixth'],
+      ['Final Fantasy VII', 'Final Fantasy seven'],
+      ["Henry VIII's wives", "Henry the eighth's wives"],
+      ['Mary I think so', 'Mary I think so'],
     ],
   },
 ];
