@@ -1,6 +1,6 @@
 /**
  * Normalization accuracy, saywire against Festival, side by side on the same hand-written
- * conformance set (`test/speech/conformance`, 430 cases in 14 classes, each group with the
+ * conformance set (`test/speech/conformance`, 437 cases in 14 classes, each group with the
  * convention it follows). Festival (Debian's `festival`) is started once with `--pipe`; each
  * case goes through its English text front end only (Text, Token_POS, Token: the token-to-words
  * rules, no synthesis) and the names of the utterance's Word items are its reading. Readings are

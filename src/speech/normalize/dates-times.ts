@@ -160,6 +160,19 @@ const weekday: Rule = {
   },
 };
 
+/** "79 AD", "500 BC", "AD 79", "the year 1066": numbers that are years by their context. */
+const eraYear: Rule = {
+  name: 'eraYear',
+  needsDigit: true,
+  pattern:
+    /(?<![\d.,])(?<eraYearDigits>\d{1,4}) ?(?<eraName>BCE|BC|AD|CE)(?![A-Za-z])|(?<=\b(?:AD|A\.D\.|[Yy]ear) )(?<eraYearAfter>\d{1,4})(?![\d.,:])/,
+  speak(m, { out }) {
+    const g = m.groups;
+    const year = yearWords(Number(g.eraYearDigits ?? g.eraYearAfter));
+    out.say(g.eraName === undefined ? year : `${year} ${g.eraName.split('').join('-')}`, m.start, m.end);
+  },
+};
+
 /** "Jan. 2020", "in Sept.": an abbreviated month with its dot or before a year, said in full. */
 const monthAbbreviation: Rule = {
   name: 'monthAbbreviation',
@@ -204,6 +217,7 @@ export const DATE_TIME_RULES: readonly Rule[] = [
   monthNameDate,
   dayMonthDate,
   monthAbbreviation,
+  eraYear,
   clockTime,
   dotTime,
   militaryTime,

@@ -8,6 +8,7 @@
 import { cardinalWords, ordinalWords } from './number-words.js';
 import { MONTHS } from './dates-times.js';
 import type { Rule } from './rule.js';
+import { UNIT_PATTERN, unitWords } from './units.js';
 
 
 /** The vulgar fraction characters, as [numerator, denominator]. */
@@ -45,7 +46,7 @@ function mixedWords(whole: string, numerator: number, denominator: number): stri
 const slashFraction: Rule = {
   name: 'fraction',
   needsDigit: true,
-  pattern: /(?<![\d/.,])(?:(?<fractionWhole>\d{1,6}) )?(?<fractionTop>\d{1,3})\/(?<fractionBottom>\d{1,3})(?:st|nd|rd|th)?(?![\d/A-Za-z]|\.\d)/,
+  pattern: new RegExp(String.raw`(?<![\d/.,])(?:(?<fractionWhole>\d{1,6}) )?(?<fractionTop>\d{1,3})\/(?<fractionBottom>\d{1,3})(?:st|nd|rd|th| ?(?<fractionUnit>${UNIT_PATTERN}))?(?![\d/A-Za-z]|\.\d)`),
   speak(m, { out }) {
     const g = m.groups;
     const top = Number(g.fractionTop);
@@ -54,12 +55,15 @@ const slashFraction: Rule = {
     let words: string;
     if (top >= 1 && bottom >= 2 && top < bottom) {
       words = whole === undefined ? fractionWords(top, bottom) : mixedWords(whole, top, bottom);
+      // "1/2 lb" "one half pound", "3 1/2 lbs" "three and a half pounds".
+      if (g.fractionUnit !== undefined) words += ` ${unitWords(g.fractionUnit, whole === undefined)}`;
     } else {
       const pair =
         top >= 1 && top <= 12 && bottom >= 1 && bottom <= 31
           ? `${MONTHS[top - 1] as string} ${ordinalWords(String(bottom))}`
           : `${cardinalWords(g.fractionTop as string)} ${cardinalWords(g.fractionBottom as string)}`;
       words = whole === undefined ? pair : `${cardinalWords(whole)} ${pair}`;
+      if (g.fractionUnit !== undefined) words += ` ${unitWords(g.fractionUnit, false)}`;
     }
     out.say(words, m.start, m.end);
   },

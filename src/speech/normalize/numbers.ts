@@ -116,13 +116,34 @@ const money: Rule = {
   needsDigit: true,
   pattern: new RegExp(
     String.raw`(?<moneySign>${MINUS})?(?<moneySymbol>[$€£¥₹])(?<moneyWhole>${WHOLE})(?:\.(?<moneyFraction>\d+))?` +
-      String.raw`(?:(?:\s(?<moneyScaleWord>thousand|million|billion|trillion)|(?<moneyScale>bn|mn|tn|[kKmMbBT]))(?![A-Za-z0-9-]))?` +
+      String.raw`(?:(?:\s(?<moneyScaleWord>thousand|million|billion|trillion)|(?<moneyScale>bn|mn|tn|[kKmMbBT]))(?![A-Za-z0-9]|-[A-Za-z]))?` +
       String.raw`(?<moneyPer>${PER_PATTERN}(?![A-Za-z]))?`,
   ),
   speak(m, { out }) {
     const g = m.groups;
     const words = moneyWords(g.moneySymbol as string, g.moneyWhole as string, g.moneyFraction, g.moneyScaleWord ?? g.moneyScale);
     out.say(signWords(g.moneySign) + words + moneyPerWords(g.moneyPer), m.start, m.end);
+  },
+};
+
+/**
+ * "$5-10", "$1-2 million": one currency symbol for both ends of a range, "five to ten dollars".
+ * With a symbol on both sides ("$50-$100") each amount is read with its own currency instead.
+ */
+const moneyRange: Rule = {
+  name: 'moneyRange',
+  needsDigit: true,
+  pattern: new RegExp(
+    String.raw`(?<moneyRangeSymbol>[$€£¥₹])(?<moneyRangeFrom>${WHOLE})(?:\.(?<moneyRangeFromFraction>\d+))?[-–](?<moneyRangeTo>${WHOLE})(?:\.(?<moneyRangeToFraction>\d+))?` +
+      String.raw`(?:\s(?<moneyRangeScale>thousand|million|billion|trillion))?(?![A-Za-z0-9]|[.,]\d)`,
+  ),
+  speak(m, { out }) {
+    const g = m.groups;
+    const currency = CURRENCIES[g.moneyRangeSymbol as string] as Currency;
+    const scale = g.moneyRangeScale === undefined ? '' : ` ${g.moneyRangeScale}`;
+    const from = amountWords(g.moneyRangeFrom as string, g.moneyRangeFromFraction);
+    const to = amountWords(g.moneyRangeTo as string, g.moneyRangeToFraction);
+    out.say(`${from} to ${to}${scale} ${currency.many}`, m.start, m.end);
   },
 };
 
@@ -276,6 +297,7 @@ const plainNumber: Rule = {
 
 /** In priority order; `plainNumber` last, it takes any digit the others leave. */
 export const NUMBER_RULES: readonly Rule[] = [
+  moneyRange,
   money,
   moneyAfter,
   percent,

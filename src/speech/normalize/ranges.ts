@@ -11,7 +11,7 @@ import type { Rule } from './rule.js';
 const rangeDash: Rule = {
   name: 'rangeDash',
   needsDigit: true,
-  pattern: /(?=[-\u2013\u2014 ])(?<=\d|%|\d ?(?:[AaPp]\.?[Mm]\.?|[A-Za-z\u00B0\u00B2\u00B3\u00B5/]{1,6}))(?:[-\u2013\u2014]| [\u2013\u2014] )(?=[$\u20AC\u00A3\u00A5\u20B9]?\d)/,
+  pattern: /(?=[-\u2013\u2014 ])(?<=\d|%|\d ?(?:[AaPp]\.?[Mm]\.?|[A-Za-z\u00B0\u00B2\u00B3\u00B5/]{1,6}|thousand|million|billion|trillion))(?:[-\u2013\u2014]| [\u2013\u2014] )(?=[$\u20AC\u00A3\u00A5\u20B9]?\d)/,
   speak(m, { out }) {
     out.say('to', m.start, m.end);
   },

@@ -37,6 +37,8 @@ export const DATE_TIME_CASES: readonly CaseGroup[] = [
       ['on the 1st of May', 'on the first of May'],
       ['Wed., Oct. 4', 'Wednesday October fourth'],
       ['since Jan. 2020', 'since January twenty twenty'],
+      ['built in 500 BC', 'built in five hundred B C'],
+      ['in the year 1066', 'in the year ten sixty-six'],
     ],
   },
   {

@@ -145,6 +145,7 @@ export const NUMBER_CASES: readonly CaseGroup[] = [
       ['7/12 of the year', 'seven twelfths of the year'],
       ['an 11/16 socket', 'an eleven sixteenths socket'],
       ['6 7/8 inches', 'six and seven eighths inches'],
+      ['add 3 1/2 lbs', 'add three and a half pounds'],
     ],
   },
 ];

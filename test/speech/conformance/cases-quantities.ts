@@ -36,6 +36,8 @@ export const QUANTITY_CASES: readonly CaseGroup[] = [
       ['$2/day', 'two dollars per day'],
       ['it was $45', 'it was forty-five dollars'],
       ['from $10 to $20', 'from ten dollars to twenty dollars'],
+      ['costs $5-10', 'costs five to ten dollars'],
+      ['$1-2 million a year', 'one to two million dollars a year'],
     ],
   },
   {
