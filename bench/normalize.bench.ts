@@ -1,6 +1,6 @@
 /**
  * Normalization accuracy, saywire against Festival, side by side on the same hand-written
- * conformance set (`test/speech/conformance`, 437 cases in 14 classes, each group with the
+ * conformance set (`test/speech/conformance`, over 400 cases in 14 classes, each group with the
  * convention it follows). Festival (Debian's `festival`) is started once with `--pipe`; each
  * case goes through its English text front end only (Text, Token_POS, Token: the token-to-words
  * rules, no synthesis) and the names of the utterance's Word items are its reading. Readings are
@@ -120,7 +120,8 @@ export function normalizeMarkdown(r: NormalizeBenchResult): string {
   return (
     `${r.cases} hand-written cases (\`test/speech/conformance\`), accuracy per class; readings compared ignoring case, ` +
     `punctuation and hyphens.\n\n${table(['class', ...readers.map((f) => f.name)], rows)}${notice}\n\n` +
-    `saywire normalizes a case in ${r.saywireMicrosPerCase} µs (median of passes, one thread).\n`
+    `saywire normalizes a case in ${r.saywireMicrosPerCase} µs (median of passes, one thread). Festival's front end ` +
+    `reads its input as Latin-1 bytes, so non-ASCII symbols (−, ½, €, °, ²) reach it as noise: part of its misses.\n`
   );
 }
 
