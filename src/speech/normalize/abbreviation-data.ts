@@ -29,7 +29,7 @@ export const ENGLISH_ABBREVIATIONS: AbbreviationTable = {
     Mr: 'Mister', Mrs: 'Missus', Ms: 'Miz', Dr: 'Doctor', St: 'Saint', Prof: 'Professor', Mt: 'Mount',
     Gen: 'General', Capt: 'Captain', Sgt: 'Sergeant', Lt: 'Lieutenant', Col: 'Colonel', Maj: 'Major',
     Cmdr: 'Commander', Adm: 'Admiral', Gov: 'Governor', Sen: 'Senator', Rep: 'Representative',
-    Rev: 'Reverend', Hon: 'Honorable', Pres: 'President', Supt: 'Superintendent', Fr: 'Father',
+    Rev: 'Reverend', Hon: 'Honorable', Pres: 'President', Supt: 'Superintendent', Fr: 'Father', Ft: 'Fort',
   },
   suffix: {
     Jr: 'Junior', Sr: 'Senior', Inc: 'Incorporated', Ltd: 'Limited', Corp: 'Corporation', Co: 'Company',
@@ -43,6 +43,7 @@ export const ENGLISH_ABBREVIATIONS: AbbreviationTable = {
     etc: 'et cetera', 'e.g': 'for example', 'i.e': 'that is', vs: 'versus', approx: 'approximately',
     'a.k.a': 'also known as', cf: 'compare', ca: 'circa', est: 'established', misc: 'miscellaneous',
     incl: 'including', excl: 'excluding', govt: 'government', max: 'maximum', avg: 'average',
+    viz: 'namely', 'et al': 'and others', intl: 'international', natl: 'national', mfg: 'manufacturing', 'Ph.D': 'P H D',
   },
   street: {
     St: 'Street', Ave: 'Avenue', Av: 'Avenue', Blvd: 'Boulevard', Rd: 'Road', Dr: 'Drive', Ln: 'Lane',

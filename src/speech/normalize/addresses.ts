@@ -6,6 +6,7 @@
  * - street suffixes and compass points spelled out: "Great America Pkwy" "Great America
  *   Parkway", "N. Main St" "North Main Street", "Ave NW" "Avenue Northwest";
  * - secondary units before their number: "Ste 200" "Suite two hundred";
+ * - road numbers: "Hwy 101" "Highway one oh one", "I-95" "I ninety-five";
  * - a state code next to a ZIP code, or after "City, ", by name, and a ZIP code after a state
  *   code or name digit by digit: "CA 95051" "California nine five zero five one".
  *
@@ -80,6 +81,22 @@ const streetSuffix: Rule = {
   },
 };
 
+const HIGHWAYS: Readonly<Record<string, string>> = { Hwy: 'Highway', Rte: 'Route', Rt: 'Route', US: 'U S', SR: 'State Route' };
+
+/** "Hwy 101" "Highway one oh one", "I-95" "I ninety-five", "Route 66": road numbers, in pairs. */
+const highway: Rule = {
+  name: 'highway',
+  needsDigit: true,
+  pattern: new RegExp(
+    String.raw`(?<![A-Za-z])(?:(?<highwayShort>${Object.keys(HIGHWAYS).join('|')})\.?[- ]|(?<highwayWord>Highway|Route|Interstate) |(?<highwayInterstate>I)-)(?<highwayNumber>\d{1,3})(?![\d.,:%]|\.\d)`,
+  ),
+  speak(m, { out }) {
+    const g = m.groups;
+    const name = g.highwayWord ?? g.highwayInterstate ?? (HIGHWAYS[g.highwayShort as string] as string);
+    out.say(`${name} ${houseNumberWords(g.highwayNumber as string)}`, m.start, m.end);
+  },
+};
+
 const secondaryUnit: Rule = {
   name: 'secondaryUnit',
   needsDigit: true,
@@ -110,4 +127,4 @@ const stateZip: Rule = {
 };
 
 /** In priority order: before the number and abbreviation rules, which would take their parts. */
-export const ADDRESS_RULES: readonly Rule[] = [houseNumber, directional, streetSuffix, secondaryUnit, state, stateZip];
+export const ADDRESS_RULES: readonly Rule[] = [highway, houseNumber, directional, streetSuffix, secondaryUnit, state, stateZip];

@@ -1,10 +1,10 @@
 /**
  * Dates and clock times.
  *
- * Dates are read month first, day as an ordinal, then the year: "2026-11-28", "11/28/2026" and
- * "Nov. 28, 2026" all read "November twenty-eighth, twenty twenty-six". Slash dates are taken as
+ * Dates are read month first, day as an ordinal, then the year: "2026-11-28", "2026/11/28",
+ * "11/28/2026", "11-28-2026" and "Nov. 28, 2026" all read "November twenty-eighth, twenty twenty-six". Slash dates are taken as
  * US month/day/year; only when the first number cannot be a month (13–31) are they read as
- * day/month/year. "28 November 2026" reads "the twenty-eighth of November, twenty twenty-six".
+ * day/month/year ("25.07.2012"). "28 November 2026" reads "the twenty-eighth of November, twenty twenty-six".
  *
  * Abbreviated weekdays before a date are said in full ("Tue, Mar 5" "Tuesday March fifth").
  *
@@ -38,7 +38,7 @@ function monthDayYear(month: number, day: string, year: string | undefined): str
 const isoDate: Rule = {
   name: 'isoDate',
   needsDigit: true,
-  pattern: /(?<![\d.-])(?<isoYear>\d{4})-(?<isoMonth>0[1-9]|1[0-2])-(?<isoDay>0[1-9]|[12]\d|3[01])(?![\d-])/,
+  pattern: /(?<![\d.-])(?<isoYear>\d{4})(?<isoSeparator>[-/.])(?<isoMonth>0[1-9]|1[0-2])\k<isoSeparator>(?<isoDay>0[1-9]|[12]\d|3[01])(?![\d-])/,
   speak(m, { out }) {
     const g = m.groups;
     out.say(monthDayYear(Number(g.isoMonth), g.isoDay as string, g.isoYear), m.start, m.end);
@@ -48,7 +48,7 @@ const isoDate: Rule = {
 const slashDate: Rule = {
   name: 'slashDate',
   needsDigit: true,
-  pattern: /(?<![\d/.])(?<slashFirst>\d{1,2})\/(?<slashSecond>\d{1,2})\/(?<slashYear>\d{4})(?![\d/])/,
+  pattern: /(?<![\d/.-])(?<slashFirst>\d{1,2})(?<slashSeparator>[/.-])(?<slashSecond>\d{1,2})\k<slashSeparator>(?<slashYear>\d{4})(?![\d/]|[.-]\d)/,
   speak(m, { out }) {
     const g = m.groups;
     const first = Number(g.slashFirst);

@@ -147,6 +147,31 @@ const moneyRange: Rule = {
   },
 };
 
+/** "50¢" "fifty cents". */
+const cents: Rule = {
+  name: 'cents',
+  needsDigit: true,
+  pattern: /(?<![\d.,])(?<centsValue>\d{1,3}) ?\u00A2/,
+  speak(m, { out }) {
+    const value = m.groups.centsValue as string;
+    out.say(`${cardinalWords(value)} ${isOne(value) ? 'cent' : 'cents'}`, m.start, m.end);
+  },
+};
+
+/**
+ * "1.5M users", "3bn", "2.5 B": a scale letter after a number, outside money. "K" is left out:
+ * "4K" is a resolution as often as four thousand.
+ */
+const scaledNumber: Rule = {
+  name: 'scaledNumber',
+  needsDigit: true,
+  pattern: /(?<![\d.,])(?<scaledWhole>\d{1,3})(?:\.(?<scaledFraction>\d+))?(?<scaledLetter>bn|mn|tn|[MB])(?![A-Za-z0-9])/,
+  speak(m, { out }) {
+    const g = m.groups;
+    out.say(`${amountWords(g.scaledWhole as string, g.scaledFraction)} ${SCALES[g.scaledLetter as string] as string}`, m.start, m.end);
+  },
+};
+
 /** "100€", "5 £": the symbol after the amount. */
 const moneyAfter: Rule = {
   name: 'moneyAfter',
@@ -300,11 +325,13 @@ export const NUMBER_RULES: readonly Rule[] = [
   moneyRange,
   money,
   moneyAfter,
+  cents,
   percent,
   feetInches,
   measure,
   ordinal,
   decade,
+  scaledNumber,
   version,
   dotted,
   range,

@@ -83,9 +83,18 @@ const sequelNumeral: Rule = {
   },
 };
 
+/** "WWII" "World War two". */
+const worldWar: Rule = {
+  name: 'worldWar',
+  pattern: /(?<![A-Za-z])WW(?<worldWarNumeral>II?)(?![A-Za-z])/,
+  speak(m, { out }) {
+    out.say(`World War ${m.groups.worldWarNumeral === 'I' ? 'one' : 'two'}`, m.start, m.end);
+  },
+};
+
 /**
  * In priority order: before the acronym rule, which would spell the numeral as letters. Patterns
  * that start with a look-behind first look ahead at one character: the joined regex tries every
  * rule at every position, and a failed one-character test is far cheaper than a look-behind.
  */
-export const ROMAN_NUMERAL_RULES: readonly Rule[] = [countingNumeral, regnalNumeral, sequelNumeral];
+export const ROMAN_NUMERAL_RULES: readonly Rule[] = [worldWar, countingNumeral, regnalNumeral, sequelNumeral];

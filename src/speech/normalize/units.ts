@@ -31,6 +31,13 @@ export const UNITS: Readonly<Record<string, readonly [string, string]>> = {
   '°C': ['degree Celsius', 'degrees Celsius'],
   '°F': ['degree Fahrenheit', 'degrees Fahrenheit'],
   '°': ['degree', 'degrees'],
+  // The ordinal indicator, often typed for the degree sign.
+  '\u00BAC': ['degree Celsius', 'degrees Celsius'],
+  '\u00BAF': ['degree Fahrenheit', 'degrees Fahrenheit'],
+  yr: ['year', 'years'],
+  yrs: ['year', 'years'],
+  wk: ['week', 'weeks'],
+  wks: ['week', 'weeks'],
   KB: ['kilobyte', 'kilobytes'],
   kB: ['kilobyte', 'kilobytes'],
   MB: ['megabyte', 'megabytes'],

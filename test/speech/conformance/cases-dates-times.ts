@@ -39,6 +39,8 @@ export const DATE_TIME_CASES: readonly CaseGroup[] = [
       ['since Jan. 2020', 'since January twenty twenty'],
       ['built in 500 BC', 'built in five hundred B C'],
       ['in the year 1066', 'in the year ten sixty-six'],
+      ['due 07-25-2012', 'due July twenty-fifth twenty twelve'],
+      ['on 2012/07/25', 'on July twenty-fifth twenty twelve'],
     ],
   },
   {

@@ -37,6 +37,7 @@ export const NUMBER_CASES: readonly CaseGroup[] = [
       ['Nearly 700 entries', 'Nearly seven hundred entries'],
       ['The 10 best songs', 'The ten best songs'],
       ['a 1000000 budget', 'a one million budget'],
+      ['1.5M users', 'one point five million users'],
     ],
   },
   {

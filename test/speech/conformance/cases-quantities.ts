@@ -37,6 +37,7 @@ export const QUANTITY_CASES: readonly CaseGroup[] = [
       ['it was $45', 'it was forty-five dollars'],
       ['from $10 to $20', 'from ten dollars to twenty dollars'],
       ['costs $5-10', 'costs five to ten dollars'],
+      ['only 50\u00A2', 'only fifty cents'],
       ['$1-2 million a year', 'one to two million dollars a year'],
     ],
   },

@@ -36,6 +36,8 @@ export const WORD_CASES: readonly CaseGroup[] = [
       ['Mt. Everest is high', 'Mount Everest is high'],
       ['built ca. 1500', 'built circa fifteen hundred'],
       ['misc. items', 'miscellaneous items'],
+      ['Smith et al. found', 'Smith and others found'],
+      ['in Ft. Worth', 'in Fort Worth'],
     ],
   },
   {
@@ -68,6 +70,8 @@ export const WORD_CASES: readonly CaseGroup[] = [
       ['in Denver, CO 80202', 'in Denver, Colorado eight zero two zero two'],
       ['in Miami, FL 33101', 'in Miami, Florida three three one zero one'],
       ['in Austin, Texas 78701', 'in Austin, Texas seven eight seven zero one'],
+      ['take Hwy 101 north', 'take Highway one oh one north'],
+      ['take I-95 south', 'take I ninety-five south'],
       ['at 15 W 42nd St', 'at fifteen West forty-second Street'],
       ['at 900 E Pine St', 'at nine hundred East Pine Street'],
       ['at 31 Spooner St', 'at thirty-one Spooner Street'],
@@ -115,6 +119,7 @@ export const WORD_CASES: readonly CaseGroup[] = [
       ['Final Fantasy VII', 'Final Fantasy seven'],
       ["Henry VIII's wives", "Henry the eighth's wives"],
       ['Mary I think so', 'Mary I think so'],
+      ['after WWII', 'after World War two'],
     ],
   },
 ];
