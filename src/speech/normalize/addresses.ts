@@ -32,7 +32,7 @@ const STATE_NAME = alternation(Object.values(STATES).filter((name) => name !== '
 const ZIP = String.raw`\d{5}(?:-\d{4})?(?![\d-])`;
 
 /** A house number read in pairs; see the module comment. */
-export function houseNumberWords(digits: string): string {
+function houseNumberWords(digits: string): string {
   const value = Number(digits);
   if (digits.length <= 2 || digits.startsWith('0') || digits.length > 4 || value % 1000 === 0) return cardinalWords(digits);
   const head = Math.floor(value / 100);

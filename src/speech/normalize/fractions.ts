@@ -31,7 +31,7 @@ const VULGAR: Readonly<Record<string, readonly [number, number]>> = {
 };
 
 /** "three eighths", "one half", "two quarters". */
-export function fractionWords(numerator: number, denominator: number): string {
+function fractionWords(numerator: number, denominator: number): string {
   const one = numerator === 1;
   const part = denominator === 2 ? (one ? 'half' : 'halves') : denominator === 4 ? (one ? 'quarter' : 'quarters') : ordinalWords(String(denominator)) + (one ? '' : 's');
   return `${cardinalWords(String(numerator))} ${part}`;

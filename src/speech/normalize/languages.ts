@@ -15,7 +15,7 @@ export const LANGUAGE_RULES: Readonly<Record<string, readonly Rule[]>> = {
 };
 
 /** The fallback for tags whose language has no rules. */
-export const FALLBACK_LANGUAGE = 'en';
+const FALLBACK_LANGUAGE = 'en';
 
 const PRIMARY_SUBTAG = /^[A-Za-z]{2,3}(?![A-Za-z])/;
 

@@ -75,7 +75,7 @@ function amountWords(whole: string, fraction: string | undefined): string {
  * A written integer standing alone, as people say it: identifiers digit by digit, four-digit
  * years as years, the rest as numbers. See the module comment for the rules.
  */
-export function integerWords(digits: string): string {
+function integerWords(digits: string): string {
   if (digits.length > 1 && digits.startsWith('0')) return digitWords(digits);
   // "1000000" is an amount; "4839201" an order or account number.
   if (digits.length >= 7) return ROUND.test(digits) ? cardinalWords(digits) : digitWords(digits);

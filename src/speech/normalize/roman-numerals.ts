@@ -21,7 +21,7 @@ const VALID = /^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
 const VALUES: Readonly<Record<string, number>> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
 
 /** The value of a valid Roman numeral, or undefined. */
-export function romanValue(numeral: string): number | undefined {
+function romanValue(numeral: string): number | undefined {
   if (numeral === '' || !VALID.test(numeral)) return undefined;
   let total = 0;
   for (let i = 0; i < numeral.length; i++) {

@@ -7,7 +7,7 @@
  * feet") and a denominator after a slash ("MB/s" "megabytes per second", "m/s²" "meters per
  * second squared"); the number decides the plural of the first unit only ("1 lb" "one pound").
  */
-export const UNITS: Readonly<Record<string, readonly [string, string]>> = {
+const UNITS: Readonly<Record<string, readonly [string, string]>> = {
   km: ['kilometer', 'kilometers'],
   m: ['meter', 'meters'],
   cm: ['centimeter', 'centimeters'],
@@ -108,7 +108,7 @@ export const UNITS: Readonly<Record<string, readonly [string, string]>> = {
 };
 
 /** Said only after a slash ("MB/s", "$20/mo"): too short or too common to read alone. */
-export const DENOMINATORS: Readonly<Record<string, string>> = {
+const DENOMINATORS: Readonly<Record<string, string>> = {
   s: 'second',
   h: 'hour',
   hr: 'hour',
