@@ -28,6 +28,8 @@ const STREET_SUFFIX = alternation(Object.keys(STREETS));
 const STREET_WORD = alternation(new Set(Object.values(STREETS).concat(['Way', 'Loop', 'Walk', 'Row', 'Pike', 'Run'])));
 const DIRECTIONAL = alternation(Object.keys(DIRECTIONALS));
 const STATE = alternation(Object.keys(STATES));
+/** State codes that are also English words in capitals ("Sure, OK."): read as states only before a ZIP. */
+const WORD_STATES = 'OK|OR|ME|HI|IN|OH';
 const STATE_NAME = alternation(Object.values(STATES).filter((name) => name !== 'D C'));
 const ZIP = String.raw`\d{5}(?:-\d{4})?(?![\d-])`;
 
@@ -106,11 +108,14 @@ const secondaryUnit: Rule = {
   },
 };
 
-/** "CA 95051", "Seattle, WA.": a state code before a ZIP code or after "City, ". */
+/**
+ * "CA 95051", "Seattle, WA.": a state code before a ZIP code, or after "City, " at the end of a
+ * clause; the codes that are also words ({@link WORD_STATES}) only before a ZIP code.
+ */
 const state: Rule = {
   name: 'state',
   pattern: new RegExp(
-    String.raw`(?<![A-Za-z])(?<stateCode>${STATE})(?:(?=,? ${ZIP})|(?<=[a-z], (?:${STATE}))(?=[.,;!?]?(?:\s|$)))`,
+    String.raw`(?<![A-Za-z])(?<stateCode>${STATE})(?:(?=,? ${ZIP})|(?<![A-Z][a-z]*, (?:${WORD_STATES}))(?<=[A-Z][a-z]+, (?:${STATE}))(?=[.;!?]?$|[.,;] ))`,
   ),
   speak(m, { out }) {
     out.say(STATES[m.groups.stateCode as string] as string, m.start, m.end);

@@ -72,6 +72,8 @@ export const WORD_CASES: readonly CaseGroup[] = [
       ['in Austin, Texas 78701', 'in Austin, Texas seven eight seven zero one'],
       ['take Hwy 101 north', 'take Highway one oh one north'],
       ['take I-95 south', 'take I ninety-five south'],
+      ['Sure, OK.', 'Sure, OK.'],
+      ['in Portland, OR 97201', 'in Portland, Oregon nine seven two zero one'],
       ['at 15 W 42nd St', 'at fifteen West forty-second Street'],
       ['at 900 E Pine St', 'at nine hundred East Pine Street'],
       ['at 31 Spooner St', 'at thirty-one Spooner Street'],
