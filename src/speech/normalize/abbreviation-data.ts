@@ -38,10 +38,12 @@ export const ENGLISH_ABBREVIATIONS: AbbreviationTable = {
   reference: {
     Fig: 'figure', Vol: 'volume', Ch: 'chapter', pp: 'pages', No: 'number', Eq: 'equation', Sec: 'section',
     Ext: 'extension', Tel: 'telephone',
+    // "est. 1990"; "est. cost" is estimated, so only before a number.
+    est: 'established',
   },
   word: {
     etc: 'et cetera', 'e.g': 'for example', 'i.e': 'that is', vs: 'versus', approx: 'approximately',
-    'a.k.a': 'also known as', cf: 'compare', ca: 'circa', est: 'established', misc: 'miscellaneous',
+    'a.k.a': 'also known as', cf: 'compare', ca: 'circa', misc: 'miscellaneous',
     incl: 'including', excl: 'excluding', govt: 'government', max: 'maximum', avg: 'average',
     viz: 'namely', 'et al': 'and others', intl: 'international', natl: 'national', mfg: 'manufacturing', 'Ph.D': 'P H D',
   },

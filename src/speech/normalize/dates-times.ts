@@ -177,8 +177,10 @@ const eraYear: Rule = {
 const monthAbbreviation: Rule = {
   name: 'monthAbbreviation',
   pattern: /(?<![A-Za-z])(?<monthShort>Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.|(?= \d{4}(?!\d)))/,
-  speak(m, { out }) {
-    out.say(monthName(m.groups.monthShort as string), m.start, m.end);
+  speak(m, { out, source }) {
+    const name = monthName(m.groups.monthShort as string);
+    // "in Jan." at the end: the dot is the sentence's too.
+    out.say(m.text.endsWith('.') && source.slice(m.end).trim() === '' ? `${name}.` : name, m.start, m.end);
   },
 };
 
