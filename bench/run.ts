@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runChunkerBench, chunkerMarkdown } from './chunker.bench.js';
 import { httpMarkdown, runHttpBench } from './http.bench.js';
+import { normalizeMarkdown, runNormalizeBench } from './normalize.bench.js';
 import { machine, writeResult } from './report.js';
 import { runSoakBench, soakMarkdown } from './soak.bench.js';
 import { runSynthesisBench, synthesisMarkdown } from './synthesis.bench.js';
@@ -23,6 +24,7 @@ const SCOPES: Record<string, Scope> = {
   soak: { run: runSoakBench, markdown: soakMarkdown },
   http: { run: runHttpBench, markdown: httpMarkdown },
   ws: { run: runWsBench, markdown: wsMarkdown },
+  normalize: { run: runNormalizeBench, markdown: normalizeMarkdown },
 };
 
 // Results live in the source tree (bench/results), not in dist/.

@@ -17,3 +17,11 @@ export { decodeAudioFrame, type AudioFrameHeader } from './protocol/audio-frame.
 export { createSentenceChunker, type SentenceChunker } from './text/sentence-chunker.js';
 export type { ChunkerOptions } from './text/chunker-options.js';
 export { type Agent, type AgentEvent, type AgentRequest, type HistoryItem } from './agents/agent.js';
+export {
+  normalizeForSpeech,
+  toSourceRange,
+  type NormalizeOptions,
+  type OffsetMap,
+  type SpeechText,
+  type TextRange,
+} from './speech/normalize.js';

@@ -61,7 +61,11 @@ export function chunk(task: ChunkTask): ChunkReply {
   return { ok: true, ...scanSentenceEnds(task.text, task.state, task.options, task.final), memory: dueMemoryReport() };
 }
 
-/** Normalizes a sentence for speech, synthesizes it, and moves the PCM back without a copy. */
+/**
+ * Normalizes a sentence for speech, synthesizes it, and moves the PCM back without a copy. The
+ * voice's language picks the normalization rules ("de" reads numbers in German). A sentence with
+ * nothing to say once normalized (emoji or markup only) comes back with no audio and no words.
+ */
 export async function speak(task: SpeakTask): Promise<SpeakReply | Moved<SpeakReply>> {
   if (task.cancelled !== undefined && Atomics.load(task.cancelled, 0) !== 0) {
     return { ok: false, code: 'CANCELLED', message: 'The caller gave up before the task started.' };
@@ -69,7 +73,7 @@ export async function speak(task: SpeakTask): Promise<SpeakReply | Moved<SpeakRe
   if (!voiceIds.has(task.voice)) {
     return { ok: false, code: 'INVALID_EVENT', message: `Unknown voice "${task.voice}".` };
   }
-  const prepared = normalizeForSpeech(task.text);
+  const prepared = normalizeForSpeech(task.text, { language: task.voice });
   const options = { voice: task.voice, rate: task.rate, pitch: task.pitch };
   const synthesized = await collectSpeech(engine.stream(prepared.text, options), engine.description.sampleRate);
   const outRate = task.sampleRate ?? synthesized.sampleRate;

@@ -42,7 +42,10 @@ export interface WordTiming {
 
 /** The audio of one whole text. */
 export interface SynthesisResult {
-  /** PCM16 mono on its own freshly allocated, exactly sized buffer (byteOffset 0): safe to transfer. */
+  /**
+   * PCM16 mono on its own freshly allocated, exactly sized buffer (byteOffset 0): safe to transfer.
+   * Empty (and `words` too) when the text has no letter or digit: nothing to say, no audio.
+   */
   pcm: Int16Array;
   /** Hz. */
   sampleRate: number;

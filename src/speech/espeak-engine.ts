@@ -200,6 +200,9 @@ class Espeak implements EspeakEngine {
     // Set on every call: cheap, and a voice change may reset them.
     this.#worker.set_rate(Math.round(options.rate));
     this.#worker.set_pitch(Math.round(options.pitch));
+    // eSpeak renders even an empty string as ~7 ms of audio; a sentence with nothing to say
+    // (emoji or markdown only, once normalized) must yield no audio at all.
+    if (!SPEAKABLE.test(text)) return { pcm: new Int16Array(0), sampleRate: DESCRIPTION.sampleRate, words: [] };
 
     const escaped = escapeForSsml(text);
     const chunks: Int16Array[] = [];
@@ -318,12 +321,21 @@ function placeWord(original: string, escaped: EscapedText, event: RawEvent): Wor
 
 const SPACE = /\s/u;
 const PUNCTUATION = /\p{P}/u;
+const WORD_PART = /[\p{L}\p{N}\p{M}]/u;
+/** A mark inside a word ("'" in "Don't", "-" in "e-mail", "." in "U.S"): a letter or digit follows. */
+const JOINS_WORD = /^[^\s\p{L}\p{N}\p{M}][\p{L}\p{N}]/u;
+/** A letter or a digit: text without one has nothing to say. */
+const SPEAKABLE = /[\p{L}\p{N}]/u;
+/** "U.S.", "e.g.": letters each followed by a dot keep their last dot. */
+const DOTTED_LETTERS = /^(?:\p{L}\.)+$/u;
 
 /**
  * Turns word events into one timing per written word. eSpeak reports a number or an
  * abbreviation as several events over overlapping ranges ("3.50" gives "3.50", ".50 ", ...):
- * an event that starts inside the previous word joins it. Each word is then trimmed of spaces
- * and of edge punctuation ("world," → "world") unless it is punctuation only ("&").
+ * an event that starts inside the previous word joins it. An event may also cover only the
+ * first part of a word ("Don" of "Don't", "e" of "e-mail", "U" of "U.S."), so each word runs on
+ * through its letters and the marks between them, up to the next word's start. Each word is then trimmed of spaces and of edge
+ * punctuation ("world," → "world") unless it is punctuation only ("&").
  */
 function toWordTimings(text: string, marks: readonly WordMark[], durationMs: number): WordTiming[] {
   const merged: WordMark[] = [];
@@ -336,8 +348,11 @@ function toWordTimings(text: string, marks: readonly WordMark[], durationMs: num
     }
   }
   const words: Array<{ start: number; end: number; startMs: number }> = [];
-  for (const mark of merged) {
-    const range = trimWord(text, mark.start, mark.end);
+  for (const [i, mark] of merged.entries()) {
+    const limit = merged[i + 1]?.start ?? text.length;
+    let end = mark.end;
+    while (end < limit && (WORD_PART.test(text.charAt(end)) || (end + 1 < limit && JOINS_WORD.test(text.slice(end, end + 2))))) end++;
+    const range = trimWord(text, mark.start, end, limit);
     if (range !== undefined) words.push({ ...range, startMs: mark.ms });
   }
   return words.map((word, i) => ({
@@ -346,7 +361,8 @@ function toWordTimings(text: string, marks: readonly WordMark[], durationMs: num
   }));
 }
 
-function trimWord(text: string, from: number, to: number): { start: number; end: number } | undefined {
+/** Trims `[from, to)`; a dot of "U.S." may be kept up to `limit`, where the next word starts. */
+function trimWord(text: string, from: number, to: number, limit: number): { start: number; end: number } | undefined {
   let start = from;
   let end = to;
   while (start < end && SPACE.test(text.charAt(start))) start++;
@@ -356,5 +372,6 @@ function trimWord(text: string, from: number, to: number): { start: number; end:
   let innerEnd = end;
   while (innerStart < innerEnd && PUNCTUATION.test(text.charAt(innerStart))) innerStart++;
   while (innerEnd > innerStart && PUNCTUATION.test(text.charAt(innerEnd - 1))) innerEnd--;
+  if (innerEnd < limit && text.charAt(innerEnd) === '.' && DOTTED_LETTERS.test(text.slice(innerStart, innerEnd + 1))) innerEnd++;
   return innerStart < innerEnd ? { start: innerStart, end: innerEnd } : { start, end };
 }

@@ -137,6 +137,21 @@ describe('synthesize', () => {
     });
   });
 
+  it('times whole written words: contractions, hyphenated words and dotted acronyms', () => {
+    const text = "Don't e-mail the U.S. team; it's a well-known fact, isn't it?";
+    expect(wordTexts(text, engine.synthesize(text, DEFAULTS))).toEqual([
+      "Don't", 'e-mail', 'the', 'U.S.', 'team', "it's", 'a', 'well-known', 'fact', "isn't", 'it',
+    ]);
+  });
+
+  it('makes no audio for text with nothing to say', () => {
+    for (const text of ['', ' ', '...', '\u2014 !']) {
+      const r = engine.synthesize(text, DEFAULTS);
+      expect(r.pcm.length, JSON.stringify(text)).toBe(0);
+      expect(r.words).toEqual([]);
+    }
+  });
+
   // eSpeak keeps oscillator and flutter counters running from one call to the next, so the same
   // call twice differs by a few samples; the output is a pure function of the call history.
   it('is reproducible: a fresh engine given the same calls gives the same PCM', async () => {

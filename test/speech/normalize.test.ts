@@ -26,7 +26,7 @@ const CASES: Record<string, [string, string][]> = {
     ['2-3 servings', 'two to three servings'],
     ['10–15 minutes', 'ten to fifteen minutes'],
     ['1990-2000', 'nineteen ninety to two thousand'],
-    ['5-10 km', 'five-ten kilometers'],
+    ['5-10 km', 'five to ten kilometers'],
     ['COVID-19', 'COVID-nineteen'],
     ['~8 billion', 'about eight billion'],
     ['99999999999999999999999', 'nine nine nine nine nine nine nine nine nine nine nine nine nine nine nine nine nine nine nine nine nine nine nine'],
@@ -149,7 +149,7 @@ const CASES: Record<string, [string, string][]> = {
     ['SCUBA gear', 'SCUBA gear'],
     ['Hello World', 'Hello World'],
     ['do NOT', 'do NOT'],
-    ['World War II', 'World War II'],
+    ['World War II', 'World War two'],
     ['the U.S.', 'the U.S.'],
     ['MP3', 'M-P three'],
     ['AT&T', 'A-T and T'],
@@ -158,13 +158,13 @@ const CASES: Record<string, [string, string][]> = {
   ],
   'URLs and email addresses': [
     ['https://example.com/docs', 'example dot com slash docs'],
-    ['http://www.example.com/', 'example dot com'],
+    ['http://www.example.com/', 'w w w dot example dot com'],
     ['see https://example.com/a-b_c?q=1#top.', 'see example dot com slash a dash b underscore c.'],
     ['example.com', 'example dot com'],
     ['ana@example.org', 'ana at example dot org'],
     ['ana.lee+news@mail.example.co.uk', 'ana dot lee plus news at mail dot example dot co dot uk'],
     ['localhost:3000', 'localhost:three thousand'],
-    ['https://api.example.io:8080/v2/users', 'api dot example dot io colon eight thousand eighty slash v two slash users'],
+    ['https://api.example.io:8080/v2/users', 'api dot example dot io colon eight zero eight zero slash v two slash users'],
   ],
   'phone numbers': [
     ['+1 555-0100', 'plus one, five five five, zero one zero zero'],
@@ -265,8 +265,17 @@ describe('normalizeForSpeech options', () => {
     expect(normalizeForSpeech('```a``` and ```b```', { language: 'en' }).text).toBe('code block omitted and code block omitted');
   });
 
+  it('picks the rules by language, with English as the fallback', () => {
+    expect(normalizeForSpeech('Es kostet 3,50 € und 21 % mehr, also 1.234 Stück.', { language: 'de' }).text).toBe(
+      'Es kostet drei Euro fünfzig und einundzwanzig Prozent mehr, also tausend zwei hundert vierunddreißig Stück.',
+    );
+    expect(normalizeForSpeech('Pi ist -3,14.', { language: 'de-DE' }).text).toBe('Pi ist minus drei Komma eins vier.');
+    expect(normalizeForSpeech('It costs $5.', { language: 'en-gb-x-rp' }).text).toBe('It costs five dollars.');
+    expect(normalizeForSpeech('It costs $5.', { language: 'fr' }).text).toBe('It costs five dollars.');
+  });
+
   it('rejects unknown options and values, naming them', () => {
-    expect(() => normalizeForSpeech('x', { language: 'fr' } as never)).toThrow(/options\.language/);
+    expect(() => normalizeForSpeech('x', { language: '' } as never)).toThrow(/options\.language/);
     expect(() => normalizeForSpeech('x', { codeBlocks: 'read' } as never)).toThrow(/options\.codeBlocks/);
     expect(() => normalizeForSpeech('x', { speed: 2 } as never)).toThrow(/unknown option "speed"/);
   });

@@ -1,9 +1,13 @@
 /**
- * Abbreviations, titles and acronyms.
+ * Abbreviations, titles and acronyms. The terms and their readings are data
+ * (`abbreviation-data.ts`); the rules here decide where each kind is read. Terms are recognised
+ * with either case of their first letter or all in lower case ("mr. dao" "mister dao", "Approx."),
+ * and the reading follows the written case of the first letter.
  *
  * "Dr." and "St." depend on their neighbours: after a capitalised word that does not start the
  * sentence, or after a number ("Baker St.", "5th St."), they are "Street" and "Drive"; before a
- * capitalised word they are "Saint" and "Doctor"; otherwise "Street" and "Drive".
+ * capitalised word (any word, in text written in lower case) they are "Saint" and "Doctor";
+ * otherwise "Street" and "Drive". Street suffixes after a street name are read in `addresses.ts`.
  *
  * Acronyms of 2–5 capitals are spelled as letters joined by hyphens, "FBI" "F-B-I", "APIs"
  * "A-P-I's": eSpeak reads a lone "A" before another word as the article ("A P I" sounds "uh P
@@ -11,37 +15,35 @@
  * words written in capitals for emphasis ("do NOT") stay as they are, as do Roman numerals, and
  * all of them when the whole sentence is in capitals (shouting).
  */
-import type { Rule } from './rule.js';
+import { ENGLISH_ABBREVIATIONS } from './abbreviation-data.js';
+import type { Rule, RuleContext, RuleMatch } from './rule.js';
 
-const TITLES: Readonly<Record<string, string>> = {
-  Mr: 'Mister',
-  Mrs: 'Missus',
-  Ms: 'Miz',
-  Prof: 'Professor',
-  Mt: 'Mount',
-  Jr: 'Junior',
-  Sr: 'Senior',
-  Ave: 'Avenue',
-  Blvd: 'Boulevard',
-  Inc: 'Incorporated',
-  Ltd: 'Limited',
-  Corp: 'Corporation',
-  Dept: 'Department',
-  Fig: 'Figure',
-};
+const { title: TITLES, suffix: SUFFIXES, reference: REFERENCES, word: WORDS } = ENGLISH_ABBREVIATIONS;
 
-/** Said before a name or number: never the last word of a sentence, so they never keep the dot. */
-const BEFORE_NAMES = new Set(['Mr', 'Mrs', 'Ms', 'Prof', 'Mt', 'Fig']);
+/**
+ * An alternation of terms that also matches them with the other case of their first letter, or
+ * all in lower case ("mr.", "Approx.", "dept."), longest first.
+ */
+function termPattern(terms: readonly string[]): string {
+  const forms = new Set<string>();
+  for (const term of terms) {
+    const first = term[0] as string;
+    forms.add(term);
+    forms.add((first === first.toUpperCase() ? first.toLowerCase() : first.toUpperCase()) + term.slice(1));
+    forms.add(term.toLowerCase());
+  }
+  return [...forms]
+    .sort((a, b) => b.length - a.length)
+    .map((form) => form.replaceAll('.', '\\.'))
+    .join('|');
+}
 
-const LATIN: Readonly<Record<string, string>> = {
-  etc: 'et cetera',
-  'e.g': 'for example',
-  'i.e': 'that is',
-  vs: 'versus',
-  approx: 'approximately',
-  'a.k.a': 'also known as',
-  cf: 'compare',
-};
+/** The table's entry for a term written in any of the cases {@link termPattern} allows. */
+function lookUp(entries: Readonly<Record<string, string>>, written: string): string | undefined {
+  const lower = written.toLowerCase();
+  for (const term of Object.keys(entries)) if (term.toLowerCase() === lower) return entries[term];
+  return undefined;
+}
 
 /** The abbreviation's dot is also the sentence's: only closing quotes or brackets follow. */
 const SENTENCE_END_AFTER = /^["'\u201D\u2019)\]]*\s*$/;
@@ -50,6 +52,7 @@ const SENTENCE_END = /[.!?:]\s*$/;
 const CAPITALISED = /^[A-Z][a-z]/;
 const NUMBER_LIKE = /^\d/;
 const NEXT_WORD_CAPITALISED = /^\s+[A-Z][a-z]/;
+const NEXT_WORD = /^\s+[A-Za-z]/;
 
 /** How far back to look for the word before "St."/"Dr.", in UTF-16 units. */
 const LOOK_BEHIND = 48;
@@ -60,6 +63,7 @@ function endsSentence(source: string, end: number): boolean {
 
 /** "Street"/"Drive" (true) or "Saint"/"Doctor" (false) for an abbreviation at `start`–`end`. */
 function isPlace(source: string, start: number, end: number): boolean {
+  const lowerCase = source[start] === 'd' || source[start] === 's';
   const windowStart = Math.max(0, start - LOOK_BEHIND);
   const before = source.slice(windowStart, start);
   const previous = PREVIOUS_WORD.exec(before);
@@ -69,47 +73,71 @@ function isPlace(source: string, start: number, end: number): boolean {
     const startsSentence = beforeWord.trim() === '' ? windowStart === 0 : SENTENCE_END.test(beforeWord);
     if (NUMBER_LIKE.test(word) || (CAPITALISED.test(word) && !startsSentence)) return true;
   }
-  return !NEXT_WORD_CAPITALISED.test(source.slice(end, end + 3));
+  // Text written all in lower case ("dr. jones") has no capital to go by: any next word will do.
+  return !(lowerCase ? NEXT_WORD : NEXT_WORD_CAPITALISED).test(source.slice(end, end + 3));
 }
 
 function withCase(words: string, written: string): string {
   const first = written[0] ?? '';
-  return first >= 'A' && first <= 'Z' ? (words[0] ?? '').toUpperCase() + words.slice(1) : words;
+  const cased = first >= 'A' && first <= 'Z' ? (words[0] ?? '').toUpperCase() + words.slice(1) : words;
+  return first >= 'a' && first <= 'z' ? (cased[0] ?? '').toLowerCase() + cased.slice(1) : cased;
 }
 
+/** Says `words` for an abbreviation, keeping its dot when that dot also ends the sentence. */
+function sayAbbreviation(words: string, keepsDot: boolean, m: RuleMatch, { out, source }: RuleContext): void {
+  out.say(keepsDot && m.text.endsWith('.') && endsSentence(source, m.end) ? `${words}.` : words, m.start, m.end);
+}
+
+/** Titles before a name, and company or generation suffixes after one ("Acme Inc.", "Jr."). */
 const title: Rule = {
   name: 'title',
-  pattern: /(?<![A-Za-z.])(?<titleWord>Mrs|Mr|Ms|Dr|St|Prof|Mt|Jr|Sr|Ave|Blvd|Inc|Ltd|Corp|Dept|Fig)(?:\.|(?<=Mrs|Mr|Ms|Dr|St)(?= [A-Z][a-z]))/,
-  speak(m, { out, source }) {
+  pattern: new RegExp(
+    String.raw`(?<![A-Za-z.])(?<titleWord>${termPattern([...Object.keys(TITLES), ...Object.keys(SUFFIXES)])})` +
+      String.raw`(?:\.|(?<=Mrs|Mr|Ms|Dr|St)(?= [A-Z][a-z]))`,
+  ),
+  speak(m, ctx) {
+    const { out, source } = ctx;
     const word = m.groups.titleWord as string;
-    let words: string;
-    if (word === 'Dr' || word === 'St') {
+    const lower = word.toLowerCase();
+    if (lower === 'dr' || lower === 'st') {
       const place = isPlace(source, m.start, m.end);
-      words = word === 'Dr' ? (place ? 'Drive' : 'Doctor') : place ? 'Street' : 'Saint';
-    } else {
-      words = TITLES[word] ?? word;
+      const words = withCase(lower === 'dr' ? (place ? 'Drive' : 'Doctor') : place ? 'Street' : 'Saint', word);
+      sayAbbreviation(words, place, m, ctx);
+      return;
     }
-    const keepsDot = m.text.endsWith('.') && !BEFORE_NAMES.has(word) && words !== 'Doctor' && words !== 'Saint';
-    out.say(keepsDot && endsSentence(source, m.end) ? `${words}.` : words, m.start, m.end);
+    const suffix = lookUp(SUFFIXES, word);
+    if (suffix !== undefined) sayAbbreviation(withCase(suffix, word), true, m, ctx);
+    else out.say(withCase(lookUp(TITLES, word) ?? word, word), m.start, m.end);
   },
 };
 
-const latin: Rule = {
+const wordAbbreviation: Rule = {
   name: 'latin',
-  pattern: /(?<![A-Za-z.])(?<latinWord>[Ee]tc|[Ee]\.g|[Ii]\.e|[Vv]s|[Aa]pprox|[Aa]\.k\.a|[Cc]f)(?:\.|(?<=[Vv]s|[Ee]\.g|[Ii]\.e)(?![A-Za-z.]))/,
-  speak(m, { out, source }) {
+  pattern: new RegExp(
+    String.raw`(?<![A-Za-z.])(?<latinWord>${termPattern(Object.keys(WORDS))})(?:\.|(?<=[Vv]s|[Ee]\.g|[Ii]\.e)(?![A-Za-z.]))`,
+  ),
+  speak(m, ctx) {
     const word = m.groups.latinWord as string;
-    const words = withCase(LATIN[word.toLowerCase()] ?? word, word);
-    out.say(m.text.endsWith('.') && endsSentence(source, m.end) ? `${words}.` : words, m.start, m.end);
+    sayAbbreviation(withCase(lookUp(WORDS, word) ?? word, word), true, m, ctx);
   },
 };
 
-/** "No. 5" "number five". */
-const numero: Rule = {
+/** "No. 5" "number five", "vol. 3", "pp. 10-20", "Vol. II": only before a number. */
+const reference: Rule = {
   name: 'numero',
-  pattern: /(?<![A-Za-z.])(?<numeroWord>[Nn]o)\.(?= ?\d)/,
+  pattern: new RegExp(String.raw`(?<![A-Za-z.])(?<numeroWord>${termPattern(Object.keys(REFERENCES))})\.(?= ?\d| [IVXLC]+\b)`),
   speak(m, { out }) {
-    out.say(withCase('number', m.groups.numeroWord as string), m.start, m.end);
+    const word = m.groups.numeroWord as string;
+    out.say(withCase(lookUp(REFERENCES, word) ?? word, word), m.start, m.end);
+  },
+};
+
+/** "w/ cheese" "with cheese", "w/o sugar" "without sugar". */
+const withWord: Rule = {
+  name: 'withWord',
+  pattern: /(?<![A-Za-z0-9/])(?<withLetter>[Ww])\/(?<withOut>[Oo])?(?= |$)/,
+  speak(m, { out }) {
+    out.say(withCase(m.groups.withOut === undefined ? 'with' : 'without', m.groups.withLetter as string), m.start, m.end);
   },
 };
 
@@ -122,7 +150,9 @@ const WORD_ACRONYMS = new Set(
     'AN THE AND OR BUT NOT NO YES IS ARE WAS WERE BE DO DOES DID IT ITS THIS THAT THESE THOSE YOU YOUR WE ' +
     'ME MY OUR HE SHE HIS HER THEY ALL ANY EVERY EACH ONLY VERY MUST NEVER ALWAYS NOW NEW FREE HOT BIG GO ' +
     'TO OF IN ON AT BY FOR FROM WITH UP SO IF AS OUT STOP WAIT NOTE READ HELP WHY HOW WHAT WHEN WHERE WHO ' +
-    'MORE MOST LESS BEST GOOD BAD HUGE SALE LOVE HATE WORK TRUE FALSE NULL NONE DONE SURE REAL LAST NEXT OVER OFF'
+    'MORE MOST LESS BEST GOOD BAD HUGE SALE LOVE HATE WORK TRUE FALSE NULL NONE DONE SURE REAL LAST NEXT OVER OFF ' +
+    // English words that are also Roman numerals, so they are never read as numbers.
+    'MIX MIXED MID DIM DID LID VIM CIVIC MIMIC LIVID DISC VIVID MILD'
   ).split(' '),
 );
 const ROMAN_NUMERAL = /^X{0,3}(?:IX|IV|VI{0,3}|I{0,3})$/;
@@ -153,4 +183,4 @@ const ampersand: Rule = {
 };
 
 /** In priority order. */
-export const ABBREVIATION_RULES: readonly Rule[] = [title, latin, numero, acronym, ampersand];
+export const ABBREVIATION_RULES: readonly Rule[] = [title, wordAbbreviation, reference, withWord, acronym, ampersand];

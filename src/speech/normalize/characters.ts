@@ -67,12 +67,12 @@ export const CHARACTER_RULES: readonly Rule[] = [whitespace, emoji, invisible];
  * letter, which makes plain text about four times faster. It must come after all other rules and
  * must never swallow the start of another rule's match, so a word joins the run only when it
  * ends in a space or a comma-like mark (no "example.com", "ana@", "etc.", "http:") and is not
- * "vs". Every rule that can start at a letter needs a non-letter before it, which is what makes
+ * "vs" or the "et" of "et al.". Every rule that can start at a letter needs a non-letter before it, which is what makes
  * skipping the letters inside a word safe.
  */
 export const plainWords: Rule = {
   name: 'plainWords',
-  pattern: /[A-Za-z]+(?:[,;]? (?!vs\b)[a-z]+(?=[ ,;!?)]|$))*/,
+  pattern: /[A-Za-z]+(?:[,;]? (?!vs\b|et al\b)[a-z]+(?=[ ,;!?)]|$))*/,
   speak(m, { out }) {
     out.copy(m.start, m.end);
   },

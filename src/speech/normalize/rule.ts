@@ -7,7 +7,8 @@ import type { SpeechBuilder } from './offset-map.js';
 
 /** The fully filled options a rule may read. */
 export interface FilledNormalizeOptions {
-  language: 'en';
+  /** A key of `LANGUAGE_RULES`: the language whose rules read the text. */
+  language: string;
   codeBlocks: 'placeholder' | 'drop';
 }
 
@@ -45,6 +46,11 @@ export interface Rule {
    * all rules; it must not match the empty string.
    */
   readonly pattern: RegExp;
+  /**
+   * The pattern cannot match text without an ASCII digit. Such rules are left out of the scan of
+   * text that has none, which is most prose: the joined regex tries every rule at every position.
+   */
+  readonly needsDigit?: boolean;
   /** Writes the speech for one match to `ctx.out`, accounting for exactly `[start, end)`. */
   readonly speak: (match: RuleMatch, ctx: RuleContext) => void;
 }

@@ -1,10 +1,11 @@
 /**
  * URLs, bare domains and email addresses, read the way people say them: "https://example.com/docs"
- * "example dot com slash docs", "ana@example.org" "ana at example dot org". The scheme, a leading
- * "www.", the query string, the fragment and a trailing slash are left out: they are noise to a
- * listener, and the text on screen keeps them.
+ * "example dot com slash docs", "ana@example.org" "ana at example dot org", "www." as "w w w dot",
+ * digits one by one ("user123" "user one two three"). The scheme, the query string, the fragment
+ * and a trailing slash are left out: they are noise to a listener, and the text on screen keeps
+ * them.
  */
-import { integerWords } from './numbers.js';
+import { digitWords } from './number-words.js';
 import type { Rule } from './rule.js';
 
 const ADDRESS_PIECES = /[A-Za-z]+|\d+|[^A-Za-z\d]/g;
@@ -28,19 +29,21 @@ const STARTS_WITH_LETTER = /^[A-Za-z]/;
 function addressWords(address: string): string {
   const words: string[] = [];
   for (const [piece] of address.matchAll(ADDRESS_PIECES)) {
-    const word = STARTS_WITH_DIGIT.test(piece) ? integerWords(piece) : STARTS_WITH_LETTER.test(piece) ? piece : SYMBOL_WORDS[piece];
+    const word = STARTS_WITH_DIGIT.test(piece) ? digitWords(piece) : STARTS_WITH_LETTER.test(piece) ? piece : SYMBOL_WORDS[piece];
     if (word !== undefined) words.push(word);
   }
   return words.join(' ');
 }
 
-const SCHEME = /^(?:https?:\/\/)?(?:www\.)?/i;
+const SCHEME = /^(?:https?:\/\/)?/i;
+const WWW = /^www\./i;
 const QUERY_AND_AFTER = /[?#].*$/s;
 const TRAILING_SLASHES = /\/+$/;
 
 /** The spoken form of a URL; the host is always kept. */
 function urlWords(url: string): string {
-  return addressWords(url.replace(SCHEME, '').replace(QUERY_AND_AFTER, '').replace(TRAILING_SLASHES, ''));
+  const address = url.replace(SCHEME, '').replace(QUERY_AND_AFTER, '').replace(TRAILING_SLASHES, '');
+  return WWW.test(address) ? `w w w dot ${addressWords(address.slice(4))}` : addressWords(address);
 }
 
 const HOST = String.raw`[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*`;
