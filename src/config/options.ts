@@ -5,6 +5,7 @@
  * table is checked against it by `test/config/options.test.ts`.
  */
 import { ConfigError } from '../errors.js';
+import { normalizeLanguageTag } from '../language/language-rules.js';
 import { DEFAULT_ENGINE } from '../speech/engines.js';
 
 interface IntSpec {
@@ -108,6 +109,7 @@ export const SETTINGS = {
   maxSentenceChars: int(20, 10_000, 300, 'A run with no sentence boundary is split on a space at this length.'),
   minSentenceChars: int(0, 10_000, 0, 'Fragments shorter than this merge into the next sentence (0 = off).'),
   firstClauseChars: int(0, 10_000, 0, 'When > 0, the first chunk of a turn may end at a clause mark once this long (0 = off).'),
+  chunkLanguage: str('', 'Language whose sentence rules the chunker uses, a tag such as "de" or "es-MX" (empty: the language of the voice).'),
 
   voice: str(SPEECH.defaultVoice, 'Default voice of a new session (GET /v1/voices lists them).'),
   speechRate: int(SPEECH.rate.min, SPEECH.rate.max, SPEECH.rate.default, 'Default speaking rate, words per minute.'),
@@ -265,6 +267,12 @@ export function validateOptions(options: Record<string, unknown> = {}, source = 
     throw new ConfigError(
       'sendHighWaterBytes',
       `Setting "sendHighWaterBytes" (${result.sendHighWaterBytes}) must not exceed "sendHardCapBytes" (${result.sendHardCapBytes}).`,
+    );
+  }
+  if (result.chunkLanguage !== '' && normalizeLanguageTag(result.chunkLanguage) === undefined) {
+    throw new ConfigError(
+      'chunkLanguage',
+      `Setting "chunkLanguage" must be empty or a language tag such as "en" or "de-AT"; got ${JSON.stringify(result.chunkLanguage)}.`,
     );
   }
   for (const name of ['minSentenceChars', 'firstClauseChars'] as const) {

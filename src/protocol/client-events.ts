@@ -25,6 +25,8 @@ export interface SessionUpdateFields {
     max_sentence_chars?: number;
     min_sentence_chars?: number;
     first_clause_chars?: number;
+    /** Language whose sentence rules apply (a tag such as `de`); by default the voice's language. */
+    language?: string;
   };
   /** Functions the agent may call; replaces the previous list. At most {@link MAX_TOOLS}. */
   tools?: Array<{ type: 'function'; name: string; description: string; parameters: Record<string, unknown> }>;
@@ -222,7 +224,7 @@ function parseSession(raw: Json, limits: ParseLimits): SessionUpdateFields {
   }
   const chunking = sub(raw, 'chunking', 'session.chunking');
   if (chunking !== undefined) {
-    only(chunking, 'session.chunking', ['max_sentence_chars', 'min_sentence_chars', 'first_clause_chars']);
+    only(chunking, 'session.chunking', ['max_sentence_chars', 'min_sentence_chars', 'first_clause_chars', 'language']);
     out.chunking = {};
     const max = int(chunking, 'max_sentence_chars', 'session.chunking.max_sentence_chars', 20, 10_000);
     if (max !== undefined) out.chunking.max_sentence_chars = max;
@@ -230,6 +232,12 @@ function parseSession(raw: Json, limits: ParseLimits): SessionUpdateFields {
     if (min !== undefined) out.chunking.min_sentence_chars = min;
     const first = int(chunking, 'first_clause_chars', 'session.chunking.first_clause_chars', 0, 10_000);
     if (first !== undefined) out.chunking.first_clause_chars = first;
+    if (chunking.language !== undefined) {
+      if (typeof chunking.language !== 'string' || chunking.language.length === 0 || chunking.language.length > 35) {
+        invalid('session.chunking.language', 'a language tag such as "en" or "de-AT"');
+      }
+      out.chunking.language = chunking.language;
+    }
   }
   if (raw.tools !== undefined) out.tools = parseTools(raw.tools, limits);
   return out;

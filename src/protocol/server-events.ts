@@ -15,7 +15,7 @@ export interface SessionInfo {
   rate: number;
   pitch: number;
   audio: { format: 'binary' | 'base64'; sample_rate: number; frame_ms: number };
-  chunking: { max_sentence_chars: number; min_sentence_chars: number; first_clause_chars: number };
+  chunking: { max_sentence_chars: number; min_sentence_chars: number; first_clause_chars: number; language: string };
   agent: string;
   /** Names of the functions the agent may call. */
   tools: string[];

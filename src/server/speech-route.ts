@@ -9,9 +9,8 @@ import { SaywireError } from '../errors.js';
 import type { FilledServerOptions } from '../config/options.js';
 import type { EngineInfo } from '../session/session-settings.js';
 import { encodeWavHeader, pcm16Bytes } from '../speech/wav.js';
-import { fillChunkerOptions } from '../text/chunker-options.js';
-import { SentenceCarry } from '../text/sentence-carry.js';
-import type { SpeechAudio, TurnWorkers } from '../turn/turn-workers.js';
+import { serverChunker } from '../session/session.js';
+import { type SpeechAudio, type TurnWorkers, chunkWholeText } from '../turn/turn-workers.js';
 import { type RouteHandler, readJsonObject } from './http-routes.js';
 
 /** OpenAI's limit on `input`, characters. */
@@ -44,10 +43,8 @@ export function speechRoute(options: FilledServerOptions, workers: TurnWorkers, 
     if (format !== 'wav' && format !== 'pcm') {
       throw new SaywireError('INVALID_REQUEST', 'Field "response_format" must be "wav" or "pcm".');
     }
-    const chunker = fillChunkerOptions({ maxSentenceChars: options.maxSentenceChars });
-    const carry = new SentenceCarry(chunker);
-    carry.append(input);
-    const sentences = carry.apply(await workers.scan({ text: input, state: carry.state, options: chunker, final: true }), input.length);
+    const engineVoice = OPENAI_VOICES.has(voice) ? options.voice : voice;
+    const sentences = await chunkWholeText(workers, input, serverChunker(options, engineVoice));
     const { min, max } = engine.description.rate;
     const rate = Math.min(max, Math.max(min, Math.round(options.speechRate * speed)));
     // A client that hangs up stops the work: sentences still queued in the pool are skipped.
@@ -57,7 +54,7 @@ export function speechRoute(options: FilledServerOptions, workers: TurnWorkers, 
     });
     const speak = (text: string): Promise<SpeechAudio> =>
       workers.speak(
-        { text, voice: OPENAI_VOICES.has(voice) ? options.voice : voice, rate, pitch: options.speechPitch, sampleRate: null },
+        { text, voice: engineVoice, rate, pitch: options.speechPitch, sampleRate: null },
         gone.signal,
       );
     const audio = inOrder(sentences, speak, options.speechConcurrency);

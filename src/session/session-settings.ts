@@ -8,6 +8,7 @@ import type { SessionUpdateFields } from '../protocol/client-events.js';
 import type { SessionInfo } from '../protocol/server-events.js';
 import type { ToolDefinition } from '../agents/agent.js';
 import type { EngineDescription, VoiceInfo } from '../speech/engine.js';
+import { normalizeLanguageTag } from '../language/language-rules.js';
 import { fillChunkerOptions } from '../text/chunker-options.js';
 import type { TurnSettings } from '../turn/turn-ports.js';
 
@@ -29,7 +30,18 @@ export type SessionSettings = Pick<
   'chunker' | 'voice' | 'rate' | 'pitch' | 'sampleRate' | 'audioFormat' | 'frameMs'
 > & {
   tools: readonly ToolDefinition[];
+  /** The chunker's language as set (`chunkLanguage`, `session.chunking.language`); null follows the voice. */
+  chunkLanguage: string | null;
 };
+
+/**
+ * The language whose sentence rules the chunker applies: the one set, or else the voice's. A
+ * voice id is a language tag ("en-us", "de", "cmn"); one that is not (a variant's odd name) gets
+ * the English rules, the chunker's fallback for any language.
+ */
+export function chunkLanguageOf(chunkLanguage: string | null, voice: string): string {
+  return chunkLanguage ?? normalizeLanguageTag(voice) ?? 'en';
+}
 
 /** Applies an update; throws INVALID_EVENT naming the field when it cannot apply. */
 export function applySessionUpdate(
@@ -40,23 +52,26 @@ export function applySessionUpdate(
   if (update.voice !== undefined && !voices.has(update.voice)) {
     throw new SaywireError('INVALID_EVENT', `Field "session.voice": unknown voice "${update.voice}". See GET /v1/voices.`);
   }
+  const c = update.chunking ?? {};
+  const voice = update.voice ?? current.voice;
+  const chunkLanguage = c.language ?? current.chunkLanguage;
   let chunker = current.chunker;
-  if (update.chunking !== undefined) {
-    const c = update.chunking;
-    try {
-      chunker = fillChunkerOptions({
-        maxSentenceChars: c.max_sentence_chars ?? current.chunker.maxSentenceChars,
-        minSentenceChars: c.min_sentence_chars ?? current.chunker.minSentenceChars,
-        firstClauseChars: c.first_clause_chars ?? current.chunker.firstClauseChars,
-      });
-    } catch (err) {
-      throw new SaywireError('INVALID_EVENT', `Field "session.chunking": ${(err as Error).message}`);
-    }
+  try {
+    chunker = fillChunkerOptions({
+      maxSentenceChars: c.max_sentence_chars ?? current.chunker.maxSentenceChars,
+      minSentenceChars: c.min_sentence_chars ?? current.chunker.minSentenceChars,
+      firstClauseChars: c.first_clause_chars ?? current.chunker.firstClauseChars,
+      // A new voice brings its language's rules, unless a language was set.
+      language: chunkLanguageOf(chunkLanguage, voice),
+    });
+  } catch (err) {
+    throw new SaywireError('INVALID_EVENT', `Field "session.chunking": ${(err as Error).message}`);
   }
   const sampleRate = update.audio?.sample_rate;
   return {
     chunker,
-    voice: update.voice ?? current.voice,
+    chunkLanguage,
+    voice,
     rate: update.rate ?? current.rate,
     pitch: update.pitch ?? current.pitch,
     sampleRate: sampleRate === undefined ? current.sampleRate : sampleRate === 'native' ? null : sampleRate,
@@ -81,6 +96,7 @@ export function describeSession(id: string, settings: SessionSettings, agent: st
       max_sentence_chars: settings.chunker.maxSentenceChars,
       min_sentence_chars: settings.chunker.minSentenceChars,
       first_clause_chars: settings.chunker.firstClauseChars,
+      language: settings.chunker.language,
     },
     agent,
     tools: settings.tools.map((t) => t.name),

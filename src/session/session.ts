@@ -6,17 +6,25 @@
 import type { FilledServerOptions } from '../config/options.js';
 import type { SessionUpdateFields } from '../protocol/client-events.js';
 import type { SessionInfo } from '../protocol/server-events.js';
-import { fillChunkerOptions } from '../text/chunker-options.js';
-import { type EngineInfo, type SessionSettings, applySessionUpdate, describeSession } from './session-settings.js';
+import { type FilledChunkerOptions, fillChunkerOptions } from '../text/chunker-options.js';
+import { type EngineInfo, type SessionSettings, applySessionUpdate, chunkLanguageOf, describeSession } from './session-settings.js';
+
+/** The server's chunking settings for text spoken in `voice` (sessions start with them; HTTP routes use them). */
+export function serverChunker(options: FilledServerOptions, voice: string): FilledChunkerOptions {
+  return fillChunkerOptions({
+    maxSentenceChars: options.maxSentenceChars,
+    minSentenceChars: options.minSentenceChars,
+    firstClauseChars: options.firstClauseChars,
+    language: chunkLanguageOf(options.chunkLanguage === '' ? null : options.chunkLanguage, voice),
+  });
+}
 
 /** A new session's settings: the server's defaults. */
 export function sessionDefaults(options: FilledServerOptions): SessionSettings {
+  const chunkLanguage = options.chunkLanguage === '' ? null : options.chunkLanguage;
   return {
-    chunker: fillChunkerOptions({
-      maxSentenceChars: options.maxSentenceChars,
-      minSentenceChars: options.minSentenceChars,
-      firstClauseChars: options.firstClauseChars,
-    }),
+    chunker: serverChunker(options, options.voice),
+    chunkLanguage,
     voice: options.voice,
     rate: options.speechRate,
     pitch: options.speechPitch,

@@ -4,7 +4,9 @@
  */
 import type { ChunkTask, SpeakTask, SpokenWord } from '../pool/contract.js';
 import type { WorkerPool } from '../pool/worker-pool.js';
+import type { FilledChunkerOptions } from '../text/chunker-options.js';
 import { type ScanResult, scanSentenceEnds } from '../text/sentence-boundaries.js';
+import { SentenceCarry } from '../text/sentence-carry.js';
 
 /** What a speak task gives back, as the turn uses it. */
 export interface SpeechAudio {
@@ -19,6 +21,16 @@ export interface TurnWorkers {
   scan(task: ChunkTask): Promise<ScanResult>;
   /** Once `signal` aborts, a task still queued is skipped and the promise rejects. */
   speak(task: SpeakTask, signal?: AbortSignal): Promise<SpeechAudio>;
+}
+
+/**
+ * Splits a whole text into sentences in one final scan, through the same carry and scanner as a
+ * turn (so `POST /v1/chunk` and `POST /v1/audio/speech` split exactly as the socket does).
+ */
+export async function chunkWholeText(workers: TurnWorkers, text: string, options: FilledChunkerOptions): Promise<string[]> {
+  const carry = new SentenceCarry(options);
+  carry.append(text);
+  return carry.apply(await workers.scan({ text, state: carry.state, options, final: true }), text.length);
 }
 
 export function createTurnWorkers(pool: WorkerPool, chunking: 'pool' | 'inline'): TurnWorkers {
