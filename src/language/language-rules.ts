@@ -1,8 +1,8 @@
 /**
  * The shape of a language's written-text rules, and the registry that finds a language's rules
  * by its BCP-47 tag. This folder holds data only (word lists per language, one file each); the
- * sentence scanner (`src/text`) and, later, the speech normalizer read it, so each abbreviation is
- * listed once in the project, with its spoken form beside it.
+ * sentence scanner (`src/text`) and the speech normalizer (`src/speech/normalize`) both read it,
+ * so each abbreviation is listed once in the project, with its spoken form beside it.
  */
 import { DE } from './de.js';
 import { EN } from './en.js';
@@ -11,16 +11,44 @@ import { FR } from './fr.js';
 import { JA } from './ja.js';
 import { ZH } from './zh.js';
 
-/** One abbreviation as it is written, with how it is said and whether it can end a sentence. */
+/**
+ * Where the speech normalizer reads an abbreviation:
+ * - `title`: before a name ("Dr. Jones");
+ * - `suffix`: after a name ("Acme Inc.");
+ * - `reference`: before a number ("vol. 3", "pp. 10-20");
+ * - `word`: anywhere, with its dot ("approx.", "etc.", "e.g.");
+ * - `street`: a street suffix after a street name ("Main St", "Great America Pkwy");
+ * - `directional`: a compass point in an address ("N. Main St", "Ave NW");
+ * - `unit`: a secondary unit before its number ("Ste 200");
+ * - `state`: a US state or territory code, next to a ZIP code or after "City, ".
+ */
+export type AbbreviationKind = 'title' | 'suffix' | 'reference' | 'word' | 'street' | 'directional' | 'unit' | 'state';
+
+/**
+ * One abbreviation as it is written, with how it is said, where the speech normalizer reads it
+ * and whether the sentence chunker lets it end a sentence.
+ */
 export interface Abbreviation {
   /**
-   * As written, with its periods and any inner spaces: "Dr.", "e.g.", "z. B.", "EE. UU.".
-   * Written with a leading capital it matches only a capitalised word ("Am." is not "am."); in
-   * lower case it matches any case ("etc." and "Etc.").
+   * As written, with its periods and any inner spaces: "Dr.", "e.g.", "z. B.", "EE. UU."; a term
+   * that is written without a period ("CA", "NW") is written so. For the chunker, a leading
+   * capital matches only a capitalised word ("Am." is not "am."), lower case matches any case
+   * ("etc." and "Etc."). The normalizer matches the form without its final period, in either
+   * case of its first letter or all in lower case, except in addresses (`street`,
+   * `directional`, `unit`, `state`), where the case must be as written.
    */
   written: string;
-  /** The spoken expansion ("Doctor", "zum Beispiel"), when it has one regardless of context. */
-  say?: string;
+  /**
+   * The spoken expansion ("Doctor", "zum Beispiel"). Per kind where the reading depends on where
+   * the term stands: "St." is "Saint" as a title, "Street" after a street name.
+   */
+  say?: string | Readonly<Partial<Record<AbbreviationKind, string>>>;
+  /**
+   * Where the speech normalizer reads the term, with `say`. Default none: the normalizer leaves
+   * it to its other rules (units, dates) or to the voice; only English entries have kinds, as only
+   * the English normalizer reads abbreviations.
+   */
+  kinds?: readonly AbbreviationKind[];
   /**
    * Whether the abbreviation can be the last word of a sentence ("etc.", "Inc.", "a.m."). Default
    * false: titles and abbreviations that stand before the word they belong to ("Dr.", "e.g.",
@@ -28,6 +56,12 @@ export interface Abbreviation {
    * `sentenceStarters` ("at 5 a.m. The store" ends, "at 5 a.m. Mr. Smith" does not).
    */
   mayEnd?: boolean;
+  /**
+   * Whether only the speech normalizer reads the term. Default false. Set for address terms
+   * ("Pkwy", "CA", "NW") and words the chunker was never tuned for: to the chunker, a period
+   * after one of these is a period after any word, so `mayEnd` does not apply.
+   */
+  speechOnly?: boolean;
 }
 
 /** A language's rules for where written sentences end. */

@@ -35,7 +35,8 @@ function compile(rules: LanguageRules): BoundaryRules {
   // The fallback language's abbreviations first, so the language's own entries override them.
   const fallback = LANGUAGES.get(FALLBACK_LANGUAGE) as LanguageRules;
   const entries = rules === fallback ? rules.abbreviations : [...fallback.abbreviations, ...rules.abbreviations];
-  for (const { written, mayEnd = false } of entries) {
+  for (const { written, mayEnd = false, speechOnly = false } of entries) {
+    if (speechOnly) continue;
     const key = abbreviationKey(written);
     const first = written.charAt(0);
     (first !== first.toLowerCase() ? capitalised : anyCase).set(key, mayEnd);

@@ -1,6 +1,6 @@
 /**
  * Abbreviations, titles and acronyms. The terms and their readings are data
- * (`abbreviation-data.ts`); the rules here decide where each kind is read. Terms are recognised
+ * (`src/language/en.ts`, by kind in `abbreviation-table.ts`); the rules here decide where each kind is read. Terms are recognised
  * with either case of their first letter or all in lower case ("mr. dao" "mister dao", "Approx."),
  * and the reading follows the written case of the first letter.
  *
@@ -15,10 +15,10 @@
  * words written in capitals for emphasis ("do NOT") stay as they are, as do Roman numerals, and
  * all of them when the whole sentence is in capitals (shouting).
  */
-import { ENGLISH_ABBREVIATIONS } from './abbreviation-data.js';
+import { ENGLISH_ABBREVIATIONS } from './abbreviation-table.js';
 import type { Rule, RuleContext, RuleMatch } from './rule.js';
 
-const { title: TITLES, suffix: SUFFIXES, reference: REFERENCES, word: WORDS } = ENGLISH_ABBREVIATIONS;
+const { title: TITLES, suffix: SUFFIXES, reference: REFERENCES, word: WORDS, street: STREETS } = ENGLISH_ABBREVIATIONS;
 
 /**
  * An alternation of terms that also matches them with the other case of their first letter, or
@@ -101,7 +101,7 @@ const title: Rule = {
     const lower = word.toLowerCase();
     if (lower === 'dr' || lower === 'st') {
       const place = isPlace(source, m.start, m.end);
-      const words = withCase(lower === 'dr' ? (place ? 'Drive' : 'Doctor') : place ? 'Street' : 'Saint', word);
+      const words = withCase(lookUp(place ? STREETS : TITLES, word) as string, word);
       sayAbbreviation(words, place, m, ctx);
       return;
     }

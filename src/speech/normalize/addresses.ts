@@ -13,7 +13,7 @@
  * A number counts as a house number only when a street follows it: up to three capitalised
  * words (or an ordinal, "42nd") and a street suffix, abbreviated or not.
  */
-import { ENGLISH_ABBREVIATIONS } from './abbreviation-data.js';
+import { ENGLISH_ABBREVIATIONS } from './abbreviation-table.js';
 import { digitGroupWords } from './digit-strings.js';
 import { cardinalWords, digitWords } from './number-words.js';
 import type { Rule } from './rule.js';
@@ -83,7 +83,7 @@ const streetSuffix: Rule = {
   },
 };
 
-const HIGHWAYS: Readonly<Record<string, string>> = { Hwy: 'Highway', Rte: 'Route', Rt: 'Route', US: 'U S', SR: 'State Route' };
+const HIGHWAYS: Readonly<Record<string, string>> = { Hwy: STREETS.Hwy as string, Rte: 'Route', Rt: 'Route', US: 'U S', SR: 'State Route' };
 
 /** "Hwy 101" "Highway one oh one", "I-95" "I ninety-five", "Route 66": road numbers, in pairs. */
 const highway: Rule = {
