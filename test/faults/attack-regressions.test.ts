@@ -5,6 +5,7 @@
  * documented maximum, and DNS rebinding.
  */
 import { once } from 'node:events';
+import fc from 'fast-check';
 import { request } from 'node:http';
 import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -327,3 +328,54 @@ describe('HTTP conventions', () => {
     expect(logs.lines.filter((l) => l.level >= 50)).toEqual([]);
   });
 });
+
+describe('after a cancel, silence (any mix of turn-starting events before it)', () => {
+  it('nothing of any earlier turn arrives after the response.done that answers response.cancel', async () => {
+    const long = Array.from({ length: 12 }, (_, i) => `Sentence ${i + 1} of a reply long enough to be speaking.`).join(' ');
+    const step = fc.constantFrom(
+      { type: 'text.append', delta: long },
+      { type: 'text.done' },
+      { type: 'response.create', input: 'say something' },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 6 }), async (steps) => {
+        const client = await TestClient.connect(server.url);
+        try {
+          for (const event of steps) client.send(event);
+          client.send({ type: 'response.cancel', event_id: 'stop' });
+          // The cancel is answered by a response.done, or by NO_ACTIVE_RESPONSE when nothing ran.
+          await client.until(
+            () => client.events('error').some((e) => (e.error as { event_id: string }).event_id === 'stop') || cancelledDone(client) !== -1,
+            'the answer to the cancel',
+          );
+          const cut = Math.max(cancelledDone(client), client.received.findIndex((r) => r.kind === 'event' && r.event.type === 'error' && (r.event.error as { event_id: string }).event_id === 'stop'));
+          client.send({ type: 'session.update', event_id: 'probe', session: { rate: 180 } });
+          await client.next('session.updated');
+          client.send({ type: 'response.create', input: 'and now?' });
+          await client.until(() => client.events('response.created').length > 0 && client.received.slice(cut + 1).some((r) => r.kind === 'event' && r.event.type === 'response.done'), 'a later turn');
+          const after = client.received.slice(cut + 1);
+          const laterId = (after.find((r) => r.kind === 'event' && r.event.type === 'response.created') as { event: { response: { id: string } } }).event.response.id;
+          const laterNumber = client.events('response.created').length;
+          for (const r of after) {
+            if (r.kind === 'audio') expect(r.header.responseNumber).toBe(laterNumber);
+            else if ('response_id' in r.event) expect(r.event.response_id).toBe(laterId);
+            else if (r.event.type === 'response.done') expect((r.event.response as { id: string }).id).toBe(laterId);
+          }
+        } finally {
+          client.close();
+        }
+      }),
+      { numRuns: 12 },
+    );
+  });
+});
+
+/** Index in `received` of the response.done that answers the cancel (status cancelled, client_cancelled), or -1. */
+function cancelledDone(client: TestClient): number {
+  return client.received.findIndex(
+    (r) =>
+      r.kind === 'event' &&
+      r.event.type === 'response.done' &&
+      (r.event.response as { status_details?: { reason: string } }).status_details?.reason === 'client_cancelled',
+  );
+}
