@@ -20,6 +20,7 @@ import { type BoundaryRules, lookUpAbbreviation } from './boundary-rules.js';
 import { listMarkerAt } from './list-markers.js';
 import {
   cutSurrogate,
+  INERT_LETTER,
   is,
   isDigit,
   isLetter,
@@ -119,7 +120,7 @@ function ifStarter(w: ScanWindow, rules: BoundaryRules, q: number, yes: number, 
   if (!isUpper(w, k)) return yes;
   let e = k + 1;
   while (e < len && e - k < MAX_STARTER && (isLetter(w, e) || APOSTROPHES.includes(text.charAt(e)))) e++;
-  if (e >= len && !w.final) return WAIT;
+  if (e >= len && !w.final) return w.waitFor(INERT_LETTER, k + MAX_STARTER);
   const word = text.slice(k, e);
   return rules.starters.has(word) || rules.starterSuffixes.some((suffix) => word.endsWith(suffix)) ? yes : no;
 }
@@ -155,7 +156,8 @@ export function periodEnds(w: ScanWindow, rules: BoundaryRules, cs: number, i: n
   if (word.mayEnd === undefined && (rules.spacedPrefixes.has(key) || word.initials)) {
     // "z. B.", "EE. UU.", "J. R. R.": the next part continues it.
     const part = partAt(w, rules, q);
-    if (part === undefined) return WAIT;
+    // More letters go on with the part, up to the longest one.
+    if (part === undefined) return w.waitFor(INERT_LETTER, q + rules.longestPart);
     const joined = `${word.joined}.${part}`;
     if (part !== '' && (part.length === 1 || rules.spacedPrefixes.has(joined.toLowerCase()) || lookUpAbbreviation(rules, joined) !== undefined)) {
       return NO;

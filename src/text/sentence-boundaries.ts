@@ -61,6 +61,7 @@ import {
   CLAUSE_MARKS,
   CJK_TERMINALS,
   CLOSER,
+  INERT_BLANK,
   cutSurrogate,
   EXCLAIM,
   is,
@@ -118,6 +119,12 @@ export interface ScanResult {
   /** The text after the last end holds a candidate boundary that needs more text to decide. */
   pending: boolean;
   /**
+   * With `pending`, when only some characters can decide it: appended text of the `kinds`
+   * (`INERT_*` bits) alone cannot, while the window stays within `upTo` characters. Absent: any
+   * character may decide it.
+   */
+  inert?: { kinds: number; upTo: number };
+  /**
    * Where a scan of a longer window may go on with the sentence after the last end (offsets
    * into this window); absent when it must start over (a code block, an undecided list marker).
    */
@@ -167,6 +174,15 @@ class Scanner implements ScanWindow {
 
   /** Where the last NO or WAIT of `sentenceEnd` stopped, for the next scan to go on from. */
   stopped: ScanResume | undefined;
+  /** What the last WAIT of `sentenceEnd` said about the text that can decide it (see `waitFor`). */
+  inertKinds = 0;
+  inertUpTo = 0;
+
+  waitFor(inert: number, upTo: number): number {
+    this.inertKinds = inert;
+    this.inertUpTo = upTo;
+    return WAIT;
+  }
 
   /**
    * The end of the sentence that starts at `start` (the previous end), NO when nothing is
@@ -176,12 +192,17 @@ class Scanner implements ScanWindow {
   sentenceEnd(start: number, first: boolean, resume: ScanResume | undefined): number {
     const { len, text } = this;
     this.stopped = undefined;
+    this.inertKinds = 0;
     let cs = start;
     while (cs < len && isSpace(this.text.charCodeAt(cs))) cs++;
     if (cs >= len) return NO;
     // The first non-blank character of the current line, or -1 while the line began before `cs`.
     let lineContent = this.#startsLine(start, cs, first) ? cs : -1;
-    if (lineContent === cs && text.startsWith('```', cs)) return fenceEnd(this, cs);
+    if (lineContent === cs && text.startsWith('```', cs)) {
+      const end = fenceEnd(this, resume !== undefined && resume.at > cs && resume.at <= len ? resume.at : cs + 3);
+      if (end === WAIT) this.stopped = { at: Math.max(cs + 3, text.lastIndexOf('\n')), lineContent: cs, depth: 0 };
+      return end;
+    }
     const { maxSentenceChars, firstClauseChars } = this.#options;
     const limit = cs + maxSentenceChars;
     let stop = Math.min(len, limit);
@@ -207,6 +228,8 @@ class Scanner implements ScanWindow {
       const c = text.charCodeAt(i);
       const kind = KINDS[c] as number;
       if ((kind & LOOP_KINDS) === 0) continue;
+      // A decision that waits says what can decide it; one that does not say, anything.
+      this.inertKinds = 0;
       if ((kind & CJK_OPEN) !== 0) depth++;
       else if ((kind & CJK_CLOSE) !== 0 && depth > 0) depth--;
       let decision = NO;
@@ -235,7 +258,10 @@ class Scanner implements ScanWindow {
       return i < limit && stop < Math.min(len, limit) ? stop : this.#forcedEnd(cs);
     }
     this.stopped = { at: i, lineContent, depth };
-    if (itemWait) return WAIT;
+    if (itemWait) {
+      this.inertKinds = 0;
+      return WAIT;
+    }
     return this.final ? len : NO;
   }
 
@@ -274,7 +300,7 @@ class Scanner implements ScanWindow {
     const item = lineContent >= 0 && lineContent < i && blockMarkerAt(this, lineContent) === 1;
     if (item && this.#longEnough(cs, i)) return i;
     const next = nextLineContent(this, i);
-    if (next >= this.len) return atEnd(this, i);
+    if (next >= this.len) return this.final ? i : this.waitFor(INERT_BLANK, Number.POSITIVE_INFINITY);
     const fence = fenceAt(this, next);
     if (fence === WAIT) return WAIT;
     // A code block always stands alone: the one boundary `minSentenceChars` cannot merge.
@@ -312,7 +338,7 @@ class Scanner implements ScanWindow {
       if (this.text.charCodeAt(q) === LF) return p;
       q++;
     }
-    if (q >= len) return atEnd(this, p);
+    if (q >= len) return this.final ? p : this.waitFor(INERT_BLANK, Number.POSITIVE_INFINITY);
     if (cutSurrogate(this, q)) return WAIT;
     if (this.#hasExclaim(i, runEnd)) return isLower(this, q) ? NO : p;
     if (single) return periodEnds(this, this.#rules, cs, i, p, q);
@@ -403,7 +429,11 @@ export function scanSentenceEnds(text: string, state: ScanState, options: Filled
   let start = 0;
   for (;;) {
     const end = scanner.sentenceEnd(start, state.sentencesEmitted + ends.length === 0, start === 0 ? state.resume : undefined);
-    if (end === WAIT) return withResume({ ends, pending: true }, scanner.stopped);
+    if (end === WAIT) {
+      const result = withResume({ ends, pending: true }, scanner.stopped);
+      if (scanner.inertKinds !== 0) result.inert = { kinds: scanner.inertKinds, upTo: scanner.inertUpTo };
+      return result;
+    }
     if (end === NO) break;
     ends.push(end);
     start = end;

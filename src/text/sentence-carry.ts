@@ -1,17 +1,21 @@
 /**
  * The main-thread side of chunking: a turn's carry buffer and the cheap gate that decides when a
  * scan is worth a pool task. Appending never scans the buffer; it looks up only the new delta's
- * characters in a table of candidate characters. A scan is warranted when the delta may start a
- * boundary, when the last scan left a candidate pending, or when the carry has outgrown
- * `maxSentenceChars` (a forced split is due).
+ * characters in a table. A scan is warranted when the carry has outgrown `maxSentenceChars` (a
+ * forced split is due), or:
  *
- * Coalescing: the caller snapshots `text`, scans it (in a worker), and hands the result to
- * `apply` with the snapshot's length. Deltas appended meanwhile only extend the carry at its
- * end, so the snapshot stays a prefix of it and the offsets stay valid. After `apply`,
- * `scanWarranted` says whether those later deltas call for another scan right away.
+ * - when the last scan left a candidate pending, and the delta holds a character that may
+ *   decide it (the scan says which cannot: blanks while it waits for the next word, letters
+ *   while it waits for a word's end, anything but a newline inside a code block);
+ * - otherwise, when the delta holds a character that may start a boundary. Candidates after a
+ *   pending one do not count: a scan stops at the first undecided candidate.
+ *
+ * The caller snapshots `text`, scans it (in a worker), and hands the result to `apply` with the
+ * snapshot's length before it appends more (src/turn/chunk-stage.ts queues deltas meanwhile).
  */
 import type { FilledChunkerOptions } from './chunker-options.js';
 import { CANDIDATE_CHARS, FIRST_CLAUSE_ONLY, type ScanResult, type ScanResume, type ScanState } from './sentence-boundaries.js';
+import { inertKinds } from './scan-window.js';
 
 /** Gate bits per UTF-16 code unit: a lookup per character of a delta, cheaper than a regex. */
 const SENTENCE = 1;
@@ -19,6 +23,9 @@ const CLAUSE_ONLY = 2;
 // Built once from the scanner's own lists, so the gate and the scanner cannot drift apart.
 const GATE = new Uint8Array(0x10000);
 for (const c of CANDIDATE_CHARS) GATE[c.charCodeAt(0)] = FIRST_CLAUSE_ONLY.includes(c) ? CLAUSE_ONLY : SENTENCE;
+/** `INERT_*` kinds per UTF-16 code unit, for a pending scan's `inert`. */
+const INERT = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) INERT[c] = inertKinds(c);
 
 /**
  * True when `delta` holds a character that could start a sentence boundary: a terminal mark, a
@@ -41,10 +48,9 @@ export class SentenceCarry {
   #text = '';
   #emitted = 0;
   #pending = false;
-  /** How much of the carry the last applied scan covered. */
-  #scanned = 0;
-  /** Carry length after the last delta that may hold a boundary (0: none since the last scan). */
-  #candidateAt = 0;
+  /** With `#pending`: the `INERT_*` kinds that cannot decide it (0: any can), and up to which carry length. */
+  #inertKinds = 0;
+  #inertUpTo = 0;
   /** Where the next scan may go on with the carry's first sentence (see `ScanResume`). */
   #resume: ScanResume | undefined;
 
@@ -70,26 +76,24 @@ export class SentenceCarry {
   }
 
   /**
-   * True when text appended since the last applied scan warrants a scan now: for a caller that
-   * appended deltas while a scan was in flight and has just applied its result.
-   */
-  get scanWarranted(): boolean {
-    if (this.#text.length <= this.#scanned) return false;
-    return this.#pending || this.#candidateAt > this.#scanned || this.#text.length > this.#maxSentenceChars;
-  }
-
-  /**
    * Appends a delta to the carry.
    *
-   * @returns true when a scan is warranted: the delta may hold a boundary character, the last
-   *   scan was pending, or the carry is longer than `maxSentenceChars`.
+   * @returns true when a scan is warranted (see the module comment).
    */
   append(delta: string): boolean {
     this.#text += delta;
+    if (this.#text.length > this.#maxSentenceChars) return true;
+    if (this.#pending) return this.#mayDecide(delta);
     // A comma can end a chunk only while the first chunk of a turn with firstClauseChars is open.
-    const candidate = mayContainBoundary(delta, this.#firstClause && this.#emitted === 0);
-    if (candidate) this.#candidateAt = this.#text.length;
-    return candidate || this.#pending || this.#text.length > this.#maxSentenceChars;
+    return mayContainBoundary(delta, this.#firstClause && this.#emitted === 0);
+  }
+
+  /** Whether `delta`, just appended, may decide the pending candidate. */
+  #mayDecide(delta: string): boolean {
+    const kinds = this.#inertKinds;
+    if (kinds === 0 || this.#text.length > this.#inertUpTo) return delta !== '';
+    for (let i = 0; i < delta.length; i++) if (((INERT[delta.charCodeAt(i)] as number) & kinds) === 0) return true;
+    return false;
   }
 
   /**
@@ -123,8 +127,8 @@ export class SentenceCarry {
         ? undefined
         : { at: resume.at - from, lineContent: resume.lineContent < 0 ? -1 : resume.lineContent - from, depth: resume.depth };
     this.#pending = result.pending;
-    this.#scanned = windowLength - from;
-    this.#candidateAt = Math.max(0, this.#candidateAt - from);
+    this.#inertKinds = result.inert?.kinds ?? 0;
+    this.#inertUpTo = (result.inert?.upTo ?? 0) - from;
     return sentences;
   }
 }

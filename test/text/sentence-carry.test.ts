@@ -59,46 +59,36 @@ describe('SentenceCarry', () => {
     expect(carry.text).toBe(' Two. Three');
   });
 
-  it('says whether text that arrived during a scan warrants another', () => {
-    const snapshot = (carry: SentenceCarry) => {
-      const window = carry.text;
-      return { window, result: scanSentenceEnds(window, carry.state, options, false) };
-    };
-    // A boundary character arrived during the scan.
+  it('after a pending scan, warrants another only for a delta that may decide the candidate', () => {
+    // Waiting for the word after a period: blanks cannot decide it, a letter can.
     const a = new SentenceCarry(options);
-    a.append('One');
-    let s = snapshot(a);
-    a.append('. Two. ');
-    a.apply(s.result, s.window.length);
-    expect(a.scanWarranted).toBe(true);
-    // The scan left a candidate pending and more text arrived.
+    expect(a.append('One. ')).toBe(true);
+    expect(scan(a)).toEqual([]);
+    expect(a.append(' \t')).toBe(false);
+    expect(a.append('Two')).toBe(true);
+    expect(scan(a)).toEqual(['One.']);
+    // Waiting for the end of the word after an abbreviation that may end a sentence: letters cannot.
     const b = new SentenceCarry(options);
-    b.append('One.');
-    s = snapshot(b);
-    b.append(' Two');
-    expect(b.apply(s.result, s.window.length)).toEqual([]);
-    expect(b.scanWarranted).toBe(true);
-    expect(scan(b)).toEqual(['One.']);
-    // Nothing that could settle anything arrived.
+    expect(b.append('At 5 p.m. Th')).toBe(true);
+    expect(scan(b)).toEqual([]);
+    expect(b.append('e')).toBe(false);
+    expect(b.append(' store')).toBe(true);
+    expect(scan(b)).toEqual(['At 5 p.m.']);
+    // Inside a code block: only a newline can complete its closing fence line.
     const c = new SentenceCarry(options);
-    c.append('One. Two');
-    s = snapshot(c);
-    c.append(' three');
-    expect(c.apply(s.result, s.window.length)).toEqual(['One.']);
-    expect(c.scanWarranted).toBe(false);
-    // Pending, but nothing new arrived: scanning again would find the same.
-    const d = new SentenceCarry(options);
-    d.append('One.');
-    s = snapshot(d);
-    d.apply(s.result, s.window.length);
-    expect(d.scanWarranted).toBe(false);
-    // The carry outgrew the limit during the scan.
-    const e = new SentenceCarry(options);
-    e.append('word');
-    s = snapshot(e);
-    e.append(' word word word word word word word word');
-    e.apply(s.result, s.window.length);
-    expect(e.scanWarranted).toBe(true);
+    expect(c.append('```\nx = 1.5;')).toBe(true);
+    expect(scan(c)).toEqual([]);
+    expect(c.append(' y. z')).toBe(false);
+    expect(c.append('\n```')).toBe(true);
+    expect(scan(c)).toEqual([]);
+    expect(c.append('\n')).toBe(true);
+    expect(scan(c)).toEqual(['```\nx = 1.5; y. z\n```']);
+    // A word that waits past the longest sentence starter is decided by its length.
+    const d = new SentenceCarry(fillChunkerOptions({ maxSentenceChars: 100 }));
+    d.append('It is 5 p.m. X');
+    expect(d.apply(scanSentenceEnds(d.text, d.state, fillChunkerOptions({ maxSentenceChars: 100 }), false), d.length)).toEqual([]);
+    expect(d.append('x'.repeat(10))).toBe(false);
+    expect(d.append('x'.repeat(20))).toBe(true);
   });
 
   it('releases every sentence of a carry that was never scanned in one final scan', () => {
