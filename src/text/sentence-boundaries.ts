@@ -141,10 +141,24 @@ const INLINE_BULLETS = '•◦‣⁃▪∙●○■□▸►';
  * lets the main thread skip scans (see `SentenceCarry`).
  */
 export const CANDIDATE_CHARS: string = `${SPACED_TERMINALS}${CJK_TERMINALS}${CLAUSE_MARKS}\n)${INLINE_BULLETS}`;
+
+const COLON = 58;
+const CLOSE_PAREN = 41;
+
+/**
+ * Whether the character right after a candidate rules it out, so the gate need not scan for it:
+ * a period glued to a lower-case ASCII letter or a digit (decimals, versions, URLs, e-mail
+ * addresses: a glued period ends a sentence only before a capital), and a colon or a list
+ * marker's `)` glued to anything but whitespace.
+ */
+export function ruledOutBy(candidate: number, next: number): boolean {
+  if (candidate === PERIOD) return (next >= 97 && next <= 122) || isDigit(next);
+  return (candidate === COLON || candidate === CLOSE_PAREN) && !isSpace(next);
+}
+
 /** The clause marks that matter only for `firstClauseChars` (the colon also ends before a list). */
 export const FIRST_CLAUSE_ONLY: string = CLAUSE_MARKS.replace(':', '');
 
-const COLON = 58;
 const ZWJ = 0x200d;
 const OPEN_BRACKET = 91;
 const OPEN_PAREN = 40;

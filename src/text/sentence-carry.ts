@@ -14,7 +14,7 @@
  * snapshot's length before it appends more (src/turn/chunk-stage.ts queues deltas meanwhile).
  */
 import type { FilledChunkerOptions } from './chunker-options.js';
-import { CANDIDATE_CHARS, FIRST_CLAUSE_ONLY, type ScanResult, type ScanResume, type ScanState } from './sentence-boundaries.js';
+import { CANDIDATE_CHARS, FIRST_CLAUSE_ONLY, ruledOutBy, type ScanResult, type ScanResume, type ScanState } from './sentence-boundaries.js';
 import { inertKinds } from './scan-window.js';
 
 /** Gate bits per UTF-16 code unit: a lookup per character of a delta, cheaper than a regex. */
@@ -30,14 +30,18 @@ for (let c = 0; c < 0x10000; c++) INERT[c] = inertKinds(c);
 /**
  * True when `delta` holds a character that could start a sentence boundary: a terminal mark, a
  * newline, a colon, a list marker's `)` or bullet, or (unless `clauseMarks` is false) any other
- * clause mark. Costs one table lookup per character of the delta, never a look at the buffer.
+ * clause mark, unless the delta's next character rules it out (`ruledOutBy`: "v1.2", "a.com").
+ * Costs one table lookup per character of the delta, never a look at the buffer.
  *
  * @param clauseMarks whether clause marks count; they matter only for the first chunk of a turn
  *   with `firstClauseChars` on. Default true.
  */
 export function mayContainBoundary(delta: string, clauseMarks = true): boolean {
   const wanted = clauseMarks ? SENTENCE | CLAUSE_ONLY : SENTENCE;
-  for (let i = 0; i < delta.length; i++) if (((GATE[delta.charCodeAt(i)] as number) & wanted) !== 0) return true;
+  for (let i = 0; i < delta.length; i++) {
+    const c = delta.charCodeAt(i);
+    if (((GATE[c] as number) & wanted) !== 0 && !(i + 1 < delta.length && ruledOutBy(c, delta.charCodeAt(i + 1)))) return true;
+  }
   return false;
 }
 

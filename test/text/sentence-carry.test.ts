@@ -13,7 +13,17 @@ function scan(carry: SentenceCarry, final = false): string[] {
 
 describe('mayContainBoundary', () => {
   it('is true for every character the scanner treats as a candidate', () => {
-    for (const c of CANDIDATE_CHARS) expect(mayContainBoundary(`ab${c}cd`), JSON.stringify(c)).toBe(true);
+    for (const c of CANDIDATE_CHARS) {
+      expect(mayContainBoundary(`ab${c} cd`), JSON.stringify(c)).toBe(true);
+      expect(mayContainBoundary(`ab${c}`), JSON.stringify(c)).toBe(true);
+    }
+    expect(mayContainBoundary('Barney.The')).toBe(true);
+  });
+
+  it('is false for a period, colon or ")" that the next character rules out', () => {
+    for (const delta of ['v1.2', 'example.com', '3.14', 'https://x', 'a)b', '(a)b']) {
+      expect(mayContainBoundary(delta), JSON.stringify(delta)).toBe(false);
+    }
   });
 
   it('is false for words, digits, spaces, quotes and emoji', () => {
