@@ -7,22 +7,26 @@
  * - when the last scan left a candidate pending, and the delta holds a character that may
  *   decide it (the scan says which cannot: blanks while it waits for the next word, letters
  *   while it waits for a word's end, anything but a newline inside a code block);
- * - otherwise, when the delta holds a character that may start a boundary. Candidates after a
- *   pending one do not count: a scan stops at the first undecided candidate.
+ * - otherwise, when the delta holds a character that may start a boundary, unless the next
+ *   character rules it out ("v1.2") or it is a run of terminal marks at the very end, which a
+ *   scan could only leave pending. Candidates after a pending one do not count: a scan stops at
+ *   the first undecided candidate.
  *
  * The caller snapshots `text`, scans it (in a worker), and hands the result to `apply` with the
  * snapshot's length before it appends more (src/turn/chunk-stage.ts queues deltas meanwhile).
  */
 import type { FilledChunkerOptions } from './chunker-options.js';
 import { CANDIDATE_CHARS, FIRST_CLAUSE_ONLY, ruledOutBy, type ScanResult, type ScanResume, type ScanState } from './sentence-boundaries.js';
-import { inertKinds } from './scan-window.js';
+import { CJK_TERMINALS, inertKinds, SPACED_TERMINALS } from './scan-window.js';
 
 /** Gate bits per UTF-16 code unit: a lookup per character of a delta, cheaper than a regex. */
 const SENTENCE = 1;
 const CLAUSE_ONLY = 2;
+const TERMINAL_MARK = 4;
 // Built once from the scanner's own lists, so the gate and the scanner cannot drift apart.
 const GATE = new Uint8Array(0x10000);
 for (const c of CANDIDATE_CHARS) GATE[c.charCodeAt(0)] = FIRST_CLAUSE_ONLY.includes(c) ? CLAUSE_ONLY : SENTENCE;
+for (const c of SPACED_TERMINALS + CJK_TERMINALS) GATE[c.charCodeAt(0)] = (GATE[c.charCodeAt(0)] as number) | TERMINAL_MARK;
 /** `INERT_*` kinds per UTF-16 code unit, for a pending scan's `inert`. */
 const INERT = new Uint8Array(0x10000);
 for (let c = 0; c < 0x10000; c++) INERT[c] = inertKinds(c);
@@ -37,12 +41,23 @@ for (let c = 0; c < 0x10000; c++) INERT[c] = inertKinds(c);
  *   with `firstClauseChars` on. Default true.
  */
 export function mayContainBoundary(delta: string, clauseMarks = true): boolean {
+  return firstCandidate(delta, clauseMarks) !== -1;
+}
+
+/** The offset of the first character of `delta` that `mayContainBoundary` counts, or -1. */
+function firstCandidate(delta: string, clauseMarks: boolean): number {
   const wanted = clauseMarks ? SENTENCE | CLAUSE_ONLY : SENTENCE;
   for (let i = 0; i < delta.length; i++) {
     const c = delta.charCodeAt(i);
-    if (((GATE[c] as number) & wanted) !== 0 && !(i + 1 < delta.length && ruledOutBy(c, delta.charCodeAt(i + 1)))) return true;
+    if (((GATE[c] as number) & wanted) !== 0 && !(i + 1 < delta.length && ruledOutBy(c, delta.charCodeAt(i + 1)))) return i;
   }
-  return false;
+  return -1;
+}
+
+/** Whether `delta` from `from` to its end is terminal marks only ("." "?!" "。"). */
+function terminalRunToEnd(delta: string, from: number): boolean {
+  for (let i = from; i < delta.length; i++) if (((GATE[delta.charCodeAt(i)] as number) & TERMINAL_MARK) === 0) return false;
+  return true;
 }
 
 /** A turn's unreleased text, and what the last scan of it said. */
@@ -89,7 +104,15 @@ export class SentenceCarry {
     if (this.#text.length > this.#maxSentenceChars) return true;
     if (this.#pending) return this.#mayDecide(delta);
     // A comma can end a chunk only while the first chunk of a turn with firstClauseChars is open.
-    return mayContainBoundary(delta, this.#firstClause && this.#emitted === 0);
+    const first = firstCandidate(delta, this.#firstClause && this.#emitted === 0);
+    if (first === -1) return false;
+    if (!terminalRunToEnd(delta, first)) return true;
+    // The only candidate is a run of terminal marks at the end of the carry: whatever came
+    // before was decided, and the scan would wait for the next character, of any kind. Record
+    // just that instead of scanning.
+    this.#pending = true;
+    this.#inertKinds = 0;
+    return false;
   }
 
   /** Whether `delta`, just appended, may decide the pending candidate. */

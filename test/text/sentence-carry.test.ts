@@ -37,9 +37,9 @@ describe('SentenceCarry', () => {
   it('warrants a scan for a boundary character, a pending candidate, or an over-long carry', () => {
     const carry = new SentenceCarry(options);
     expect(carry.append('Hello')).toBe(false);
-    expect(carry.append(' there.')).toBe(true);
-    expect(scan(carry)).toEqual([]);
-    // The period waits for the next character: any delta now warrants a scan.
+    // A period at the end waits for the next character, without a scan to say so.
+    expect(carry.append(' there.')).toBe(false);
+    // Any delta now warrants a scan.
     expect(carry.append(' ')).toBe(true);
     expect(scan(carry)).toEqual([]);
     expect(carry.append('Next')).toBe(true);
