@@ -95,6 +95,8 @@ export interface ScanResume {
   /** The loop's state at `at`: the first character of the current line (or -1), bracket depth. */
   lineContent: number;
   depth: number;
+  /** Whether the sentence starts with a list marker: when not, the next scan need not look again. */
+  listItem: boolean;
 }
 
 /** What the scanner needs to know about the stream before the window. */
@@ -214,7 +216,7 @@ class Scanner implements ScanWindow {
     let lineContent = this.#startsLine(start, cs, first) ? cs : -1;
     if (lineContent === cs && text.startsWith('```', cs)) {
       const end = fenceEnd(this, resume !== undefined && resume.at > cs && resume.at <= len ? resume.at : cs + 3);
-      if (end === WAIT) this.stopped = { at: Math.max(cs + 3, text.lastIndexOf('\n')), lineContent: cs, depth: 0 };
+      if (end === WAIT) this.stopped = { at: Math.max(cs + 3, text.lastIndexOf('\n')), lineContent: cs, depth: 0, listItem: false };
       return end;
     }
     const { maxSentenceChars, firstClauseChars } = this.#options;
@@ -222,9 +224,10 @@ class Scanner implements ScanWindow {
     let stop = Math.min(len, limit);
     let i = cs;
     let itemWait = false;
-    const marker = listMarkerAt(this, cs);
+    const marker = resume !== undefined && !resume.listItem && resume.at > cs && resume.at <= len ? NO : listMarkerAt(this, cs);
     if (marker === WAIT) return WAIT;
-    if (typeof marker !== 'number') {
+    const listItem = typeof marker !== 'number';
+    if (listItem) {
       i = Math.min(marker.end, stop);
       const item = marker.next === '' ? stop : nextInlineItem(this, marker.next, i, stop);
       itemWait = item === WAIT;
@@ -264,14 +267,14 @@ class Scanner implements ScanWindow {
           if (decision >= 0 && !this.#longEnough(cs, decision)) decision = NO;
         }
       }
-      if (decision === WAIT) this.stopped = { at: i, lineContent, depth };
+      if (decision === WAIT) this.stopped = { at: i, lineContent, depth, listItem };
       if (decision !== NO) return decision;
     }
     if (i < len) {
       // Stopped at the next inline list item, or at the limit with text beyond it.
       return i < limit && stop < Math.min(len, limit) ? stop : this.#forcedEnd(cs);
     }
-    this.stopped = { at: i, lineContent, depth };
+    this.stopped = { at: i, lineContent, depth, listItem };
     if (itemWait) {
       this.inertKinds = 0;
       return WAIT;

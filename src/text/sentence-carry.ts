@@ -152,7 +152,9 @@ export class SentenceCarry {
     this.#resume =
       resume === undefined || resume.at < from
         ? undefined
-        : { at: resume.at - from, lineContent: resume.lineContent < 0 ? -1 : resume.lineContent - from, depth: resume.depth };
+        : from === 0
+          ? resume
+          : { ...resume, at: resume.at - from, lineContent: resume.lineContent < 0 ? -1 : resume.lineContent - from };
     this.#pending = result.pending;
     this.#inertKinds = result.inert?.kinds ?? 0;
     this.#inertUpTo = (result.inert?.upTo ?? 0) - from;
