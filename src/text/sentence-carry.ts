@@ -17,16 +17,18 @@
  */
 import type { FilledChunkerOptions } from './chunker-options.js';
 import { CANDIDATE_CHARS, FIRST_CLAUSE_ONLY, ruledOutBy, type ScanResult, type ScanResume, type ScanState } from './sentence-boundaries.js';
-import { CJK_TERMINALS, inertKinds, SPACED_TERMINALS } from './scan-window.js';
+import { CJK_TERMINALS, INERT_BLANK, inertKinds, SPACED_TERMINALS } from './scan-window.js';
 
 /** Gate bits per UTF-16 code unit: a lookup per character of a delta, cheaper than a regex. */
 const SENTENCE = 1;
 const CLAUSE_ONLY = 2;
-const TERMINAL_MARK = 4;
+const SPACED_MARK = 4;
+const CJK_MARK = 8;
 // Built once from the scanner's own lists, so the gate and the scanner cannot drift apart.
 const GATE = new Uint8Array(0x10000);
 for (const c of CANDIDATE_CHARS) GATE[c.charCodeAt(0)] = FIRST_CLAUSE_ONLY.includes(c) ? CLAUSE_ONLY : SENTENCE;
-for (const c of SPACED_TERMINALS + CJK_TERMINALS) GATE[c.charCodeAt(0)] = (GATE[c.charCodeAt(0)] as number) | TERMINAL_MARK;
+for (const c of SPACED_TERMINALS) GATE[c.charCodeAt(0)] = (GATE[c.charCodeAt(0)] as number) | SPACED_MARK;
+for (const c of CJK_TERMINALS) GATE[c.charCodeAt(0)] = (GATE[c.charCodeAt(0)] as number) | CJK_MARK;
 /** `INERT_*` kinds per UTF-16 code unit, for a pending scan's `inert`. */
 const INERT = new Uint8Array(0x10000);
 for (let c = 0; c < 0x10000; c++) INERT[c] = inertKinds(c);
@@ -54,10 +56,20 @@ function firstCandidate(delta: string, clauseMarks: boolean): number {
   return -1;
 }
 
-/** Whether `delta` from `from` to its end is terminal marks only ("." "?!" "。"). */
-function terminalRunToEnd(delta: string, from: number): boolean {
-  for (let i = from; i < delta.length; i++) if (((GATE[delta.charCodeAt(i)] as number) & TERMINAL_MARK) === 0) return false;
-  return true;
+/**
+ * When `delta` from `from` to its end is a run of terminal marks ("." "?!" "。"), or a run of
+ * spaced ones and blanks (". "), which a scan can only leave waiting: the `INERT_*` kinds of
+ * that wait (0 for any character, blanks after blanks). Otherwise -1.
+ */
+function waitAtEnd(delta: string, from: number): number {
+  let i = from;
+  let marks = 0;
+  while (i < delta.length && ((GATE[delta.charCodeAt(i)] as number) & (SPACED_MARK | CJK_MARK)) !== 0) marks |= GATE[delta.charCodeAt(i++)] as number;
+  if (i === delta.length) return 0;
+  // A full-width mark ends its sentence before a blank without waiting for more.
+  if ((marks & CJK_MARK) !== 0) return -1;
+  while (i < delta.length && ((INERT[delta.charCodeAt(i)] as number) & INERT_BLANK) !== 0) i++;
+  return i === delta.length ? INERT_BLANK : -1;
 }
 
 /** A turn's unreleased text, and what the last scan of it said. */
@@ -101,17 +113,20 @@ export class SentenceCarry {
    */
   append(delta: string): boolean {
     this.#text += delta;
-    if (this.#text.length > this.#maxSentenceChars) return true;
+    // A pending candidate comes before the limit, so until it is decided the limit changes
+    // nothing (a code block over the limit waits for its closing fence line).
     if (this.#pending) return this.#mayDecide(delta);
+    if (this.#text.length > this.#maxSentenceChars) return true;
     // A comma can end a chunk only while the first chunk of a turn with firstClauseChars is open.
     const first = firstCandidate(delta, this.#firstClause && this.#emitted === 0);
     if (first === -1) return false;
-    if (!terminalRunToEnd(delta, first)) return true;
+    const wait = waitAtEnd(delta, first);
+    if (wait === -1) return true;
     // The only candidate is a run of terminal marks at the end of the carry: whatever came
-    // before was decided, and the scan would wait for the next character, of any kind. Record
-    // just that instead of scanning.
+    // before was decided, and the scan would only wait. Record that instead of scanning.
     this.#pending = true;
-    this.#inertKinds = 0;
+    this.#inertKinds = wait;
+    this.#inertUpTo = Number.POSITIVE_INFINITY;
     return false;
   }
 

@@ -42,6 +42,14 @@ describe('SentenceCarry', () => {
     // Any delta now warrants a scan.
     expect(carry.append(' ')).toBe(true);
     expect(scan(carry)).toEqual([]);
+    // A period and blanks at the end: a scan could only wait for the next word.
+    const blanks = new SentenceCarry(options);
+    expect(blanks.append('Hi. ')).toBe(false);
+    expect(blanks.append(' ')).toBe(false);
+    expect(blanks.append('Yo')).toBe(true);
+    expect(scan(blanks)).toEqual(['Hi.']);
+    // A full-width mark before a blank ends its sentence at once.
+    expect(new SentenceCarry(options).append('好。 ')).toBe(true);
     expect(carry.append('Next')).toBe(true);
     expect(scan(carry)).toEqual(['Hello there.']);
     expect(carry.append(' words')).toBe(false);
@@ -72,11 +80,11 @@ describe('SentenceCarry', () => {
   it('after a pending scan, warrants another only for a delta that may decide the candidate', () => {
     // Waiting for the word after a period: blanks cannot decide it, a letter can.
     const a = new SentenceCarry(options);
-    expect(a.append('One. ')).toBe(true);
-    expect(scan(a)).toEqual([]);
-    expect(a.append(' \t')).toBe(false);
-    expect(a.append('Two')).toBe(true);
+    expect(a.append('One. Two. ')).toBe(true);
     expect(scan(a)).toEqual(['One.']);
+    expect(a.append(' \t')).toBe(false);
+    expect(a.append('Three')).toBe(true);
+    expect(scan(a)).toEqual(['Two.']);
     // Waiting for the end of the word after an abbreviation that may end a sentence: letters cannot.
     const b = new SentenceCarry(options);
     expect(b.append('At 5 p.m. Th')).toBe(true);
@@ -89,10 +97,12 @@ describe('SentenceCarry', () => {
     expect(c.append('```\nx = 1.5;')).toBe(true);
     expect(scan(c)).toEqual([]);
     expect(c.append(' y. z')).toBe(false);
+    // Past maxSentenceChars too: a code block is never split.
+    expect(c.append(' y. z'.repeat(10))).toBe(false);
     expect(c.append('\n```')).toBe(true);
     expect(scan(c)).toEqual([]);
     expect(c.append('\n')).toBe(true);
-    expect(scan(c)).toEqual(['```\nx = 1.5; y. z\n```']);
+    expect(scan(c)).toEqual([`\`\`\`\nx = 1.5; y. z${' y. z'.repeat(10)}\n\`\`\``]);
     // A word that waits past the longest sentence starter is decided by its length.
     const d = new SentenceCarry(fillChunkerOptions({ maxSentenceChars: 100 }));
     d.append('It is 5 p.m. X');
