@@ -48,7 +48,7 @@
  * shorter sentence is not one, so merging is part of the same prefix-stable decision.
  */
 import { type BoundaryRules, boundaryRules } from './boundary-rules.js';
-import type { FilledChunkerOptions } from './chunker-options.js';
+import { DEFAULT_CHUNKER_OPTIONS, type FilledChunkerOptions } from './chunker-options.js';
 import { fenceAt, fenceEnd, lineEnds, nextLineContent } from './line-rules.js';
 import { blockMarkerAt, listMarkerAt, nextInlineItem } from './list-markers.js';
 import { gluedPeriodEnds, periodEnds } from './period-rules.js';
@@ -172,15 +172,15 @@ const JOINED = /^[\p{M}\u200d\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}]$/u;
 const KINDS: Uint16Array = KIND;
 const LOOP_KINDS = CANDIDATE | CJK_OPEN | CJK_CLOSE;
 
-/** One scan of one window. */
+/** One scan of one window at a time; `start` readies it for the next. */
 class Scanner implements ScanWindow {
-  readonly text: string;
-  readonly len: number;
-  readonly final: boolean;
-  readonly #options: FilledChunkerOptions;
-  readonly #rules: BoundaryRules;
+  text = '';
+  len = 0;
+  final = false;
+  #options: FilledChunkerOptions = DEFAULT_CHUNKER_OPTIONS;
+  #rules: BoundaryRules = boundaryRules(DEFAULT_CHUNKER_OPTIONS.language);
 
-  constructor(text: string, options: FilledChunkerOptions, final: boolean) {
+  start(text: string, options: FilledChunkerOptions, final: boolean): void {
     this.text = text;
     this.len = text.length;
     this.final = final;
@@ -433,6 +433,10 @@ class Scanner implements ScanWindow {
 
 }
 
+// A scan runs to the end without yielding, so one scanner serves every scan of this thread;
+// a new one per scan was a measurable share of streaming in small deltas.
+const scanner = new Scanner();
+
 /**
  * Finds the settled sentence ends in `text`, a window of a turn's carry buffer that starts where
  * the last released sentence ended.
@@ -441,15 +445,14 @@ class Scanner implements ScanWindow {
  * @param final the stream has ended: everything left is settled and `pending` is false.
  */
 export function scanSentenceEnds(text: string, state: ScanState, options: FilledChunkerOptions, final: boolean): ScanResult {
-  const scanner = new Scanner(text, options, final);
+  scanner.start(text, options, final);
   const ends: number[] = [];
   let start = 0;
   for (;;) {
     const end = scanner.sentenceEnd(start, state.sentencesEmitted + ends.length === 0, start === 0 ? state.resume : undefined);
     if (end === WAIT) {
-      const result = withResume({ ends, pending: true }, scanner.stopped);
-      if (scanner.inertKinds !== 0) result.inert = { kinds: scanner.inertKinds, upTo: scanner.inertUpTo };
-      return result;
+      const inert = scanner.inertKinds === 0 ? undefined : { kinds: scanner.inertKinds, upTo: scanner.inertUpTo };
+      return { ends, pending: true, resume: scanner.stopped, inert };
     }
     if (end === NO) break;
     ends.push(end);
@@ -458,10 +461,6 @@ export function scanSentenceEnds(text: string, state: ScanState, options: Filled
   // Only whitespace is left after the last end: let the last sentence take it, so a final scan
   // leaves nothing behind.
   if (final && ends.length > 0) ends[ends.length - 1] = text.length;
-  return final ? { ends, pending: false } : withResume({ ends, pending: false }, scanner.stopped);
-}
-
-function withResume(result: ScanResult, resume: ScanResume | undefined): ScanResult {
-  if (resume !== undefined) result.resume = resume;
-  return result;
+  // One shape for every result, so the carry reads them all through one inline cache.
+  return { ends, pending: false, resume: final ? undefined : scanner.stopped, inert: undefined };
 }
