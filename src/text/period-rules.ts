@@ -95,6 +95,12 @@ function wordBefore(w: ScanWindow, rules: BoundaryRules, cs: number, i: number):
     return { kind: 'word', joined: initials ? text.slice(start, i) : '', initials, mayEnd: undefined };
   }
   const from = spacedFrom(w, rules, cs, start, dots + 1);
+  if (from === start && dots === 0) {
+    // One part ("Dr", "Jan", "usw"), the common case: one lookup, no parts to join.
+    const written = text.slice(start, i);
+    const mayEnd = lookUpAbbreviation(rules, written);
+    return { kind: 'word', joined: written, initials: mayEnd === undefined && single && standsAlone(w, cs, from), mayEnd };
+  }
   const parts = text.slice(from, i).replaceAll('. ', '.').split('.');
   for (let n = 0; n < parts.length; n++) {
     const joined = parts.slice(n).join('.');

@@ -17,7 +17,7 @@
  */
 import type { FilledChunkerOptions } from './chunker-options.js';
 import { CANDIDATE_CHARS, FIRST_CLAUSE_ONLY, ruledOutBy, type ScanResult, type ScanResume, type ScanState } from './sentence-boundaries.js';
-import { CJK_TERMINALS, INERT_BLANK, inertKinds, SPACED_TERMINALS } from './scan-window.js';
+import { CJK_TERMINALS, INERT_BLANK, inertKinds, isSpace, SPACED_TERMINALS } from './scan-window.js';
 
 /** Gate bits per UTF-16 code unit: a lookup per character of a delta, cheaper than a regex. */
 const SENTENCE = 1;
@@ -151,16 +151,22 @@ export class SentenceCarry {
     if (!Number.isInteger(windowLength) || windowLength < 0 || windowLength > this.#text.length) {
       throw new RangeError(`Window length ${windowLength} does not fit a carry of ${this.#text.length} characters.`);
     }
+    const text = this.#text;
     const sentences: string[] = [];
     let from = 0;
     for (const end of result.ends) {
       if (!Number.isInteger(end) || end <= from || end > windowLength) {
         throw new RangeError(`Scan end ${end} is out of order or outside the window of ${windowLength} characters.`);
       }
-      sentences.push(this.#text.slice(from, end).trim());
+      // Trimmed by index: one substring per sentence instead of a slice and then a trim of it.
+      let a = from;
+      let b = end;
+      while (a < b && isSpace(text.charCodeAt(a))) a++;
+      while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+      sentences.push(text.slice(a, b));
       from = end;
     }
-    this.#text = this.#text.slice(from);
+    this.#text = text.slice(from);
     this.#emitted += sentences.length;
     // The resume points into the window; the released text is gone from the carry's front.
     const resume = result.resume;
