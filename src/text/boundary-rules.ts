@@ -18,7 +18,28 @@ export interface BoundaryRules {
   readonly ordinalPeriod: boolean;
   /** Longest abbreviation part, in letters: a longer word is never looked up. */
   readonly longestPart: number;
+  /**
+   * `partHash` of the last part of every abbreviation key and spaced prefix: a word whose last
+   * part hashes to none of them is neither, found without building a string.
+   */
+  readonly lastParts: ReadonlySet<number>;
 }
+
+/**
+ * A hash of `text` from `from` to `to` in lower case, or -1 when it holds a character beyond
+ * ASCII (whose lower case takes a string to find).
+ */
+export function partHash(text: string, from: number, to: number): number {
+  let h = 0;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 128) return -1;
+    h = (Math.imul(h, 31) + (c >= 65 && c <= 90 ? c + 32 : c)) | 0;
+  }
+  return h >>> 0;
+}
+
+const lastPartHash = (key: string): number => partHash(key, key.lastIndexOf('.') + 1, key.length);
 
 /**
  * The key of an abbreviation: its parts joined by single dots, in lower case, without spaces or
@@ -44,10 +65,13 @@ function compile(rules: LanguageRules): BoundaryRules {
     for (const part of parts) longestPart = Math.max(longestPart, part.length);
     if (written.includes(' ')) for (let n = 1; n < parts.length; n++) spacedPrefixes.add(parts.slice(0, n).join('.'));
   }
+  const lastParts = new Set<number>();
+  for (const key of [...anyCase.keys(), ...capitalised.keys(), ...spacedPrefixes]) lastParts.add(lastPartHash(key));
   return {
     anyCase,
     capitalised,
     spacedPrefixes,
+    lastParts,
     starters: new Set(rules.sentenceStarters),
     starterSuffixes: rules.starterSuffixes ?? [],
     ordinalPeriod: rules.ordinalPeriod ?? false,

@@ -12,6 +12,7 @@ import { blockMarkerAt } from './list-markers.js';
 import {
   atEnd,
   cutSurrogate,
+  INERT_NOT_LF,
   is,
   isLower,
   isSentenceLetter,
@@ -79,18 +80,24 @@ export function fenceAt(w: ScanWindow, at: number): number {
   return 1;
 }
 
-/** A code block opened at `cs` ends at the end of its closing fence line (or WAIT, or the end). */
-export function fenceEnd(w: ScanWindow, cs: number): number {
+/**
+ * A code block ends at the end of its closing fence line (or WAIT, or the end). `from` is where
+ * to look for the next newline: right after the opening fence, or, going on from an earlier
+ * scan, its last newline (every line before that one was whole and no closing fence).
+ */
+export function fenceEnd(w: ScanWindow, from: number): number {
   const { text } = w;
-  let eol = text.indexOf('\n', cs + 3);
+  let eol = text.indexOf('\n', from);
   while (eol !== -1) {
     const line = nextLineContent(w, eol);
     if (line >= w.len) break;
     if (text.startsWith('```', line)) {
       const close = text.indexOf('\n', line + 3);
-      return close === -1 ? atEnd(w, w.len) : close;
+      if (close !== -1) return close;
+      break;
     }
     eol = text.indexOf('\n', line);
   }
-  return atEnd(w, w.len);
+  // Only a newline can complete a closing fence line.
+  return w.final ? w.len : w.waitFor(INERT_NOT_LF, Number.POSITIVE_INFINITY);
 }

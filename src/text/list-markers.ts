@@ -83,6 +83,9 @@ function enumerator(w: ScanWindow, at: number): ListMarker | number {
 /** The list marker that starts at `at`, NO, or WAIT when the window ends inside a possible one. */
 export function listMarkerAt(w: ScanWindow, at: number): ListMarker | number {
   if (at >= w.len) return w.final ? NO : WAIT;
+  const code = w.text.charCodeAt(at);
+  // Most sentences start with a capital, which starts no marker: decided before any string work.
+  if (code >= 65 && code <= 90) return NO;
   const c = w.text.charAt(at);
   const ascii = ASCII_BULLETS.includes(c);
   if (ascii || BULLETS.includes(c)) {

@@ -16,10 +16,11 @@
  *   only before a starter.
  * - Any other word before the period ends the sentence.
  */
-import { type BoundaryRules, lookUpAbbreviation } from './boundary-rules.js';
+import { type BoundaryRules, lookUpAbbreviation, partHash } from './boundary-rules.js';
 import { listMarkerAt } from './list-markers.js';
 import {
   cutSurrogate,
+  INERT_LETTER,
   is,
   isDigit,
   isLetter,
@@ -40,7 +41,10 @@ import {
 interface WordBefore {
   /** A plain word, a number (or a word glued to digits), or nothing word-like ("N°", ")"). */
   kind: 'word' | 'number' | 'none';
-  /** The abbreviation's parts joined by dots ("z.B" for "z. B"), as written. */
+  /**
+   * The abbreviation's parts joined by dots ("z.B" for "z. B"), as written; "" for a word that is
+   * no abbreviation's, spaced prefix's or initials' (nothing reads it then).
+   */
   joined: string;
   /** Every part is a single letter: initials or an initialism ("J", "U.S", "J.R.R"). */
   initials: boolean;
@@ -78,29 +82,54 @@ function wordBefore(w: ScanWindow, rules: BoundaryRules, cs: number, i: number):
     const number = i > cs && isDigit(text.charCodeAt(i - 1));
     return { kind: number || start < i ? 'number' : 'none', joined: '', initials: false, mayEnd: undefined };
   }
-  const parts = text.slice(start, i).split('.');
-  // Spaced parts before it: "z. B", "EE. UU", "i. d. R", "J. R. R".
-  let from = start;
-  while (parts.length < MAX_SPACED_PARTS && from - 3 >= cs && text.charCodeAt(from - 1) === SPACE && text.charCodeAt(from - 2) === PERIOD) {
-    const k = lettersFrom(w, cs, from - 2);
-    const length = from - 2 - k;
-    if (length === 0 || length > rules.longestPart || (k > cs && !(text.charCodeAt(k - 1) === SPACE || is(OPENER, text.charCodeAt(k - 1))))) break;
-    parts.unshift(text.slice(k, from - 2));
-    from = k;
+  // Upper-case initials only, standing alone: a lone lower-case letter with a period is rarely
+  // an initial, and a letter glued to a symbol is a unit ("120.5°C."). Only the word's own
+  // parts count ("J.K", not "Dr. J").
+  let dots = 0;
+  for (let k = start; k < i; k++) if (text.charCodeAt(k) === PERIOD) dots++;
+  const single = i - start === 2 * dots + 1 && isUpper(w, i - 1);
+  // Every key looked up ends with the word's last part; most words are no abbreviation's.
+  const hash = partHash(text, dots === 0 ? start : text.lastIndexOf('.', i - 1) + 1, i);
+  if (hash !== -1 && !rules.lastParts.has(hash)) {
+    const initials = single && standsAlone(w, cs, spacedFrom(w, rules, cs, start, dots + 1));
+    return { kind: 'word', joined: initials ? text.slice(start, i) : '', initials, mayEnd: undefined };
   }
+  const from = spacedFrom(w, rules, cs, start, dots + 1);
+  if (from === start && dots === 0) {
+    // One part ("Dr", "Jan", "usw"), the common case: one lookup, no parts to join.
+    const written = text.slice(start, i);
+    const mayEnd = lookUpAbbreviation(rules, written);
+    return { kind: 'word', joined: written, initials: mayEnd === undefined && single && standsAlone(w, cs, from), mayEnd };
+  }
+  const parts = text.slice(from, i).replaceAll('. ', '.').split('.');
   for (let n = 0; n < parts.length; n++) {
     const joined = parts.slice(n).join('.');
     const mayEnd = lookUpAbbreviation(rules, joined);
     if (mayEnd !== undefined) return { kind: 'word', joined, initials: false, mayEnd };
   }
-  const own = text.slice(start, i);
-  const ownParts = own.split('.');
-  // Upper-case initials only, standing alone: a lone lower-case letter with a period is rarely
-  // an initial, and a letter glued to a symbol is a unit ("120.5°C.").
-  const before = text.charCodeAt(from - 1);
-  const alone = from === cs || isSpace(before) || is(OPENER, before);
-  const initials = alone && isUpper(w, i - 1) && (parts.every((part) => part.length === 1) || ownParts.every((part) => part.length === 1));
-  return { kind: 'word', joined: own, initials, mayEnd: undefined };
+  return { kind: 'word', joined: text.slice(start, i), initials: single && standsAlone(w, cs, from), mayEnd: undefined };
+}
+
+/**
+ * Where the spaced parts before the word at `start` begin ("z. B", "EE. UU", "i. d. R",
+ * "J. R. R"), given its own number of parts; `start` when there are none.
+ */
+function spacedFrom(w: ScanWindow, rules: BoundaryRules, cs: number, start: number, parts: number): number {
+  const { text } = w;
+  let from = start;
+  for (let n = parts; n < MAX_SPACED_PARTS && from - 3 >= cs && text.charCodeAt(from - 1) === SPACE && text.charCodeAt(from - 2) === PERIOD; n++) {
+    const k = lettersFrom(w, cs, from - 2);
+    const length = from - 2 - k;
+    if (length === 0 || length > rules.longestPart || (k > cs && !(text.charCodeAt(k - 1) === SPACE || is(OPENER, text.charCodeAt(k - 1))))) break;
+    from = k;
+  }
+  return from;
+}
+
+/** Whether the word at `from` follows a space, an opening bracket or quote, or the sentence start. */
+function standsAlone(w: ScanWindow, cs: number, from: number): boolean {
+  const before = w.text.charCodeAt(from - 1);
+  return from === cs || isSpace(before) || is(OPENER, before);
 }
 
 /**
@@ -119,7 +148,7 @@ function ifStarter(w: ScanWindow, rules: BoundaryRules, q: number, yes: number, 
   if (!isUpper(w, k)) return yes;
   let e = k + 1;
   while (e < len && e - k < MAX_STARTER && (isLetter(w, e) || APOSTROPHES.includes(text.charAt(e)))) e++;
-  if (e >= len && !w.final) return WAIT;
+  if (e >= len && !w.final) return w.waitFor(INERT_LETTER, k + MAX_STARTER);
   const word = text.slice(k, e);
   return rules.starters.has(word) || rules.starterSuffixes.some((suffix) => word.endsWith(suffix)) ? yes : no;
 }
@@ -151,11 +180,11 @@ export function periodEnds(w: ScanWindow, rules: BoundaryRules, cs: number, i: n
   }
   if (word.kind === 'number') return rules.ordinalPeriod ? ifStarter(w, rules, q, p, NO) : p;
   if (word.kind === 'none') return p;
-  const key = word.joined.toLowerCase();
-  if (word.mayEnd === undefined && (rules.spacedPrefixes.has(key) || word.initials)) {
+  if (word.mayEnd === undefined && (word.initials || (word.joined !== '' && rules.spacedPrefixes.has(word.joined.toLowerCase())))) {
     // "z. B.", "EE. UU.", "J. R. R.": the next part continues it.
     const part = partAt(w, rules, q);
-    if (part === undefined) return WAIT;
+    // More letters go on with the part, up to the longest one.
+    if (part === undefined) return w.waitFor(INERT_LETTER, q + rules.longestPart);
     const joined = `${word.joined}.${part}`;
     if (part !== '' && (part.length === 1 || rules.spacedPrefixes.has(joined.toLowerCase()) || lookUpAbbreviation(rules, joined) !== undefined)) {
       return NO;

@@ -9,6 +9,27 @@ export interface ScanWindow {
   readonly text: string;
   readonly len: number;
   readonly final: boolean;
+  /**
+   * Returns WAIT for a candidate that only some characters can decide: appended text made of
+   * characters of the `inert` kinds (`INERT_*` bits) alone cannot, while the window is at most
+   * `upTo` long. The carry's gate reads this to skip scans that would wait again.
+   */
+  waitFor(inert: number, upTo: number): number;
+}
+
+/** Whitespace other than a newline: what a wait for the next word or line skips over. */
+export const INERT_BLANK = 1;
+/** ASCII letters: what a wait for the end of a word skips over. */
+export const INERT_LETTER = 2;
+/** Anything but a newline: what a wait for a code block's closing fence line skips over. */
+export const INERT_NOT_LF = 4;
+
+/** The `INERT_*` kinds of a UTF-16 code unit. */
+export function inertKinds(c: number): number {
+  let kinds = c === 10 ? 0 : INERT_NOT_LF;
+  if (c !== 10 && isSpace(c)) kinds |= INERT_BLANK;
+  if ((c | 32) >= 97 && (c | 32) <= 122) kinds |= INERT_LETTER;
+  return kinds;
 }
 
 /** Sentinel results of a decision; any value ≥ 0 is an end offset. */

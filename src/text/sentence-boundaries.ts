@@ -48,7 +48,7 @@
  * shorter sentence is not one, so merging is part of the same prefix-stable decision.
  */
 import { type BoundaryRules, boundaryRules } from './boundary-rules.js';
-import type { FilledChunkerOptions } from './chunker-options.js';
+import { DEFAULT_CHUNKER_OPTIONS, type FilledChunkerOptions } from './chunker-options.js';
 import { fenceAt, fenceEnd, lineEnds, nextLineContent } from './line-rules.js';
 import { blockMarkerAt, listMarkerAt, nextInlineItem } from './list-markers.js';
 import { gluedPeriodEnds, periodEnds } from './period-rules.js';
@@ -61,6 +61,7 @@ import {
   CLAUSE_MARKS,
   CJK_TERMINALS,
   CLOSER,
+  INERT_BLANK,
   cutSurrogate,
   EXCLAIM,
   is,
@@ -94,6 +95,8 @@ export interface ScanResume {
   /** The loop's state at `at`: the first character of the current line (or -1), bracket depth. */
   lineContent: number;
   depth: number;
+  /** Whether the sentence starts with a list marker: when not, the next scan need not look again. */
+  listItem: boolean;
 }
 
 /** What the scanner needs to know about the stream before the window. */
@@ -118,6 +121,12 @@ export interface ScanResult {
   /** The text after the last end holds a candidate boundary that needs more text to decide. */
   pending: boolean;
   /**
+   * With `pending`, when only some characters can decide it: appended text of the `kinds`
+   * (`INERT_*` bits) alone cannot, while the window stays within `upTo` characters. Absent: any
+   * character may decide it.
+   */
+  inert?: { kinds: number; upTo: number };
+  /**
    * Where a scan of a longer window may go on with the sentence after the last end (offsets
    * into this window); absent when it must start over (a code block, an undecided list marker).
    */
@@ -134,10 +143,24 @@ const INLINE_BULLETS = '•◦‣⁃▪∙●○■□▸►';
  * lets the main thread skip scans (see `SentenceCarry`).
  */
 export const CANDIDATE_CHARS: string = `${SPACED_TERMINALS}${CJK_TERMINALS}${CLAUSE_MARKS}\n)${INLINE_BULLETS}`;
+
+const COLON = 58;
+const CLOSE_PAREN = 41;
+
+/**
+ * Whether the character right after a candidate rules it out, so the gate need not scan for it:
+ * a period glued to a lower-case ASCII letter or a digit (decimals, versions, URLs, e-mail
+ * addresses: a glued period ends a sentence only before a capital), and a colon or a list
+ * marker's `)` glued to anything but whitespace.
+ */
+export function ruledOutBy(candidate: number, next: number): boolean {
+  if (candidate === PERIOD) return (next >= 97 && next <= 122) || isDigit(next);
+  return (candidate === COLON || candidate === CLOSE_PAREN) && !isSpace(next);
+}
+
 /** The clause marks that matter only for `firstClauseChars` (the colon also ends before a list). */
 export const FIRST_CLAUSE_ONLY: string = CLAUSE_MARKS.replace(':', '');
 
-const COLON = 58;
 const ZWJ = 0x200d;
 const OPEN_BRACKET = 91;
 const OPEN_PAREN = 40;
@@ -149,15 +172,15 @@ const JOINED = /^[\p{M}\u200d\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}]$/u;
 const KINDS: Uint16Array = KIND;
 const LOOP_KINDS = CANDIDATE | CJK_OPEN | CJK_CLOSE;
 
-/** One scan of one window. */
+/** One scan of one window at a time; `start` readies it for the next. */
 class Scanner implements ScanWindow {
-  readonly text: string;
-  readonly len: number;
-  readonly final: boolean;
-  readonly #options: FilledChunkerOptions;
-  readonly #rules: BoundaryRules;
+  text = '';
+  len = 0;
+  final = false;
+  #options: FilledChunkerOptions = DEFAULT_CHUNKER_OPTIONS;
+  #rules: BoundaryRules = boundaryRules(DEFAULT_CHUNKER_OPTIONS.language);
 
-  constructor(text: string, options: FilledChunkerOptions, final: boolean) {
+  start(text: string, options: FilledChunkerOptions, final: boolean): void {
     this.text = text;
     this.len = text.length;
     this.final = final;
@@ -167,6 +190,15 @@ class Scanner implements ScanWindow {
 
   /** Where the last NO or WAIT of `sentenceEnd` stopped, for the next scan to go on from. */
   stopped: ScanResume | undefined;
+  /** What the last WAIT of `sentenceEnd` said about the text that can decide it (see `waitFor`). */
+  inertKinds = 0;
+  inertUpTo = 0;
+
+  waitFor(inert: number, upTo: number): number {
+    this.inertKinds = inert;
+    this.inertUpTo = upTo;
+    return WAIT;
+  }
 
   /**
    * The end of the sentence that starts at `start` (the previous end), NO when nothing is
@@ -176,20 +208,26 @@ class Scanner implements ScanWindow {
   sentenceEnd(start: number, first: boolean, resume: ScanResume | undefined): number {
     const { len, text } = this;
     this.stopped = undefined;
+    this.inertKinds = 0;
     let cs = start;
     while (cs < len && isSpace(this.text.charCodeAt(cs))) cs++;
     if (cs >= len) return NO;
     // The first non-blank character of the current line, or -1 while the line began before `cs`.
     let lineContent = this.#startsLine(start, cs, first) ? cs : -1;
-    if (lineContent === cs && text.startsWith('```', cs)) return fenceEnd(this, cs);
+    if (lineContent === cs && text.startsWith('```', cs)) {
+      const end = fenceEnd(this, resume !== undefined && resume.at > cs && resume.at <= len ? resume.at : cs + 3);
+      if (end === WAIT) this.stopped = { at: Math.max(cs + 3, text.lastIndexOf('\n')), lineContent: cs, depth: 0, listItem: false };
+      return end;
+    }
     const { maxSentenceChars, firstClauseChars } = this.#options;
     const limit = cs + maxSentenceChars;
     let stop = Math.min(len, limit);
     let i = cs;
     let itemWait = false;
-    const marker = listMarkerAt(this, cs);
+    const marker = resume !== undefined && !resume.listItem && resume.at > cs && resume.at <= len ? NO : listMarkerAt(this, cs);
     if (marker === WAIT) return WAIT;
-    if (typeof marker !== 'number') {
+    const listItem = typeof marker !== 'number';
+    if (listItem) {
       i = Math.min(marker.end, stop);
       const item = marker.next === '' ? stop : nextInlineItem(this, marker.next, i, stop);
       itemWait = item === WAIT;
@@ -207,6 +245,8 @@ class Scanner implements ScanWindow {
       const c = text.charCodeAt(i);
       const kind = KINDS[c] as number;
       if ((kind & LOOP_KINDS) === 0) continue;
+      // A decision that waits says what can decide it; one that does not say, anything.
+      this.inertKinds = 0;
       if ((kind & CJK_OPEN) !== 0) depth++;
       else if ((kind & CJK_CLOSE) !== 0 && depth > 0) depth--;
       let decision = NO;
@@ -227,15 +267,18 @@ class Scanner implements ScanWindow {
           if (decision >= 0 && !this.#longEnough(cs, decision)) decision = NO;
         }
       }
-      if (decision === WAIT) this.stopped = { at: i, lineContent, depth };
+      if (decision === WAIT) this.stopped = { at: i, lineContent, depth, listItem };
       if (decision !== NO) return decision;
     }
     if (i < len) {
       // Stopped at the next inline list item, or at the limit with text beyond it.
       return i < limit && stop < Math.min(len, limit) ? stop : this.#forcedEnd(cs);
     }
-    this.stopped = { at: i, lineContent, depth };
-    if (itemWait) return WAIT;
+    this.stopped = { at: i, lineContent, depth, listItem };
+    if (itemWait) {
+      this.inertKinds = 0;
+      return WAIT;
+    }
     return this.final ? len : NO;
   }
 
@@ -274,7 +317,7 @@ class Scanner implements ScanWindow {
     const item = lineContent >= 0 && lineContent < i && blockMarkerAt(this, lineContent) === 1;
     if (item && this.#longEnough(cs, i)) return i;
     const next = nextLineContent(this, i);
-    if (next >= this.len) return atEnd(this, i);
+    if (next >= this.len) return this.final ? i : this.waitFor(INERT_BLANK, Number.POSITIVE_INFINITY);
     const fence = fenceAt(this, next);
     if (fence === WAIT) return WAIT;
     // A code block always stands alone: the one boundary `minSentenceChars` cannot merge.
@@ -312,7 +355,7 @@ class Scanner implements ScanWindow {
       if (this.text.charCodeAt(q) === LF) return p;
       q++;
     }
-    if (q >= len) return atEnd(this, p);
+    if (q >= len) return this.final ? p : this.waitFor(INERT_BLANK, Number.POSITIVE_INFINITY);
     if (cutSurrogate(this, q)) return WAIT;
     if (this.#hasExclaim(i, runEnd)) return isLower(this, q) ? NO : p;
     if (single) return periodEnds(this, this.#rules, cs, i, p, q);
@@ -390,6 +433,10 @@ class Scanner implements ScanWindow {
 
 }
 
+// A scan runs to the end without yielding, so one scanner serves every scan of this thread;
+// a new one per scan was a measurable share of streaming in small deltas.
+const scanner = new Scanner();
+
 /**
  * Finds the settled sentence ends in `text`, a window of a turn's carry buffer that starts where
  * the last released sentence ended.
@@ -398,12 +445,15 @@ class Scanner implements ScanWindow {
  * @param final the stream has ended: everything left is settled and `pending` is false.
  */
 export function scanSentenceEnds(text: string, state: ScanState, options: FilledChunkerOptions, final: boolean): ScanResult {
-  const scanner = new Scanner(text, options, final);
+  scanner.start(text, options, final);
   const ends: number[] = [];
   let start = 0;
   for (;;) {
     const end = scanner.sentenceEnd(start, state.sentencesEmitted + ends.length === 0, start === 0 ? state.resume : undefined);
-    if (end === WAIT) return withResume({ ends, pending: true }, scanner.stopped);
+    if (end === WAIT) {
+      const inert = scanner.inertKinds === 0 ? undefined : { kinds: scanner.inertKinds, upTo: scanner.inertUpTo };
+      return { ends, pending: true, resume: scanner.stopped, inert };
+    }
     if (end === NO) break;
     ends.push(end);
     start = end;
@@ -411,10 +461,6 @@ export function scanSentenceEnds(text: string, state: ScanState, options: Filled
   // Only whitespace is left after the last end: let the last sentence take it, so a final scan
   // leaves nothing behind.
   if (final && ends.length > 0) ends[ends.length - 1] = text.length;
-  return final ? { ends, pending: false } : withResume({ ends, pending: false }, scanner.stopped);
-}
-
-function withResume(result: ScanResult, resume: ScanResume | undefined): ScanResult {
-  if (resume !== undefined) result.resume = resume;
-  return result;
+  // One shape for every result, so the carry reads them all through one inline cache.
+  return { ends, pending: false, resume: final ? undefined : scanner.stopped, inert: undefined };
 }

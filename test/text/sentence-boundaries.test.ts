@@ -100,7 +100,7 @@ describe('scanSentenceEnds', () => {
       const resume = first.resume === undefined || first.resume.at < from ? undefined : first.resume;
       const state = resume === undefined ? { sentencesEmitted: 1 + first.ends.length } : {
         sentencesEmitted: 1 + first.ends.length,
-        resume: { at: resume.at - from, lineContent: resume.lineContent < 0 ? -1 : resume.lineContent - from, depth: resume.depth },
+        resume: { ...resume, at: resume.at - from, lineContent: resume.lineContent < 0 ? -1 : resume.lineContent - from },
       };
       const resumed = scanSentenceEnds(rest, state, options, false);
       const fresh = scanSentenceEnds(rest, { sentencesEmitted: 1 + first.ends.length }, options, false);
@@ -111,8 +111,8 @@ describe('scanSentenceEnds', () => {
   it('gives no resume point with final, and ignores one outside the window', () => {
     const options = fillChunkerOptions();
     expect(scanSentenceEnds('Hello there', { sentencesEmitted: 0 }, options, true).resume).toBeUndefined();
-    expect(scanSentenceEnds('Hello there', { sentencesEmitted: 0 }, options, false).resume).toEqual({ at: 11, lineContent: 0, depth: 0 });
-    const bad = { sentencesEmitted: 0, resume: { at: 99, lineContent: 0, depth: 0 } };
+    expect(scanSentenceEnds('Hello there', { sentencesEmitted: 0 }, options, false).resume).toEqual({ at: 11, lineContent: 0, depth: 0, listItem: false });
+    const bad = { sentencesEmitted: 0, resume: { at: 99, lineContent: 0, depth: 0, listItem: false } };
     expect(scanSentenceEnds('Hello. There', bad, options, false).ends).toEqual([6]);
   });
 });

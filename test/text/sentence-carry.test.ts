@@ -13,7 +13,17 @@ function scan(carry: SentenceCarry, final = false): string[] {
 
 describe('mayContainBoundary', () => {
   it('is true for every character the scanner treats as a candidate', () => {
-    for (const c of CANDIDATE_CHARS) expect(mayContainBoundary(`ab${c}cd`), JSON.stringify(c)).toBe(true);
+    for (const c of CANDIDATE_CHARS) {
+      expect(mayContainBoundary(`ab${c} cd`), JSON.stringify(c)).toBe(true);
+      expect(mayContainBoundary(`ab${c}`), JSON.stringify(c)).toBe(true);
+    }
+    expect(mayContainBoundary('Barney.The')).toBe(true);
+  });
+
+  it('is false for a period, colon or ")" that the next character rules out', () => {
+    for (const delta of ['v1.2', 'example.com', '3.14', 'https://x', 'a)b', '(a)b']) {
+      expect(mayContainBoundary(delta), JSON.stringify(delta)).toBe(false);
+    }
   });
 
   it('is false for words, digits, spaces, quotes and emoji', () => {
@@ -27,11 +37,19 @@ describe('SentenceCarry', () => {
   it('warrants a scan for a boundary character, a pending candidate, or an over-long carry', () => {
     const carry = new SentenceCarry(options);
     expect(carry.append('Hello')).toBe(false);
-    expect(carry.append(' there.')).toBe(true);
-    expect(scan(carry)).toEqual([]);
-    // The period waits for the next character: any delta now warrants a scan.
+    // A period at the end waits for the next character, without a scan to say so.
+    expect(carry.append(' there.')).toBe(false);
+    // Any delta now warrants a scan.
     expect(carry.append(' ')).toBe(true);
     expect(scan(carry)).toEqual([]);
+    // A period and blanks at the end: a scan could only wait for the next word.
+    const blanks = new SentenceCarry(options);
+    expect(blanks.append('Hi. ')).toBe(false);
+    expect(blanks.append(' ')).toBe(false);
+    expect(blanks.append('Yo')).toBe(true);
+    expect(scan(blanks)).toEqual(['Hi.']);
+    // A full-width mark before a blank ends its sentence at once.
+    expect(new SentenceCarry(options).append('好。 ')).toBe(true);
     expect(carry.append('Next')).toBe(true);
     expect(scan(carry)).toEqual(['Hello there.']);
     expect(carry.append(' words')).toBe(false);
@@ -59,46 +77,38 @@ describe('SentenceCarry', () => {
     expect(carry.text).toBe(' Two. Three');
   });
 
-  it('says whether text that arrived during a scan warrants another', () => {
-    const snapshot = (carry: SentenceCarry) => {
-      const window = carry.text;
-      return { window, result: scanSentenceEnds(window, carry.state, options, false) };
-    };
-    // A boundary character arrived during the scan.
+  it('after a pending scan, warrants another only for a delta that may decide the candidate', () => {
+    // Waiting for the word after a period: blanks cannot decide it, a letter can.
     const a = new SentenceCarry(options);
-    a.append('One');
-    let s = snapshot(a);
-    a.append('. Two. ');
-    a.apply(s.result, s.window.length);
-    expect(a.scanWarranted).toBe(true);
-    // The scan left a candidate pending and more text arrived.
+    expect(a.append('One. Two. ')).toBe(true);
+    expect(scan(a)).toEqual(['One.']);
+    expect(a.append(' \t')).toBe(false);
+    expect(a.append('Three')).toBe(true);
+    expect(scan(a)).toEqual(['Two.']);
+    // Waiting for the end of the word after an abbreviation that may end a sentence: letters cannot.
     const b = new SentenceCarry(options);
-    b.append('One.');
-    s = snapshot(b);
-    b.append(' Two');
-    expect(b.apply(s.result, s.window.length)).toEqual([]);
-    expect(b.scanWarranted).toBe(true);
-    expect(scan(b)).toEqual(['One.']);
-    // Nothing that could settle anything arrived.
+    expect(b.append('At 5 p.m. Th')).toBe(true);
+    expect(scan(b)).toEqual([]);
+    expect(b.append('e')).toBe(false);
+    expect(b.append(' store')).toBe(true);
+    expect(scan(b)).toEqual(['At 5 p.m.']);
+    // Inside a code block: only a newline can complete its closing fence line.
     const c = new SentenceCarry(options);
-    c.append('One. Two');
-    s = snapshot(c);
-    c.append(' three');
-    expect(c.apply(s.result, s.window.length)).toEqual(['One.']);
-    expect(c.scanWarranted).toBe(false);
-    // Pending, but nothing new arrived: scanning again would find the same.
-    const d = new SentenceCarry(options);
-    d.append('One.');
-    s = snapshot(d);
-    d.apply(s.result, s.window.length);
-    expect(d.scanWarranted).toBe(false);
-    // The carry outgrew the limit during the scan.
-    const e = new SentenceCarry(options);
-    e.append('word');
-    s = snapshot(e);
-    e.append(' word word word word word word word word');
-    e.apply(s.result, s.window.length);
-    expect(e.scanWarranted).toBe(true);
+    expect(c.append('```\nx = 1.5;')).toBe(true);
+    expect(scan(c)).toEqual([]);
+    expect(c.append(' y. z')).toBe(false);
+    // Past maxSentenceChars too: a code block is never split.
+    expect(c.append(' y. z'.repeat(10))).toBe(false);
+    expect(c.append('\n```')).toBe(true);
+    expect(scan(c)).toEqual([]);
+    expect(c.append('\n')).toBe(true);
+    expect(scan(c)).toEqual([`\`\`\`\nx = 1.5; y. z${' y. z'.repeat(10)}\n\`\`\``]);
+    // A word that waits past the longest sentence starter is decided by its length.
+    const d = new SentenceCarry(fillChunkerOptions({ maxSentenceChars: 100 }));
+    d.append('It is 5 p.m. X');
+    expect(d.apply(scanSentenceEnds(d.text, d.state, fillChunkerOptions({ maxSentenceChars: 100 }), false), d.length)).toEqual([]);
+    expect(d.append('x'.repeat(10))).toBe(false);
+    expect(d.append('x'.repeat(20))).toBe(true);
   });
 
   it('releases every sentence of a carry that was never scanned in one final scan', () => {
