@@ -84,83 +84,11 @@ import {
 } from './scan-window.js';
 
 export { CLAUSE_MARKS } from './scan-window.js';
+import type { ScanResult, ScanResume, ScanState } from './scan-result.js';
 
-/**
- * Where the last scan left the window's first sentence: it had decided every candidate before
- * `at` (none ended the sentence), so the next scan of a longer window can go on from there
- * instead of rescanning the sentence. Offsets are into the window.
- */
-export interface ScanResume {
-  at: number;
-  /** The loop's state at `at`: the first character of the current line (or -1), bracket depth. */
-  lineContent: number;
-  depth: number;
-  /** Whether the sentence starts with a list marker: when not, the next scan need not look again. */
-  listItem: boolean;
-}
-
-/** What the scanner needs to know about the stream before the window. */
-export interface ScanState {
-  /**
-   * Sentences this turn already released. 0 means the window starts at the turn's start, which
-   * is also the start of a line; it also decides whether `firstClauseChars` applies.
-   */
-  sentencesEmitted: number;
-  /** The last scan's `resume`, moved to this window's offsets; absent: scan from the start. */
-  resume?: ScanResume;
-}
-
-/** The settled sentences of a window, as offsets into it. */
-export interface ScanResult {
-  /**
-   * Exclusive end offsets, strictly increasing, of every settled sentence in the window.
-   * Sentence i is `text.slice(ends[i-1] ?? 0, ends[i]).trim()` and is never empty. With `final`
-   * the last end is `text.length` whenever any non-whitespace was left.
-   */
-  ends: number[];
-  /** The text after the last end holds a candidate boundary that needs more text to decide. */
-  pending: boolean;
-  /**
-   * With `pending`, when only some characters can decide it: appended text of the `kinds`
-   * (`INERT_*` bits) alone cannot, while the window stays within `upTo` characters. Absent: any
-   * character may decide it.
-   */
-  inert?: { kinds: number; upTo: number };
-  /**
-   * Where a scan of a longer window may go on with the sentence after the last end (offsets
-   * into this window); absent when it must start over (a code block, an undecided list marker).
-   */
-  resume?: ScanResume;
-}
-
-/** Bullets that can start an inline list item; a delta holding one may settle the item before it. */
-const INLINE_BULLETS = '•◦‣⁃▪∙●○■□▸►';
-
-/**
- * Every character that can start a candidate boundary: terminal marks, newlines, clause marks,
- * and the `)` and bullets of inline list markers. A delta without any of them cannot settle
- * anything new unless the last scan was pending or the carry outgrew the limit, which is what
- * lets the main thread skip scans (see `SentenceCarry`).
- */
-export const CANDIDATE_CHARS: string = `${SPACED_TERMINALS}${CJK_TERMINALS}${CLAUSE_MARKS}\n)${INLINE_BULLETS}`;
+export type { ScanResult, ScanResume, ScanState } from './scan-result.js';
 
 const COLON = 58;
-const CLOSE_PAREN = 41;
-
-/**
- * Whether the character right after a candidate rules it out, so the gate need not scan for it:
- * a period glued to a lower-case ASCII letter or a digit (decimals, versions, URLs, e-mail
- * addresses: a glued period ends a sentence only before a capital), and a colon or a list
- * marker's `)` glued to anything but whitespace.
- */
-export function ruledOutBy(candidate: number, next: number): boolean {
-  if (candidate === PERIOD) return (next >= 97 && next <= 122) || isDigit(next);
-  return (candidate === COLON || candidate === CLOSE_PAREN) && !isSpace(next);
-}
-
-/** The clause marks that matter only for `firstClauseChars` (the colon also ends before a list). */
-export const FIRST_CLAUSE_ONLY: string = CLAUSE_MARKS.replace(':', '');
-
 const ZWJ = 0x200d;
 const OPEN_BRACKET = 91;
 const OPEN_PAREN = 40;

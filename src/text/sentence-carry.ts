@@ -16,7 +16,8 @@
  * snapshot's length before it appends more (src/turn/chunk-stage.ts queues deltas meanwhile).
  */
 import type { FilledChunkerOptions } from './chunker-options.js';
-import { CANDIDATE_CHARS, FIRST_CLAUSE_ONLY, ruledOutBy, type ScanResult, type ScanResume, type ScanState } from './sentence-boundaries.js';
+import { CANDIDATE_CHARS, FIRST_CLAUSE_ONLY, ruledOutBy } from './scan-gate.js';
+import type { ScanResult, ScanResume, ScanState } from './scan-result.js';
 import { CJK_TERMINALS, INERT_BLANK, inertKinds, isSpace, SPACED_TERMINALS } from './scan-window.js';
 
 /** Gate bits per UTF-16 code unit: a lookup per character of a delta, cheaper than a regex. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fillChunkerOptions } from '../../src/text/chunker-options.js';
-import { CANDIDATE_CHARS, scanSentenceEnds } from '../../src/text/sentence-boundaries.js';
+import { CANDIDATE_CHARS } from '../../src/text/scan-gate.js';
+import { scanSentenceEnds } from '../../src/text/sentence-boundaries.js';
 import { SentenceCarry, mayContainBoundary } from '../../src/text/sentence-carry.js';
 
 const options = fillChunkerOptions({ maxSentenceChars: 40 });
