@@ -43,11 +43,16 @@ describe('graceful shutdown (SIGTERM)', () => {
     await short.next('response.created');
     const signalledAt = performance.now();
     child.kill('SIGTERM');
+    // The signal reaches the process when it does: a newcomer sent before that would be let in.
+    // Readiness drops the moment draining begins.
+    while ((await fetch(`${url}/readyz`)).status !== 503);
     // While draining, a newcomer is refused.
     const refused = await new Promise<number>((resolve) => {
       const ws = new WebSocket(`${url.replace('http', 'ws')}/v1/realtime`);
       ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
       ws.on('error', () => resolve(-1));
+      // Let in: fail on the status below rather than hang.
+      ws.on('open', () => resolve(101));
     });
     // The listener stays open while draining: a newcomer gets an answer, and it is 503.
     expect(refused).toBe(503);
