@@ -150,7 +150,7 @@ export class WorkerPool {
     return expectOk(reply);
   }
 
-  /** Tasks skipped in a worker because their caller had given up (a metric). */
+  /** Tasks skipped in a worker because their caller had given up, since start (`/metrics`). */
   get skipped(): number {
     return this.#skipped;
   }

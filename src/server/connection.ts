@@ -153,7 +153,16 @@ export class Connection implements TurnOutput {
   async whenWritable(signal: AbortSignal): Promise<void> {
     while (this.isCongested() && !signal.aborted) {
       this.#startSlowClientTimer();
-      await Promise.race([new Promise<void>((resolve) => this.#waiters.push(resolve)), aborted(signal)]);
+      // One abort listener per wait, removed when the wait ends: a long congested turn waits many
+      // times on the same signal.
+      await new Promise<void>((resolve) => {
+        const wake = (): void => {
+          signal.removeEventListener('abort', wake);
+          resolve();
+        };
+        signal.addEventListener('abort', wake);
+        this.#waiters.push(wake);
+      });
     }
     this.#context.clock.clearTimeout(this.#slowClientTimer);
     this.#slowClientTimer = undefined;
@@ -224,12 +233,4 @@ export class Connection implements TurnOutput {
     if (this.#slowClientTimer !== undefined) return;
     this.#slowClientTimer = this.#context.clock.setTimeout(() => this.closeSlowClient(), this.#context.options.slowClientTimeoutMs);
   }
-}
-
-/** Resolves when `signal` aborts (never, if it does not). */
-function aborted(signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) resolve();
-    else signal.addEventListener('abort', () => resolve(), { once: true });
-  });
 }

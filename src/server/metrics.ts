@@ -109,6 +109,16 @@ export class ServerMetrics {
         this.set({ pool: 'pipeline' }, sources.pool.stats().queueSize);
       },
     });
+    new Counter({
+      name: 'saywire_pool_tasks_skipped_total',
+      help: 'Queued speech tasks skipped in a worker because their turn or request had given up.',
+      labelNames: ['pool'],
+      registers,
+      collect() {
+        this.reset();
+        this.inc({ pool: 'pipeline' }, sources.pool.skipped);
+      },
+    });
     new Gauge({
       name: 'saywire_pool_threads',
       help: 'Pool threads running.',

@@ -136,7 +136,7 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
     },
   };
   const perIp = new Map<string, number>();
-  const engine: EngineInfo = { voices: new Set(), list: [], nativeRate: 0, description: DEFAULT_ENGINE.description };
+  const engine: EngineInfo = { voices: new Set(), list: [], description: DEFAULT_ENGINE.description };
   const context: ConnectionContext = { options, workers, agent, engine, admission, hooks, clock };
   /** One slot per repeating timer, holding the handle of its next tick. */
   let timers: Array<{ handle: unknown }> = [];
@@ -292,7 +292,6 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
       }
       engine.list = warm.voices;
       engine.voices = new Set(warm.voices.map((v) => v.id));
-      engine.nativeRate = warm.sampleRate;
       if (!engine.voices.has(options.voice)) {
         await this.close();
         throw new ConfigError('voice', `Setting "voice" must be a voice the engine has (see GET /v1/voices); got "${options.voice}".`);

@@ -60,7 +60,7 @@ export function speechRoute(options: FilledServerOptions, workers: TurnWorkers, 
     const audio = inOrder(sentences, speak, options.speechConcurrency);
     // The first sentence decides the status: a full pool is still a 503 here, not a cut stream.
     const first = await audio.next();
-    const sampleRate = first.done === true ? engine.nativeRate : first.value.sampleRate;
+    const sampleRate = first.done === true ? engine.description.sampleRate : first.value.sampleRate;
     res.writeHead(200, {
       'content-type': format === 'wav' ? 'audio/wav' : 'audio/pcm',
       'x-sample-rate': String(sampleRate),

@@ -18,8 +18,6 @@ export interface EngineInfo {
   voices: ReadonlySet<string>;
   /** The voices as the engine describes them, for `GET /v1/voices`. */
   list: readonly VoiceInfo[];
-  /** The engine's own sample rate, Hz. */
-  nativeRate: number;
   /** What the engine accepts (rate and pitch ranges), known before warm-up. */
   description: EngineDescription;
 }

@@ -70,6 +70,6 @@ export class Session {
 
   /** The session as `session.created` and `session.updated` report it. */
   describe(): SessionInfo {
-    return describeSession(this.id, this.#settings, this.#init.agent, this.#init.engine.nativeRate);
+    return describeSession(this.id, this.#settings, this.#init.agent, this.#init.engine.description.sampleRate);
   }
 }

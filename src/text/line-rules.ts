@@ -10,6 +10,7 @@
  */
 import { blockMarkerAt } from './list-markers.js';
 import {
+  COLON,
   atEnd,
   cutSurrogate,
   INERT_NOT_LF,
@@ -26,7 +27,6 @@ import {
 } from './scan-window.js';
 
 const BACKTICK = 96;
-const COLON = 58;
 const CR = 13;
 const QUOTE_LINE = 62;
 const TABLE_ROW = 124;

@@ -9,7 +9,7 @@
  * only for numbers, letters and non-ASCII bullets: a " - " or " * " inside a line is a dash or
  * an emphasis far more often than a bullet.
  */
-import { isDigit, isSpace, NO, type ScanWindow, WAIT } from './scan-window.js';
+import { CLOSE_PAREN, isDigit, isSpace, NO, type ScanWindow, WAIT } from './scan-window.js';
 
 /** A list marker found at some offset. */
 interface ListMarker {
@@ -25,7 +25,6 @@ const ASCII_BULLETS = '-*+';
 const BULLETS = '•◦‣⁃▪∙●○■□▸►';
 const HASH = 35;
 const OPEN_PAREN = 40;
-const CLOSE_PAREN = 41;
 
 /** The character after a marker: WAIT at the end of the window, else whether it is a blank. */
 function blankAfter(w: ScanWindow, at: number): number {

@@ -3,7 +3,7 @@
  * boundary at all, and which following character rules one out, so the main thread scans only
  * when a delta may settle something (see `SentenceCarry.append`).
  */
-import { CJK_TERMINALS, CLAUSE_MARKS, PERIOD, SPACED_TERMINALS, isDigit, isSpace } from './scan-window.js';
+import { CJK_TERMINALS, CLAUSE_MARKS, CLOSE_PAREN, COLON, PERIOD, SPACED_TERMINALS, isDigit, isSpace } from './scan-window.js';
 
 /** Bullets that can start an inline list item; a delta holding one may settle the item before it. */
 const INLINE_BULLETS = '•◦‣⁃▪∙●○■□▸►';
@@ -16,8 +16,6 @@ const INLINE_BULLETS = '•◦‣⁃▪∙●○■□▸►';
  */
 export const CANDIDATE_CHARS: string = `${SPACED_TERMINALS}${CJK_TERMINALS}${CLAUSE_MARKS}\n)${INLINE_BULLETS}`;
 
-const COLON = 58;
-const CLOSE_PAREN = 41;
 
 /**
  * Whether the character right after a candidate rules it out, so the gate need not scan for it:

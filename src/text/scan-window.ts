@@ -86,6 +86,8 @@ export const is = (kind: number, c: number): boolean => ((KIND[c] as number) & k
 export const LF = 10;
 export const SPACE = 32;
 export const PERIOD = 46;
+export const COLON = 58;
+export const CLOSE_PAREN = 41;
 
 /** The whitespace `String.prototype.trim` removes, so "whitespace-only" means the same here. */
 export function isSpace(c: number): boolean {

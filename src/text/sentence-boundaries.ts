@@ -61,6 +61,7 @@ import {
   CLAUSE_MARKS,
   CJK_TERMINALS,
   CLOSER,
+  COLON,
   INERT_BLANK,
   cutSurrogate,
   EXCLAIM,
@@ -88,7 +89,6 @@ import type { ScanResult, ScanResume, ScanState } from './scan-result.js';
 
 export type { ScanResult, ScanResume, ScanState } from './scan-result.js';
 
-const COLON = 58;
 const ZWJ = 0x200d;
 const OPEN_BRACKET = 91;
 const OPEN_PAREN = 40;

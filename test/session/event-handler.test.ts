@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import type { ServerEvent } from '../../src/protocol/server-events.js';
 import { EventHandler, type EventHandlerInit } from '../../src/session/event-handler.js';
 import type { MessageProcessor } from '../../src/session/message-processor.js';
+import { Session } from '../../src/session/session.js';
 import { TokenBucket } from '../../src/session/token-bucket.js';
+import { DEFAULT_ENGINE } from '../../src/speech/engines.js';
 import { LogCapture } from '../support/log-capture.js';
 import { ManualClock } from '../support/in-process.js';
 
@@ -18,7 +20,7 @@ function handler(processor: Partial<MessageProcessor>, clock: ManualClock, logs:
     send: (event) => sent.push(event),
     limits: { maxTextBytes: 1024, rate: { min: 80, max: 450 }, pitch: { min: 0, max: 100 } },
     maxPendingEvents: 16,
-    session: { id: 's', get: () => ({}) as never, set: () => {}, engine: { voices: new Set(), list: [], nativeRate: 22_050 }, agent: 'scripted' },
+    session: new Session({ id: 's', defaults: {} as never, engine: { voices: new Set(), list: [], description: DEFAULT_ENGINE.description }, agent: 'scripted' }),
     rateLimit: { bucket: new TokenBucket(10, 5, clock), strikes: 3 },
     overloadStrikes: 5,
     close: (code, reason) => closes.push([code, reason]),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MessageProcessor } from '../../src/session/message-processor.js';
 import type { SessionSettings } from '../../src/session/session-settings.js';
 import { Session } from '../../src/session/session.js';
+import { DEFAULT_ENGINE } from '../../src/speech/engines.js';
 import { fillChunkerOptions } from '../../src/text/chunker-options.js';
 import { ManualClock, RecordingOutput, fixedAgent, inlineWorkers, silentLogger } from '../support/in-process.js';
 
@@ -23,7 +24,7 @@ function processor(opts: { turnsRetained: number; turnMaxAgeMs: number; historyM
     output,
     workers: inlineWorkers,
     agent: fixedAgent('Hello there. How can I help?'),
-    session: new Session({ id: 'sess', defaults: session, engine: { voices: new Set(['en-us']), list: [], nativeRate: 16_000 }, agent: 'fixed' }),
+    session: new Session({ id: 'sess', defaults: session, engine: { voices: new Set(['en-us']), list: [], description: DEFAULT_ENGINE.description }, agent: 'fixed' }),
     turnLimits: { tokenQueueMax: 8, sentenceQueueMax: 4, speechConcurrency: 2, interruptWaitMs: 1000, maxTurnTextBytes: 10_000, maxToolRounds: 2, maxTurnMs: 60_000, maxTurnAudioMs: 600_000 },
     retention: { turnsRetained: opts.turnsRetained, turnMaxAgeMs: opts.turnMaxAgeMs },
     historyMaxChars: opts.historyMaxChars ?? 1000,
