@@ -46,7 +46,7 @@ export const ERROR_CODES = {
   },
   NO_ACTIVE_RESPONSE: {
     type: 'invalid_request_error',
-    description: 'The event needs a running response (cancel, text.done) and there is none.',
+    description: 'The event needs a running response (cancel, text.done, text.flush) and there is none.',
   },
   RESPONSE_IN_PROGRESS: {
     type: 'invalid_request_error',

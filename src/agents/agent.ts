@@ -15,7 +15,9 @@ export type HistoryItem =
 export type AgentEvent =
   | { type: 'text'; delta: string }
   | { type: 'function_call'; callId: string; name: string; arguments: string }
-  | { type: 'usage'; inputTokens: number; outputTokens: number };
+  | { type: 'usage'; inputTokens: number; outputTokens: number }
+  /** Speak the text so far now, boundary or not, and acknowledge it (`text.flushed`): the client asked. */
+  | { type: 'flush' };
 
 /** A function the client offers the agent (declared with `session.update`). */
 export interface ToolDefinition {

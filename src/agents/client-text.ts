@@ -1,6 +1,7 @@
 /**
  * Client-streamed text as an agent source: the client runs its own LLM and sends `text.append`
- * deltas; saywire only chunks and speaks them. The turn reads them like any agent's tokens.
+ * deltas; saywire only chunks and speaks them. The turn reads them like any agent's tokens. A
+ * `text.flush` travels in order with the deltas, so it speaks exactly the text sent before it.
  */
 import { SaywireError } from '../errors.js';
 import type { Agent, AgentEvent, AgentRequest } from './agent.js';
@@ -10,7 +11,11 @@ export class ClientTextSource implements Agent {
   readonly name = 'client';
   readonly #maxBytes: number;
   #bytes = 0;
-  #deltas: string[] = [];
+  /**
+   * Deltas and flush requests in arrival order. A run of flushes is one entry with a count, so
+   * the list holds at most one entry per delta plus one (the byte budget bounds the deltas).
+   */
+  #items: Array<string | { flushes: number }> = [];
   #done = false;
   #wake: (() => void) | undefined;
 
@@ -27,7 +32,16 @@ export class ClientTextSource implements Agent {
       throw new SaywireError('TEXT_TOO_LONG', `This response's text would exceed ${this.#maxBytes} bytes.`);
     }
     this.#bytes += bytes;
-    this.#deltas.push(delta);
+    this.#items.push(delta);
+    this.#notify();
+  }
+
+  /** Asks for the text so far to be spoken now; each call is acknowledged once, in order. */
+  flush(): void {
+    if (this.#done) throw new SaywireError('NO_ACTIVE_RESPONSE', 'text.done was already sent for this response.');
+    const last = this.#items.at(-1);
+    if (typeof last === 'object') last.flushes++;
+    else this.#items.push({ flushes: 1 });
     this.#notify();
   }
 
@@ -44,10 +58,13 @@ export class ClientTextSource implements Agent {
     try {
       for (;;) {
         if (signal.aborted) return;
-        if (this.#deltas.length > 0) {
-          const deltas = this.#deltas;
-          this.#deltas = [];
-          for (const delta of deltas) yield { type: 'text', delta };
+        if (this.#items.length > 0) {
+          const items = this.#items;
+          this.#items = [];
+          for (const item of items) {
+            if (typeof item === 'string') yield { type: 'text', delta: item };
+            else for (let i = 0; i < item.flushes; i++) yield { type: 'flush' };
+          }
           continue;
         }
         if (this.#done) return;

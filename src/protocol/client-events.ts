@@ -63,6 +63,10 @@ export interface TextAppendEvent extends Base {
 export interface TextDoneEvent extends Base {
   type: 'text.done';
 }
+/** Speak everything buffered in the running client-text response now; answered by `text.flushed`. */
+export interface TextFlushEvent extends Base {
+  type: 'text.flush';
+}
 export interface ResponseCancelEvent extends Base {
   type: 'response.cancel';
 }
@@ -80,6 +84,7 @@ export type ClientEvent =
   | ResponseCreateEvent
   | TextAppendEvent
   | TextDoneEvent
+  | TextFlushEvent
   | ResponseCancelEvent
   | ResponsePlayedEvent;
 
@@ -90,6 +95,7 @@ export const CLIENT_EVENT_TYPES = [
   'response.create',
   'text.append',
   'text.done',
+  'text.flush',
   'response.cancel',
   'response.played',
 ] as const satisfies readonly ClientEvent['type'][];
@@ -283,6 +289,7 @@ function parseEvent(obj: Json, limits: ParseLimits): ClientEvent {
       return { ...base, type, delta: text(obj, 'delta', 'delta', limits, true) as string };
     }
     case 'text.done':
+    case 'text.flush':
     case 'response.cancel':
       only(obj, '', ['type', 'event_id']);
       return { ...base, type };

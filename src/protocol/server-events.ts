@@ -74,6 +74,8 @@ export type ServerEvent =
       sample_rate: number;
       words: WordTimingEvent[];
     }
+  /** A `text.flush` is done: its sentences are queued; `sentence_index` is the last one's, -1 when it had none. */
+  | { type: 'text.flushed'; response_id: string; sentence_index: number }
   | { type: 'response.function_call'; response_id: string; call_id: string; name: string; arguments: string }
   | { type: 'response.done'; response: ResponseSummary }
   | {
@@ -90,6 +92,7 @@ export const SERVER_EVENT_TYPES = [
   'response.sentence',
   'response.audio.delta',
   'response.audio.done',
+  'text.flushed',
   'response.function_call',
   'response.done',
   'error',

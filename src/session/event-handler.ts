@@ -124,6 +124,9 @@ export class EventHandler {
       case 'text.done':
         processor.textDone();
         return;
+      case 'text.flush':
+        processor.flushText();
+        return;
       case 'response.cancel':
         await processor.cancel('client_cancelled');
         return;

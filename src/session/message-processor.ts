@@ -134,6 +134,14 @@ export class MessageProcessor {
     this.#clientText = undefined;
   }
 
+  /** Speaks the client's text so far now, without ending it; `text.flushed` answers once it is queued. */
+  flushText(): void {
+    if (this.#clientText === undefined || this.#current?.source !== 'client') {
+      throw new SaywireError('NO_ACTIVE_RESPONSE', 'text.flush needs an open text.append response.');
+    }
+    this.#clientText.flush();
+  }
+
   /** Cancels the running turn. */
   async cancel(reason: CancelReason): Promise<ResponseSummary> {
     const current = this.#current;

@@ -11,7 +11,7 @@ import type { Clock } from '../clock.js';
 import { SaywireError, toSaywireError } from '../errors.js';
 import type { ResponseSummary, ServerEvent } from '../protocol/server-events.js';
 import type { BoundedQueue } from './bounded-queue.js';
-import { FLUSH, type TokenItem } from './chunk-stage.js';
+import { CLIENT_FLUSH, FLUSH, type TokenItem } from './chunk-stage.js';
 import type { FunctionCall, TurnConversation, TurnSettings } from './turn-ports.js';
 
 export interface AgentStageInit {
@@ -77,6 +77,7 @@ export class AgentStage {
           if (signal.aborted) return;
           if (event.type === 'usage') this.#addUsage(event.inputTokens, event.outputTokens);
           else if (event.type === 'function_call') calls.push(event);
+          else if (event.type === 'flush') await tokens.push(CLIENT_FLUSH);
           else if (event.delta !== '') await this.#push(event.delta, settings.maxTurnTextBytes);
         }
         if (calls.length === 0) break;

@@ -17,6 +17,8 @@ describe('parseClientEvent', () => {
     expect(parse('{"type":"response.create"}')).toEqual({ ok: true, event: { type: 'response.create' } });
     expect(parse('{"type":"text.append","delta":"He"}')).toEqual({ ok: true, event: { type: 'text.append', delta: 'He' } });
     expect(parse('{"type":"text.done"}')).toEqual({ ok: true, event: { type: 'text.done' } });
+    expect(parse('{"type":"text.flush","event_id":"f"}')).toEqual({ ok: true, event: { type: 'text.flush', event_id: 'f' } });
+    expect(failure('{"type":"text.flush","delta":"x"}').error.code).toBe('INVALID_EVENT');
     expect(parse('{"type":"response.cancel","event_id":"e1"}')).toEqual({
       ok: true,
       event: { type: 'response.cancel', event_id: 'e1' },
