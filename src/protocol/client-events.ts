@@ -32,6 +32,9 @@ export interface SessionUpdateFields {
   tools?: Array<{ type: 'function'; name: string; description: string; parameters: Record<string, unknown> }>;
 }
 
+/** Voice settings a response may set for itself (`response.create`, the first `text.append`). */
+export type ResponseVoiceFields = Pick<SessionUpdateFields, 'voice' | 'rate' | 'pitch'>;
+
 /** Most tools a session may declare. */
 export const MAX_TOOLS = 64;
 const TOOL_NAME = /^[A-Za-z0-9_-]{1,64}$/;
@@ -51,12 +54,13 @@ export interface ConversationItemCreateEvent extends Base {
     | { type: 'message'; role: 'user'; text: string }
     | { type: 'function_call_output'; call_id: string; output: string };
 }
-export interface ResponseCreateEvent extends Base {
+export interface ResponseCreateEvent extends Base, ResponseVoiceFields {
   type: 'response.create';
   /** The user's words, as a shorthand for a `conversation.item.create` first. */
   input?: string;
 }
-export interface TextAppendEvent extends Base {
+/** `voice`, `rate` and `pitch` only on the `text.append` that starts a response: they are that response's. */
+export interface TextAppendEvent extends Base, ResponseVoiceFields {
   type: 'text.append';
   delta: string;
 }
@@ -199,19 +203,25 @@ function parseTools(raw: unknown, limits: ParseLimits): NonNullable<SessionUpdat
   });
 }
 
-function parseSession(raw: Json, limits: ParseLimits): SessionUpdateFields {
-  only(raw, 'session', ['voice', 'rate', 'pitch', 'audio', 'chunking', 'tools']);
-  const out: SessionUpdateFields = {};
+/** `voice`, `rate` and `pitch` of a session or a response; `prefix` is their path (`session.` or ''). */
+function parseVoice(raw: Json, prefix: string, limits: ParseLimits): ResponseVoiceFields {
+  const out: ResponseVoiceFields = {};
   if (raw.voice !== undefined) {
     if (typeof raw.voice !== 'string' || raw.voice.length === 0 || raw.voice.length > 64) {
-      invalid('session.voice', 'a voice id of 1 to 64 characters');
+      invalid(`${prefix}voice`, 'a voice id of 1 to 64 characters');
     }
     out.voice = raw.voice;
   }
-  const rate = int(raw, 'rate', 'session.rate', limits.rate.min, limits.rate.max);
+  const rate = int(raw, 'rate', `${prefix}rate`, limits.rate.min, limits.rate.max);
   if (rate !== undefined) out.rate = rate;
-  const pitch = int(raw, 'pitch', 'session.pitch', limits.pitch.min, limits.pitch.max);
+  const pitch = int(raw, 'pitch', `${prefix}pitch`, limits.pitch.min, limits.pitch.max);
   if (pitch !== undefined) out.pitch = pitch;
+  return out;
+}
+
+function parseSession(raw: Json, limits: ParseLimits): SessionUpdateFields {
+  only(raw, 'session', ['voice', 'rate', 'pitch', 'audio', 'chunking', 'tools']);
+  const out: SessionUpdateFields = parseVoice(raw, 'session.', limits);
   const audio = sub(raw, 'audio', 'session.audio');
   if (audio !== undefined) {
     only(audio, 'session.audio', ['format', 'sample_rate', 'frame_ms']);
@@ -280,13 +290,14 @@ function parseEvent(obj: Json, limits: ParseLimits): ClientEvent {
       return { ...base, type, item: parseItem(item, limits) };
     }
     case 'response.create': {
-      only(obj, '', ['type', 'event_id', 'input']);
+      only(obj, '', ['type', 'event_id', 'input', 'voice', 'rate', 'pitch']);
       const input = text(obj, 'input', 'input', limits, false);
-      return input === undefined ? { ...base, type } : { ...base, type, input };
+      const voice = parseVoice(obj, '', limits);
+      return input === undefined ? { ...base, type, ...voice } : { ...base, type, input, ...voice };
     }
     case 'text.append': {
-      only(obj, '', ['type', 'event_id', 'delta']);
-      return { ...base, type, delta: text(obj, 'delta', 'delta', limits, true) as string };
+      only(obj, '', ['type', 'event_id', 'delta', 'voice', 'rate', 'pitch']);
+      return { ...base, type, delta: text(obj, 'delta', 'delta', limits, true) as string, ...parseVoice(obj, '', limits) };
     }
     case 'text.done':
     case 'text.flush':

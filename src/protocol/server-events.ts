@@ -72,6 +72,8 @@ export type ServerEvent =
       sentence_index: number;
       duration_ms: number;
       sample_rate: number;
+      /** The engine's voice id this sentence was spoken in. */
+      voice: string;
       words: WordTimingEvent[];
     }
   /** A `text.flush` is done: its sentences are queued; `sentence_index` is the last one's, -1 when it had none. */

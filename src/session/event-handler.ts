@@ -115,11 +115,11 @@ export class EventHandler {
         else processor.addFunctionOutput(event.item.call_id, event.item.output);
         return;
       case 'response.create':
-        await processor.startAgentTurn(event.input);
+        await processor.startAgentTurn(event.input, { voice: event.voice, rate: event.rate, pitch: event.pitch });
         this.#overloadStrikes = 0;
         return;
       case 'text.append':
-        await processor.appendText(event.delta);
+        await processor.appendText(event.delta, { voice: event.voice, rate: event.rate, pitch: event.pitch });
         return;
       case 'text.done':
         processor.textDone();

@@ -10,6 +10,7 @@ import type { Agent } from '../agents/agent.js';
 import { ClientTextSource } from '../agents/client-text.js';
 import type { Clock } from '../clock.js';
 import { SaywireError } from '../errors.js';
+import type { ResponseVoiceFields } from '../protocol/client-events.js';
 import type { ResponseSummary } from '../protocol/server-events.js';
 import { type CancelReason, ConversationTurn } from '../turn/conversation-turn.js';
 import type { FunctionCall, TurnConversation, TurnOutput, TurnSettings } from '../turn/turn-ports.js';
@@ -103,24 +104,29 @@ export class MessageProcessor {
     release();
   }
 
-  /** Starts an agent turn, superseding a running one. */
-  async startAgentTurn(input: string | undefined): Promise<ConversationTurn> {
-    return this.#begin('agent', this.#init.agent, () => {
+  /** Starts an agent turn, superseding a running one; `voice` settings apply to this turn only. */
+  async startAgentTurn(input: string | undefined, voice: ResponseVoiceFields = {}): Promise<ConversationTurn> {
+    const settings = this.#init.session.forResponse(voice);
+    return this.#begin('agent', this.#init.agent, settings, () => {
       if (input !== undefined) this.addUserMessage(input);
     });
   }
 
   /**
    * Appends client text to the open client-text turn, or starts one. A client-text turn that
-   * is still speaking after its `text.done` is superseded, like any running turn.
+   * is still speaking after its `text.done` is superseded, like any running turn. `voice`
+   * settings belong to the append that starts a turn: on a later one they are refused.
    */
-  async appendText(delta: string): Promise<void> {
+  async appendText(delta: string, voice: ResponseVoiceFields = {}): Promise<void> {
     if (this.#current?.source === 'agent') throw new SaywireError('RESPONSE_IN_PROGRESS');
     let source = this.#clientText;
     if (source === undefined) {
+      const settings = this.#init.session.forResponse(voice);
       source = new ClientTextSource(this.#init.turnLimits.maxTurnTextBytes);
-      await this.#begin('client', source);
+      await this.#begin('client', source, settings);
       this.#clientText = source;
+    } else if (voice.voice !== undefined || voice.rate !== undefined || voice.pitch !== undefined) {
+      throw new SaywireError('INVALID_EVENT', 'Fields "voice", "rate" and "pitch" belong to the text.append that starts a response.');
     }
     source.append(delta);
   }
@@ -203,12 +209,12 @@ export class MessageProcessor {
    * cancelled as `superseded` and has sent its `response.done`, then the new one starts. This
    * is what keeps a connection at one running turn.
    */
-  async #begin(source: 'agent' | 'client', agent: Agent, before?: () => void): Promise<ConversationTurn> {
+  async #begin(source: 'agent' | 'client', agent: Agent, settings: SessionSettings, before?: () => void): Promise<ConversationTurn> {
     this.#admit();
     if (this.#current !== undefined) await this.#current.cancel('superseded');
     this.#clientText = undefined;
     before?.();
-    return this.#start(source, agent);
+    return this.#start(source, agent, settings);
   }
 
   /** The conversation as the running turn sees it. */
@@ -266,7 +272,7 @@ export class MessageProcessor {
     this.#init.onTurnDone?.(summary);
   }
 
-  #start(source: 'agent' | 'client', agent: Agent): ConversationTurn {
+  #start(source: 'agent' | 'client', agent: Agent, sessionSettings: SessionSettings): ConversationTurn {
     if (this.#closed) throw new SaywireError('SHUTTING_DOWN');
     this.evict();
     const number = ++this.#responses;
@@ -280,7 +286,7 @@ export class MessageProcessor {
       conversation: this.#conversation,
       workers,
       output,
-      settings: { ...turnLimits, ...this.#init.session.settings },
+      settings: { ...turnLimits, ...sessionSettings },
       logger: logger.child({ turn: id }),
       clock,
       onFinished: (finished, summary) => this.#finished(finished, summary, agent),

@@ -41,14 +41,18 @@ export function chunkLanguageOf(chunkLanguage: string | null, voice: string): st
   return chunkLanguage ?? normalizeLanguageTag(voice) ?? 'en';
 }
 
-/** Applies an update; throws INVALID_EVENT naming the field when it cannot apply. */
+/**
+ * Applies an update; throws INVALID_EVENT naming the field when it cannot apply. `prefix` is the
+ * fields' path in the event: `session.` for `session.update`, empty for a response's own voice.
+ */
 export function applySessionUpdate(
   current: SessionSettings,
   update: SessionUpdateFields,
   voices: ReadonlySet<string>,
+  prefix = 'session.',
 ): SessionSettings {
   if (update.voice !== undefined && !voices.has(update.voice)) {
-    throw new SaywireError('INVALID_EVENT', `Field "session.voice": unknown voice "${update.voice}". See GET /v1/voices.`);
+    throw new SaywireError('INVALID_EVENT', `Field "${prefix}voice": unknown voice "${update.voice}". See GET /v1/voices.`);
   }
   const c = update.chunking ?? {};
   const voice = update.voice ?? current.voice;
@@ -63,7 +67,7 @@ export function applySessionUpdate(
       language: chunkLanguageOf(chunkLanguage, voice),
     });
   } catch (err) {
-    throw new SaywireError('INVALID_EVENT', `Field "session.chunking": ${(err as Error).message}`);
+    throw new SaywireError('INVALID_EVENT', `Field "${prefix}chunking": ${(err as Error).message}`);
   }
   const sampleRate = update.audio?.sample_rate;
   return {

@@ -4,7 +4,7 @@
  * changes nothing. Turns read the settings as they are when they start.
  */
 import type { FilledServerOptions } from '../config/options.js';
-import type { SessionUpdateFields } from '../protocol/client-events.js';
+import type { ResponseVoiceFields, SessionUpdateFields } from '../protocol/client-events.js';
 import type { SessionInfo } from '../protocol/server-events.js';
 import { type FilledChunkerOptions, fillChunkerOptions } from '../text/chunker-options.js';
 import { type EngineInfo, type SessionSettings, applySessionUpdate, chunkLanguageOf, describeSession } from './session-settings.js';
@@ -66,6 +66,16 @@ export class Session {
   update(fields: SessionUpdateFields): SessionInfo {
     this.#settings = applySessionUpdate(this.#settings, fields, this.#init.engine.voices);
     return this.describe();
+  }
+
+  /**
+   * The settings of one response that sets its own voice, rate or pitch: validated like a
+   * `session.update`, but the session keeps its own (the next response uses them again).
+   * @throws SaywireError INVALID_EVENT naming the field.
+   */
+  forResponse(fields: ResponseVoiceFields): SessionSettings {
+    if (fields.voice === undefined && fields.rate === undefined && fields.pitch === undefined) return this.#settings;
+    return applySessionUpdate(this.#settings, fields, this.#init.engine.voices, '');
   }
 
   /** The session as `session.created` and `session.updated` report it. */

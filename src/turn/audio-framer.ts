@@ -15,7 +15,7 @@ export interface AudioFramerInit {
   responseId: string;
   /** Response number in binary frame headers. */
   responseNumber: number;
-  settings: Pick<TurnSettings, 'frameMs' | 'audioFormat' | 'maxTurnAudioMs'>;
+  settings: Pick<TurnSettings, 'frameMs' | 'audioFormat' | 'maxTurnAudioMs' | 'voice'>;
   output: TurnOutput;
   /** Sends an event of the turn (refused once the turn is done). */
   emit(event: ServerEvent): void;
@@ -81,6 +81,7 @@ export class AudioFramer {
       sentence_index: index,
       duration_ms: Math.round((audio.pcm.length / audio.sampleRate) * 1000),
       sample_rate: audio.sampleRate,
+      voice: settings.voice,
       words: audio.words.map((w): WordTimingEvent => ({
         text: text.slice(w.start, w.end),
         start: w.start,

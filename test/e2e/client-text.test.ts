@@ -71,3 +71,64 @@ describe('text.flush', () => {
     client.close();
   });
 });
+
+describe('per-response voice settings', () => {
+  it('a response.create with voice speaks in it, and the next response is back to the session voice', async () => {
+    const client = await TestClient.connect(server.url);
+    const sessionVoice = ((client.events('session.created')[0]?.session) as { voice: string }).voice;
+    const other = 'en-gb-x-rp';
+    expect(other).not.toBe(sessionVoice);
+    const voicesOf = async () => {
+      const done = await client.next('response.done');
+      expect((done.response as { status: string }).status).toBe('completed');
+      const id = (done.response as { id: string }).id;
+      return client.events('response.audio.done').filter((e) => e.response_id === id).map((e) => e.voice);
+    };
+    client.send({ type: 'response.create', input: 'Good morning' });
+    expect(new Set(await voicesOf())).toEqual(new Set([sessionVoice]));
+    client.send({ type: 'response.create', input: 'Good morning', voice: other });
+    expect(new Set(await voicesOf())).toEqual(new Set([other]));
+    client.send({ type: 'response.create', input: 'Good morning' });
+    expect(new Set(await voicesOf())).toEqual(new Set([sessionVoice]));
+    // The voice reaches the worker: a German voice reads the number in German, and the session's
+    // voice reads it in English again afterwards.
+    for (const voice of ['de', undefined]) {
+      client.send({ type: 'text.append', delta: 'I have 3 apples.', ...(voice === undefined ? {} : { voice }) });
+      client.send({ type: 'text.done' });
+      await voicesOf();
+    }
+    expect(client.events('response.sentence').slice(-2).map((e) => e.speech_text)).toEqual(['I have drei apples.', 'I have three apples.']);
+    expect(((client.events('session.created')[0]?.session) as { voice: string }).voice).toBe(sessionVoice);
+    client.close();
+  });
+
+  it('the text.append that starts a response sets its rate; later appends may not, and a bad voice starts nothing', async () => {
+    const client = await TestClient.connect(server.url);
+    const text = 'The quick brown fox jumps over the lazy dog.';
+    const durationOf = async () => {
+      const done = (await client.next('response.done')).response as { audio_ms: number; status: string };
+      expect(done.status).toBe('completed');
+      return done.audio_ms;
+    };
+    client.send({ type: 'text.append', delta: text });
+    client.send({ type: 'text.done' });
+    const normal = await durationOf();
+    client.send({ type: 'text.append', delta: text, rate: 400 });
+    client.send({ type: 'text.append', delta: ' More.', voice: 'en-gb-x-rp', event_id: 'late' });
+    client.send({ type: 'text.done' });
+    const fast = await durationOf();
+    expect(fast).toBeLessThan(normal * 0.7);
+    expect((await client.next('error')).error).toMatchObject({ code: 'INVALID_EVENT', event_id: 'late' });
+    expect(client.events('response.sentence').map((e) => e.text)).toEqual([text, text]);
+
+    client.send({ type: 'response.create', input: 'hi', voice: 'no-such-voice', event_id: 'bad' });
+    const error = (await client.next('error')).error;
+    expect(error).toMatchObject({ code: 'INVALID_EVENT', event_id: 'bad' });
+    expect((error as { message: string }).message).toContain('"voice"');
+    client.send({ type: 'text.append', delta: text });
+    client.send({ type: 'text.done' });
+    expect(await durationOf()).toBe(normal);
+    expect(client.events('response.created')).toHaveLength(3);
+    client.close();
+  });
+});

@@ -19,6 +19,14 @@ describe('parseClientEvent', () => {
     expect(parse('{"type":"text.done"}')).toEqual({ ok: true, event: { type: 'text.done' } });
     expect(parse('{"type":"text.flush","event_id":"f"}')).toEqual({ ok: true, event: { type: 'text.flush', event_id: 'f' } });
     expect(failure('{"type":"text.flush","delta":"x"}').error.code).toBe('INVALID_EVENT');
+    expect(parse('{"type":"response.create","input":"hi","voice":"de","rate":200,"pitch":10}')).toEqual({
+      ok: true,
+      event: { type: 'response.create', input: 'hi', voice: 'de', rate: 200, pitch: 10 },
+    });
+    expect(parse('{"type":"text.append","delta":"a","voice":"de"}')).toEqual({ ok: true, event: { type: 'text.append', delta: 'a', voice: 'de' } });
+    expect(failure('{"type":"response.create","rate":79}').error.message).toBe('Field "rate" must be an integer from 80 to 450.');
+    expect(failure('{"type":"text.append","delta":"a","pitch":101}').error.message).toBe('Field "pitch" must be an integer from 0 to 100.');
+    expect(failure('{"type":"text.append","delta":"a","voice":""}').error.message).toContain('Field "voice"');
     expect(parse('{"type":"response.cancel","event_id":"e1"}')).toEqual({
       ok: true,
       event: { type: 'response.cancel', event_id: 'e1' },
