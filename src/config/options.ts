@@ -126,6 +126,7 @@ export const SETTINGS = {
 
   maxPayloadBytes: int(128, 16 << 20, 65_536, 'Largest WebSocket message accepted (ws maxPayload); larger closes with 1009.'),
   heartbeatIntervalMs: int(1000, HOUR, 30_000, 'Ping interval; a peer that misses a pong by the next ping is terminated.'),
+  idleTimeoutMs: int(0, 24 * HOUR, 300_000, 'A socket with no client event and no running turn for this long is closed with 1000 "idle" (0 = never).'),
 
   agent: oneOf(['scripted', 'openai'], 'scripted', 'Agent source for response.create: the built-in scripted agent, or an OpenAI-compatible endpoint.'),
   scriptedTokensPerSecond: num(0, 100_000, 50, 'Scripted agent token rate (0 = as fast as possible).'),

@@ -5,7 +5,9 @@
  * open (no send after close), and audio waits while the socket's send buffer is above the
  * high-water mark, woken by the socket's own write callbacks rather than a poll. A client above
  * the high-water mark for `slowClientTimeoutMs`, or above the hard cap at all, is closed with
- * SLOW_CLIENT.
+ * SLOW_CLIENT. A socket that is alive (it answers pings) but unused, no client event and no
+ * running turn for `idleTimeoutMs`, is closed with 1000 "idle": the heartbeat alone would keep
+ * it, and its slot, forever.
  */
 import type { Logger } from 'pino';
 import { WebSocket } from 'ws';
@@ -61,6 +63,8 @@ export class Connection implements TurnOutput {
   #waiters: Array<() => void> = [];
   /** Runs while the socket stays above the high-water mark; fires closeSlowClient(). */
   #slowClientTimer: unknown;
+  /** Restarted by every client event and every turn's end; fires #idle(). */
+  #idleTimer: unknown;
 
   constructor(id: string, ws: WebSocket, context: ConnectionContext, logger: Logger) {
     this.id = id;
@@ -87,7 +91,10 @@ export class Connection implements TurnOutput {
       retention: { turnMaxAgeMs: o.turnMaxAgeMs, turnsRetained: o.turnsRetained },
       historyMaxChars: o.historyMaxChars,
       toolCallTimeoutMs: o.toolCallTimeoutMs,
-      onTurnDone: (summary) => context.hooks.turnDone(summary),
+      onTurnDone: (summary) => {
+        context.hooks.turnDone(summary);
+        this.#armIdleTimer();
+      },
       admission: context.admission,
       logger,
       clock: context.clock,
@@ -103,18 +110,23 @@ export class Connection implements TurnOutput {
       session,
       logger,
     });
-    ws.on('message', (data, isBinary) => handler.receive(data as Buffer, isBinary));
+    ws.on('message', (data, isBinary) => {
+      this.#armIdleTimer();
+      handler.receive(data as Buffer, isBinary);
+    });
     ws.on('pong', () => {
       this.#alive = true;
     });
     ws.on('close', (code, reason) => {
       context.clock.clearTimeout(this.#slowClientTimer);
+      context.clock.clearTimeout(this.#idleTimer);
       logger.info({ code, reason: reason.toString() }, 'connection closed');
       void this.#processor.close();
       context.hooks.closed(this);
     });
     ws.on('error', (err) => logger.warn({ err: err.message }, 'socket error'));
     this.sendEvent({ type: 'session.created', protocol_version: PROTOCOL_VERSION, session: session.describe() });
+    this.#armIdleTimer();
   }
 
   get isOpen(): boolean {
@@ -194,6 +206,22 @@ export class Connection implements TurnOutput {
     }
     this.#alive = false;
     if (this.isOpen) this.#ws.ping();
+  }
+
+  /** (Re)starts the idle countdown: a client event or a turn's end is activity. */
+  #armIdleTimer(): void {
+    const { clock, options } = this.#context;
+    if (options.idleTimeoutMs === 0) return;
+    clock.clearTimeout(this.#idleTimer);
+    this.#idleTimer = clock.setTimeout(() => this.#closeIdle(), options.idleTimeoutMs);
+  }
+
+  /** The idle countdown ran out: close, unless a turn runs (its end restarts the countdown). */
+  #closeIdle(): void {
+    this.#idleTimer = undefined;
+    if (this.#processor.current !== undefined || !this.isOpen) return;
+    this.#logger.info({ reason: 'idle' }, 'idle connection closed');
+    this.close(1000, 'idle');
   }
 
   /** Drops finished turns past their age or count (the server's periodic sweep). */
