@@ -9,7 +9,8 @@
  *   page from another site may not open a socket with the user's network position unless its
  *   origin is allowed. Same origin means the same scheme family (http or https) and host.
  * - a shared-secret token (`Authorization: Bearer …`, or `?token=` for browsers, which cannot set
- *   headers on a WebSocket), answered with 401.
+ *   headers on a WebSocket), answered with 401. A WebSocket upgrade may instead carry a one-use
+ *   token from `POST /v1/tokens` (`access-tokens.ts`).
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -82,8 +83,11 @@ export function checkHost(req: IncomingMessage, options: Pick<AccessOptions, 'al
   return deny('FORBIDDEN_HOST', `Host ${String(host).slice(0, 200)} is not allowed; see the allowedHosts setting.`);
 }
 
-/** Checks a request; `undefined` means it may proceed. */
-export function checkAccess(req: IncomingMessage, options: AccessOptions): AccessDenial | undefined {
+/**
+ * Checks a request; `undefined` means it may proceed. `redeem`, given only for WebSocket upgrades,
+ * accepts (and uses up) a token that is not the `authToken`.
+ */
+export function checkAccess(req: IncomingMessage, options: AccessOptions, redeem?: (token: string) => boolean): AccessDenial | undefined {
   const hostDenial = checkHost(req, options);
   if (hostDenial !== undefined) return hostDenial;
   const host = req.headers.host;
@@ -96,7 +100,7 @@ export function checkAccess(req: IncomingMessage, options: AccessOptions): Acces
   }
   if (options.authToken !== '') {
     const token = tokenOf(req);
-    if (token === undefined || !sameSecret(token, options.authToken)) {
+    if (token === undefined || !(sameSecret(token, options.authToken) || redeem?.(token) === true)) {
       return deny('UNAUTHORIZED', 'A valid token is required.');
     }
   }

@@ -24,6 +24,7 @@ import { createTurnWorkers } from '../turn/turn-workers.js';
 import { chunkRoute } from './chunk-route.js';
 import { demoRoutes } from './demo-route.js';
 import { checkAccess, checkHost } from './access.js';
+import { AccessTokens } from './access-tokens.js';
 import { Connection, type ConnectionContext, type ConnectionHooks } from './connection.js';
 import { EventLoopMonitor } from './event-loop-monitor.js';
 import { speechRoute } from './speech-route.js';
@@ -39,6 +40,8 @@ export interface ServerDeps {
   clock?: Clock;
   /** Worker file override (tests use failing workers). */
   workerFile?: string;
+  /** Wall clock, epoch ms, for token expiry (`POST /v1/tokens`); `Date.now` by default. */
+  wallClock?: () => number;
 }
 
 /** A running (or ready to run) saywire server. */
@@ -136,6 +139,7 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
     },
   };
   const perIp = new Map<string, number>();
+  const tokens = new AccessTokens({ authToken: options.authToken, ttlMs: options.tokenTtlMs, now: deps.wallClock ?? Date.now });
   const engine: EngineInfo = { voices: new Set(), list: [], description: DEFAULT_ENGINE.description };
   const context: ConnectionContext = { options, workers, agent, engine, admission, hooks, clock };
   /** One slot per repeating timer, holding the handle of its next tick. */
@@ -161,6 +165,14 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
       },
     ],
     ['GET /v1/voices', (_req, res) => sendJson(res, 200, { voices: engine.list, default: options.voice })],
+    [
+      'POST /v1/tokens',
+      (_req, res) => {
+        const { token, expiresAt } = tokens.issue();
+        // Seconds, as OpenAI's ephemeral keys give it; rounded down, so never later than the truth.
+        sendJson(res, 200, { token, expires_at: Math.floor(expiresAt / 1000) });
+      },
+    ],
     ['POST /v1/chunk', chunkRoute(options, workers)],
     ['POST /v1/audio/speech', speechRoute(options, workers, engine)],
     [
@@ -221,7 +233,7 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
     // Before the pool is warm a session would not know its voices or sample rate.
     if (!ready) return refuse('NOT_READY');
     if (req.rawHeaders.length / 2 > options.maxHeaderCount) return refuse('TOO_MANY_HEADERS');
-    const denial = checkAccess(req, options);
+    const denial = checkAccess(req, options, (token) => tokens.redeem(token));
     if (denial !== undefined) return refuse(denial.code);
     const ip = req.socket.remoteAddress ?? 'unknown';
     if (connections.size >= options.maxConnections) return refuse('TOO_MANY_CONNECTIONS');
