@@ -14,6 +14,7 @@ export { ConfigError, ERROR_CODES, SaywireError, type ErrorCode } from './errors
 export { type ClientEvent, CLIENT_EVENT_TYPES, parseClientEvent } from './protocol/client-events.js';
 export { type ServerEvent, SERVER_EVENT_TYPES, PROTOCOL_VERSION } from './protocol/server-events.js';
 export { decodeAudioFrame, type AudioFrameHeader } from './protocol/audio-frame.js';
+export { type AudioEncoding, FORMAT_G711_ALAW, FORMAT_G711_ULAW, FORMAT_PCM16LE } from './protocol/audio-encoding.js';
 export { createSentenceChunker, type SentenceChunker } from './text/sentence-chunker.js';
 export type { ChunkerOptions } from './text/chunker-options.js';
 export { type Agent, type AgentEvent, type AgentRequest, type HistoryItem } from './agents/agent.js';

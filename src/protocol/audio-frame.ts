@@ -1,21 +1,26 @@
 /**
- * Binary audio frames: a fixed 20-byte little-endian header, then PCM16LE mono samples.
+ * Binary audio frames: a fixed 20-byte little-endian header, then mono samples in the format the
+ * header names: PCM16LE (the default), or G.711 µ-law or A-law at 8,000 Hz, one byte a sample.
+ * The G.711 codes were added without a version change: a PCM16 session's frames are byte for byte
+ * what they were, and a client that checks the format byte refuses the others cleanly.
  *
  * | offset | type | field                                   |
  * |--------|------|-----------------------------------------|
  * | 0      | u8×2 | magic "SW" (0x53 0x57)                  |
  * | 2      | u8   | version (1)                             |
- * | 3      | u8   | format (1 = PCM16LE mono)               |
+ * | 3      | u8   | format (1 = PCM16LE, 2 = G.711 µ-law, 3 = G.711 A-law) |
  * | 4      | u32  | response number (per connection, from 1) |
  * | 8      | u32  | sentence index within the response      |
  * | 12     | u32  | frame sequence number within the response |
  * | 16     | u32  | sample rate, Hz                          |
  */
 
+import { FORMAT_PCM16LE, decodeSamples } from './audio-encoding.js';
+
+export { FORMAT_G711_ALAW, FORMAT_G711_ULAW, FORMAT_PCM16LE } from './audio-encoding.js';
+
 export const AUDIO_FRAME_HEADER_BYTES = 20;
 export const AUDIO_FRAME_VERSION = 1;
-/** Format code of PCM16 little-endian mono. */
-export const FORMAT_PCM16LE = 1;
 
 export interface AudioFrameHeader {
   version: number;
@@ -26,19 +31,25 @@ export interface AudioFrameHeader {
   sampleRate: number;
 }
 
-/** Builds one frame from a header and a run of samples (copied once, behind the header). */
-export function encodeAudioFrame(header: Omit<AudioFrameHeader, 'version' | 'format'>, samples: Int16Array): Buffer {
-  const frame = Buffer.allocUnsafe(AUDIO_FRAME_HEADER_BYTES + samples.byteLength);
+/**
+ * Builds one frame from a header and its payload (copied once, behind the header): PCM16 samples,
+ * or wire bytes already in the header's `format` (PCM16LE when none is given).
+ */
+export function encodeAudioFrame(
+  header: Omit<AudioFrameHeader, 'version' | 'format'> & { format?: number },
+  payload: Int16Array | Uint8Array,
+): Buffer {
+  const frame = Buffer.allocUnsafe(AUDIO_FRAME_HEADER_BYTES + payload.byteLength);
   frame[0] = 0x53;
   frame[1] = 0x57;
   frame[2] = AUDIO_FRAME_VERSION;
-  frame[3] = FORMAT_PCM16LE;
+  frame[3] = header.format ?? FORMAT_PCM16LE;
   frame.writeUInt32LE(header.responseNumber, 4);
   frame.writeUInt32LE(header.sentenceIndex, 8);
   frame.writeUInt32LE(header.seq, 12);
   frame.writeUInt32LE(header.sampleRate, 16);
   // Typed arrays are little-endian on every platform Node supports for this server.
-  Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength).copy(frame, AUDIO_FRAME_HEADER_BYTES);
+  Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength).copy(frame, AUDIO_FRAME_HEADER_BYTES);
   return frame;
 }
 
@@ -58,11 +69,13 @@ export function readAudioFrameHeader(frame: Uint8Array): AudioFrameHeader {
   };
 }
 
-/** Reads a frame's header and its samples; throws on a frame that is not ours. */
-export function decodeAudioFrame(frame: Uint8Array): { header: AudioFrameHeader; samples: Int16Array } {
+/**
+ * Reads a frame's header and its samples, as PCM16 whatever the format (G.711 decoded), and the
+ * payload bytes as they came; throws on a frame that is not ours or of an unknown format.
+ */
+export function decodeAudioFrame(frame: Uint8Array): { header: AudioFrameHeader; samples: Int16Array; payload: Uint8Array } {
   const header = readAudioFrameHeader(frame);
-  // Copied into a fresh, aligned buffer: a received frame may sit at any offset of a pooled one.
-  const samples = new Int16Array((frame.byteLength - AUDIO_FRAME_HEADER_BYTES) >> 1);
-  new Uint8Array(samples.buffer).set(frame.subarray(AUDIO_FRAME_HEADER_BYTES, AUDIO_FRAME_HEADER_BYTES + samples.byteLength));
-  return { header, samples };
+  const payload = frame.subarray(AUDIO_FRAME_HEADER_BYTES);
+  // Decoded into a fresh, aligned buffer: a received frame may sit at any offset of a pooled one.
+  return { header, samples: decodeSamples(payload, header.format), payload };
 }

@@ -4,6 +4,7 @@
  * event's `event_id` when one could be read, and the connection stays open.
  */
 import { SaywireError } from '../errors.js';
+import { AUDIO_ENCODINGS, type AudioEncoding } from './audio-encoding.js';
 
 /** Session settings a client may change with `session.update`; every field optional. */
 export interface SessionUpdateFields {
@@ -16,8 +17,10 @@ export interface SessionUpdateFields {
   audio?: {
     /** `binary` frames (default) or base64 `response.audio.delta` JSON events. */
     format?: 'binary' | 'base64';
-    /** Output sample rate in Hz; `native` keeps the engine's own rate. */
-    sample_rate?: 'native' | 16_000 | 24_000 | 48_000;
+    /** `pcm16` (default), or G.711 `g711_ulaw` / `g711_alaw` at 8,000 Hz, one byte a sample. */
+    encoding?: AudioEncoding;
+    /** PCM16 output sample rate in Hz; `native` keeps the engine's own rate. G.711 is always 8000. */
+    sample_rate?: 'native' | 8000 | 16_000 | 24_000 | 48_000;
     /** Duration of audio in one frame, ms (10–1000). */
     frame_ms?: number;
   };
@@ -184,7 +187,7 @@ function sub(obj: Json, key: string, path: string): Json | undefined {
   return isObject(v) ? v : invalid(path, 'an object');
 }
 
-const SAMPLE_RATES = ['native', 16_000, 24_000, 48_000] as const;
+const SAMPLE_RATES = ['native', 8000, 16_000, 24_000, 48_000] as const;
 
 function parseTools(raw: unknown, limits: ParseLimits): NonNullable<SessionUpdateFields['tools']> {
   if (!Array.isArray(raw) || raw.length > MAX_TOOLS) return invalid('session.tools', `an array of at most ${MAX_TOOLS} tools`);
@@ -224,15 +227,20 @@ function parseSession(raw: Json, limits: ParseLimits): SessionUpdateFields {
   const out: SessionUpdateFields = parseVoice(raw, 'session.', limits);
   const audio = sub(raw, 'audio', 'session.audio');
   if (audio !== undefined) {
-    only(audio, 'session.audio', ['format', 'sample_rate', 'frame_ms']);
+    only(audio, 'session.audio', ['format', 'encoding', 'sample_rate', 'frame_ms']);
     out.audio = {};
     if (audio.format !== undefined) {
       if (audio.format !== 'binary' && audio.format !== 'base64') invalid('session.audio.format', '"binary" or "base64"');
       out.audio.format = audio.format;
     }
+    if (audio.encoding !== undefined) {
+      const encodings: readonly unknown[] = AUDIO_ENCODINGS;
+      if (!encodings.includes(audio.encoding)) invalid('session.audio.encoding', '"pcm16", "g711_ulaw" or "g711_alaw"');
+      out.audio.encoding = audio.encoding as AudioEncoding;
+    }
     if (audio.sample_rate !== undefined) {
       const rates: readonly unknown[] = SAMPLE_RATES;
-      if (!rates.includes(audio.sample_rate)) invalid('session.audio.sample_rate', 'one of "native", 16000, 24000, 48000');
+      if (!rates.includes(audio.sample_rate)) invalid('session.audio.sample_rate', 'one of "native", 8000, 16000, 24000, 48000');
       out.audio.sample_rate = audio.sample_rate as (typeof SAMPLE_RATES)[number];
     }
     const frameMs = int(audio, 'frame_ms', 'session.audio.frame_ms', 10, 1000);

@@ -4,6 +4,7 @@
  * two in step.
  */
 import type { ErrorType, SaywireError } from '../errors.js';
+import type { AudioEncoding } from './audio-encoding.js';
 
 /** The protocol version announced in `session.created`. */
 export const PROTOCOL_VERSION = 1;
@@ -14,7 +15,8 @@ export interface SessionInfo {
   voice: string;
   rate: number;
   pitch: number;
-  audio: { format: 'binary' | 'base64'; sample_rate: number; frame_ms: number };
+  /** `sample_rate` is the rate audio is sent at: 8000 for the G.711 encodings. */
+  audio: { format: 'binary' | 'base64'; encoding: AudioEncoding; sample_rate: number; frame_ms: number };
   chunking: { max_sentence_chars: number; min_sentence_chars: number; first_clause_chars: number; language: string };
   agent: string;
   /** Names of the functions the agent may call. */

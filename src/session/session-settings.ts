@@ -4,6 +4,7 @@
  * validated before it applies, so a bad update changes nothing.
  */
 import { SaywireError } from '../errors.js';
+import { G711_SAMPLE_RATE, wireSampleRate } from '../protocol/audio-encoding.js';
 import type { SessionUpdateFields } from '../protocol/client-events.js';
 import type { SessionInfo } from '../protocol/server-events.js';
 import type { ToolDefinition } from '../agents/agent.js';
@@ -25,7 +26,7 @@ export interface EngineInfo {
 /** The per-session part of a turn's settings, plus the tools the agent may call. */
 export type SessionSettings = Pick<
   TurnSettings,
-  'chunker' | 'voice' | 'rate' | 'pitch' | 'sampleRate' | 'audioFormat' | 'frameMs'
+  'chunker' | 'voice' | 'rate' | 'pitch' | 'sampleRate' | 'audioFormat' | 'encoding' | 'frameMs'
 > & {
   tools: readonly ToolDefinition[];
   /** The chunker's language as set (`chunkLanguage`, `session.chunking.language`); null follows the voice. */
@@ -70,6 +71,12 @@ export function applySessionUpdate(
     throw new SaywireError('INVALID_EVENT', `Field "${prefix}chunking": ${(err as Error).message}`);
   }
   const sampleRate = update.audio?.sample_rate;
+  const encoding = update.audio?.encoding ?? current.encoding;
+  // The PCM16 rate is kept while G.711 is on, for a return to pcm16; but asking for a rate
+  // together with G.711 asks for something that cannot be.
+  if (sampleRate !== undefined && encoding !== 'pcm16') {
+    throw new SaywireError('INVALID_EVENT', `Field "${prefix}audio.sample_rate": ${encoding} is always ${G711_SAMPLE_RATE} Hz; leave sample_rate out.`);
+  }
   return {
     chunker,
     chunkLanguage,
@@ -78,6 +85,7 @@ export function applySessionUpdate(
     pitch: update.pitch ?? current.pitch,
     sampleRate: sampleRate === undefined ? current.sampleRate : sampleRate === 'native' ? null : sampleRate,
     audioFormat: update.audio?.format ?? current.audioFormat,
+    encoding,
     frameMs: update.audio?.frame_ms ?? current.frameMs,
     tools:
       update.tools === undefined
@@ -93,7 +101,12 @@ export function describeSession(id: string, settings: SessionSettings, agent: st
     voice: settings.voice,
     rate: settings.rate,
     pitch: settings.pitch,
-    audio: { format: settings.audioFormat, sample_rate: settings.sampleRate ?? nativeRate, frame_ms: settings.frameMs },
+    audio: {
+      format: settings.audioFormat,
+      encoding: settings.encoding,
+      sample_rate: wireSampleRate(settings.encoding, settings.sampleRate) ?? nativeRate,
+      frame_ms: settings.frameMs,
+    },
     chunking: {
       max_sentence_chars: settings.chunker.maxSentenceChars,
       min_sentence_chars: settings.chunker.minSentenceChars,

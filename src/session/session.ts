@@ -30,6 +30,7 @@ export function sessionDefaults(options: FilledServerOptions): SessionSettings {
     pitch: options.speechPitch,
     sampleRate: null,
     audioFormat: 'binary',
+    encoding: 'pcm16',
     frameMs: options.audioFrameMs,
     tools: [],
   };

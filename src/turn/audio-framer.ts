@@ -1,10 +1,13 @@
 /**
- * Sends one sentence's audio as the session asked: binary frames (a small header, then PCM16) or
- * base64 `response.audio.delta` events, `frameMs` of audio each, waiting while the socket is
- * congested, and within the turn's audio budget. Each frame's sequence number follows the last.
+ * Sends one sentence's audio as the session asked: binary frames (a small header, then the
+ * samples) or base64 `response.audio.delta` events, `frameMs` of audio each, waiting while the
+ * socket is congested, and within the turn's audio budget. Each frame's sequence number follows
+ * the last. Samples go out as PCM16 or, for telephony, G.711-encoded here, once per sentence (a
+ * table lookup a sample: far cheaper than the frame copies around it).
  */
 import type { Clock } from '../clock.js';
 import { SaywireError } from '../errors.js';
+import { bytesPerSample, encodeSamples, formatCode } from '../protocol/audio-encoding.js';
 import { encodeAudioFrame } from '../protocol/audio-frame.js';
 import type { ServerEvent, WordTimingEvent } from '../protocol/server-events.js';
 import type { HeardTranscript } from './heard-transcript.js';
@@ -15,7 +18,7 @@ export interface AudioFramerInit {
   responseId: string;
   /** Response number in binary frame headers. */
   responseNumber: number;
-  settings: Pick<TurnSettings, 'frameMs' | 'audioFormat' | 'maxTurnAudioMs' | 'voice'>;
+  settings: Pick<TurnSettings, 'frameMs' | 'audioFormat' | 'encoding' | 'maxTurnAudioMs' | 'voice'>;
   output: TurnOutput;
   /** Sends an event of the turn (refused once the turn is done). */
   emit(event: ServerEvent): void;
@@ -57,6 +60,8 @@ export class AudioFramer {
   async send(index: number, text: string, audio: SpeechAudio, signal: AbortSignal): Promise<void> {
     const { settings, output, transcript, clock } = this.#init;
     const samplesPerFrame = Math.max(1, Math.round((audio.sampleRate * settings.frameMs) / 1000));
+    const bytes = encodeSamples(audio.pcm, settings.encoding);
+    const width = bytesPerSample(settings.encoding);
     let begun = false;
     for (let at = 0; at < audio.pcm.length; at += samplesPerFrame) {
       if (this.#audioMs > settings.maxTurnAudioMs) {
@@ -64,14 +69,14 @@ export class AudioFramer {
       }
       await output.whenWritable(signal);
       if (signal.aborted || !this.#init.isOpen()) return;
-      const samples = audio.pcm.subarray(at, at + samplesPerFrame);
-      this.#frame(index, samples, audio.sampleRate);
+      const end = Math.min(at + samplesPerFrame, audio.pcm.length);
+      this.#frame(index, bytes.subarray(at * width, end * width), audio.sampleRate);
       this.#firstAudioAt ??= clock.now();
       if (!begun) {
         transcript.begin(text, this.#audioMs, audio.words);
         begun = true;
       }
-      const frameMs = (samples.length / audio.sampleRate) * 1000;
+      const frameMs = ((end - at) / audio.sampleRate) * 1000;
       transcript.extend(frameMs);
       this.#audioMs += frameMs;
     }
@@ -92,13 +97,13 @@ export class AudioFramer {
     });
   }
 
-  #frame(sentenceIndex: number, samples: Int16Array, sampleRate: number): void {
+  #frame(sentenceIndex: number, payload: Uint8Array, sampleRate: number): void {
     const { settings, output, responseNumber, responseId } = this.#init;
     const seq = this.#seq + 1;
     if (settings.audioFormat === 'binary') {
-      output.sendAudio(encodeAudioFrame({ responseNumber, sentenceIndex, seq, sampleRate }, samples));
+      output.sendAudio(encodeAudioFrame({ responseNumber, sentenceIndex, seq, sampleRate, format: formatCode(settings.encoding) }, payload));
     } else {
-      const bytes = Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength);
+      const bytes = Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength);
       this.#init.emit({ type: 'response.audio.delta', response_id: responseId, sentence_index: sentenceIndex, seq, audio: bytes.toString('base64') });
     }
     this.#seq = seq;

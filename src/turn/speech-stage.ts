@@ -5,6 +5,7 @@
  * a cancel is dropped unread; a sentence still queued in the pool is skipped there.
  */
 import type { Clock } from '../clock.js';
+import { wireSampleRate } from '../protocol/audio-encoding.js';
 import type { ServerEvent } from '../protocol/server-events.js';
 import type { AudioFramer } from './audio-framer.js';
 import type { BoundedQueue } from './bounded-queue.js';
@@ -13,7 +14,7 @@ import type { SpeechAudio, TurnWorkers } from './turn-workers.js';
 
 export interface SpeechStageInit {
   responseId: string;
-  settings: Pick<TurnSettings, 'speechConcurrency' | 'voice' | 'rate' | 'pitch' | 'sampleRate'>;
+  settings: Pick<TurnSettings, 'speechConcurrency' | 'voice' | 'rate' | 'pitch' | 'sampleRate' | 'encoding'>;
   workers: TurnWorkers;
   sentences: BoundedQueue<string>;
   framer: AudioFramer;
@@ -43,8 +44,10 @@ export class SpeechStage {
   async run(signal: AbortSignal): Promise<void> {
     const { settings, workers, sentences } = this.#init;
     const inFlight: Array<{ text: string; audio: Promise<SpeechAudio> }> = [];
+    // Resampled in the pool to the rate the wire needs (G.711 is 8 kHz); encoded by the framer.
+    const sampleRate = wireSampleRate(settings.encoding, settings.sampleRate);
     const start = (text: string): void => {
-      const { voice, rate, pitch, sampleRate } = settings;
+      const { voice, rate, pitch } = settings;
       const audio = workers.speak({ text, voice, rate, pitch, sampleRate }, signal);
       // A result may be dropped unread after a cancel; its rejection must not go unhandled.
       audio.catch(() => {});

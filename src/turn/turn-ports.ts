@@ -4,6 +4,7 @@
  * the conversation it belongs to, and its settings.
  */
 import type { HistoryItem, ToolDefinition } from '../agents/agent.js';
+import type { AudioEncoding } from '../protocol/audio-encoding.js';
 import type { ServerEvent } from '../protocol/server-events.js';
 import type { FilledChunkerOptions } from '../text/chunker-options.js';
 
@@ -54,7 +55,9 @@ export interface TurnSettings {
   voice: string;
   rate: number;
   pitch: number;
+  /** PCM16 output rate, Hz, or `null` for the engine's; G.711 encodings are sent at 8000 whatever it says. */
   sampleRate: number | null;
   audioFormat: 'binary' | 'base64';
+  encoding: AudioEncoding;
   frameMs: number;
 }

@@ -13,6 +13,7 @@ const session: SessionSettings = {
   pitch: 50,
   sampleRate: null,
   audioFormat: 'binary',
+  encoding: 'pcm16',
   frameMs: 40,
   tools: [],
 };

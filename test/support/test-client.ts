@@ -7,7 +7,7 @@ import { type AudioFrameHeader, decodeAudioFrame } from '../../src/protocol/audi
 
 export type Received =
   | { kind: 'event'; event: { type: string; [key: string]: unknown } }
-  | { kind: 'audio'; header: AudioFrameHeader; samples: Int16Array };
+  | { kind: 'audio'; header: AudioFrameHeader; samples: Int16Array; payload: Uint8Array };
 
 export class TestClient {
   readonly ws: WebSocket;
@@ -20,8 +20,8 @@ export class TestClient {
     ws.on('message', (data, isBinary) => {
       const buf = data as Buffer;
       if (isBinary) {
-        const { header, samples } = decodeAudioFrame(buf);
-        this.received.push({ kind: 'audio', header, samples });
+        const { header, samples, payload } = decodeAudioFrame(buf);
+        this.received.push({ kind: 'audio', header, samples, payload });
       } else {
         this.received.push({ kind: 'event', event: JSON.parse(buf.toString('utf8')) });
       }
@@ -55,7 +55,8 @@ export class TestClient {
     return out;
   }
 
-  audio(): Array<{ header: AudioFrameHeader; samples: Int16Array }> {
+  /** Binary frames: the header, the samples as PCM16 (G.711 decoded), and the payload bytes as sent. */
+  audio(): Array<{ header: AudioFrameHeader; samples: Int16Array; payload: Uint8Array }> {
     const out = [];
     for (const r of this.received) if (r.kind === 'audio') out.push(r);
     return out;
