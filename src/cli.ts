@@ -41,10 +41,10 @@ function loadOptions(): FilledServerOptions | undefined {
   });
 }
 
-async function main(): Promise<void> {
-  let options: FilledServerOptions | undefined;
+/** Runs `fn`; a bad setting (also one found while building the server: a bad pronunciations file) exits 2. */
+function configured<T>(fn: () => T): T {
   try {
-    options = loadOptions();
+    return fn();
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`saywire: configuration error: ${err.message}\n`);
@@ -52,6 +52,10 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+}
+
+async function main(): Promise<void> {
+  const options: FilledServerOptions | undefined = configured(loadOptions);
   if (options === undefined) return;
   const logger = createLogger({ level: options.logLevel, logText: options.logText });
   // An unhandled rejection is a bug: report it and stop rather than run on in an unknown state.
@@ -59,7 +63,7 @@ async function main(): Promise<void> {
     logger.fatal({ err: reason instanceof Error ? reason.stack : String(reason) }, 'unhandled rejection');
     process.exit(70);
   });
-  const server = createServer(options, { logger });
+  const server = configured(() => createServer(options, { logger }));
   let stopping = false;
   const settings = options;
   const stop = (signal: string): void => {

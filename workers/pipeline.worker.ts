@@ -23,11 +23,17 @@ import {
 import { collectSpeech } from '../src/speech/engine.js';
 import { findEngine } from '../src/speech/engines.js';
 import { normalizeForSpeech, toSourceRange } from '../src/speech/normalize.js';
+import { LexiconCache, PronunciationLexicon } from '../src/speech/pronunciations.js';
 import { resamplePcm16 } from '../src/speech/resample.js';
 import { scanSentenceEnds } from '../src/text/sentence-boundaries.js';
 
+const workerData = Piscina.workerData as PipelineWorkerData | undefined;
 // An unknown name throws here, so the thread fails to start and says which engines there are.
-const engine = await findEngine((Piscina.workerData as PipelineWorkerData | undefined)?.engine).load();
+const engine = await findEngine(workerData?.engine).load();
+/** The server's pronunciations, after a session's own. */
+const serverLexicon = new PronunciationLexicon(workerData?.pronunciations ?? []);
+/** Sessions' pronunciations, compiled once per thread; a few hundred lexicons of 100 short entries at most. */
+const sessionLexicons = new LexiconCache(256);
 const voiceIds = new Set(engine.voices().map((v) => v.id));
 
 /** How often a thread reports its memory, ms: fresh enough for a scrape, and a clock read per task otherwise. */
@@ -73,7 +79,9 @@ export async function speak(task: SpeakTask): Promise<SpeakReply | Moved<SpeakRe
   if (!voiceIds.has(task.voice)) {
     return { ok: false, code: 'INVALID_EVENT', message: `Unknown voice "${task.voice}".` };
   }
-  const prepared = normalizeForSpeech(task.text, { language: task.voice });
+  const session = task.pronunciations;
+  const lexicons = session == null ? [serverLexicon] : [sessionLexicons.get(session), serverLexicon];
+  const prepared = normalizeForSpeech(task.text, { language: task.voice, lexicons });
   const options = { voice: task.voice, rate: task.rate, pitch: task.pitch };
   const synthesized = await collectSpeech(engine.stream(prepared.text, options), engine.description.sampleRate);
   const outRate = task.sampleRate ?? synthesized.sampleRate;

@@ -115,6 +115,7 @@ export const SETTINGS = {
   voice: str(SPEECH.defaultVoice, 'Default voice of a new session (GET /v1/voices lists them).'),
   speechRate: int(SPEECH.rate.min, SPEECH.rate.max, SPEECH.rate.default, 'Default speaking rate, words per minute.'),
   speechPitch: int(SPEECH.pitch.min, SPEECH.pitch.max, SPEECH.pitch.default, 'Default voice pitch.'),
+  pronunciationsFile: str('', 'JSON file of pronunciations for every session, [{"text","say","case_sensitive"?}] (at most 5000; a session\'s own come first).'),
   audioFrameMs: int(10, 1000, 40, 'Audio per binary frame (or base64 delta), ms.'),
   speechConcurrency: int(1, 16, 3, 'Sentences of one turn synthesized at once.'),
   sendHighWaterBytes: int(1024, 64 << 20, 262_144, 'Above this socket bufferedAmount, audio sending waits.'),

@@ -6,6 +6,7 @@
 import { move, transferableSymbol, valueSymbol } from 'piscina';
 import type { FilledChunkerOptions } from '../text/chunker-options.js';
 import type { VoiceInfo } from '../speech/engine.js';
+import type { Pronunciation, PronunciationSet } from '../speech/pronunciations.js';
 import type { ScanResult, ScanState } from '../text/sentence-boundaries.js';
 
 /** The named handlers the pipeline worker exports. */
@@ -36,6 +37,8 @@ export interface WorkerReport {
 export interface PipelineWorkerData {
   /** The registry name of the speech engine the thread loads. */
   engine: string;
+  /** The server's pronunciations (`pronunciationsFile`), compiled once per thread. */
+  pronunciations: readonly Pronunciation[];
 }
 
 /** An expected failure, reported as a value. */
@@ -81,6 +84,11 @@ export interface SpeakTask {
   pitch: number;
   /** Output rate in Hz, or `null` for the engine's native rate. */
   sampleRate: number | null;
+  /**
+   * The session's pronunciations, applied before the server's: at most 100 short entries, compiled
+   * once per thread by `id` (an id always names the same entries).
+   */
+  pronunciations?: PronunciationSet | null;
   /**
    * A one-element cell shared with the main thread, set to 1 when the caller gives up (a
    * cancelled turn, a gone HTTP client). A task that starts after that skips its work, so a

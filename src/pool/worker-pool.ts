@@ -7,6 +7,7 @@
 import { Piscina, queueOptionsSymbol } from 'piscina';
 import { SaywireError } from '../errors.js';
 import { DEFAULT_ENGINE } from '../speech/engines.js';
+import type { Pronunciation } from '../speech/pronunciations.js';
 import type {
   ChunkReply,
   ChunkTask,
@@ -31,6 +32,8 @@ export interface WorkerPoolOptions {
   maxQueue: number;
   /** Worker file URL; the compiled pipeline worker by default. Tests swap in failing workers. */
   filename?: string;
+  /** The server's pronunciations (`pronunciationsFile`), handed to every thread at its start. */
+  pronunciations?: readonly Pronunciation[];
   /** Per-thread heap limits (out-of-memory fails the task, not the process). */
   resourceLimits?: { maxOldGenerationSizeMb?: number; maxYoungGenerationSizeMb?: number };
 }
@@ -85,7 +88,7 @@ export class WorkerPool {
       filename: options.filename ?? PIPELINE_WORKER_URL,
       minThreads: options.minThreads,
       maxThreads: options.maxThreads,
-      workerData: { engine: DEFAULT_ENGINE.description.name } satisfies PipelineWorkerData,
+      workerData: { engine: DEFAULT_ENGINE.description.name, pronunciations: options.pronunciations ?? [] } satisfies PipelineWorkerData,
       // The bound is checked before each run (see #run), so Piscina's own limit never trips.
       taskQueue: new TaskLanes(),
       // Threads stay warm: an idle timeout would drop the loaded engine and cost a re-warm.

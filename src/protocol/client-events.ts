@@ -31,12 +31,62 @@ export interface SessionUpdateFields {
     /** Language whose sentence rules apply (a tag such as `de`); by default the voice's language. */
     language?: string;
   };
+  /**
+   * Words to say differently; replaces the previous list (an empty one clears it). At most
+   * {@link MAX_SESSION_PRONUNCIATIONS}; they come before the server's `pronunciationsFile`.
+   */
+  pronunciations?: PronunciationEntry[];
   /** Functions the agent may call; replaces the previous list. At most {@link MAX_TOOLS}. */
   tools?: Array<{ type: 'function'; name: string; description: string; parameters: Record<string, unknown> }>;
 }
 
 /** Voice settings a response may set for itself (`response.create`, the first `text.append`). */
 export type ResponseVoiceFields = Pick<SessionUpdateFields, 'voice' | 'rate' | 'pitch'>;
+
+/** One pronunciation as the wire (and `pronunciationsFile`) spells it. */
+export interface PronunciationEntry {
+  /** The written word or words, 1 to {@link MAX_PRONUNCIATION_TEXT_CHARS} characters, matched whole. */
+  text: string;
+  /** What to say, 1 to {@link MAX_PRONUNCIATION_SAY_CHARS} characters; whitespace collapses. */
+  say: string;
+  /** Match `text` only in this letter case (default false: any case). */
+  case_sensitive?: boolean;
+}
+
+/** Most pronunciations a session may set. */
+export const MAX_SESSION_PRONUNCIATIONS = 100;
+/** Longest `text` of a pronunciation, characters. */
+export const MAX_PRONUNCIATION_TEXT_CHARS = 64;
+/** Longest `say` of a pronunciation, characters. */
+export const MAX_PRONUNCIATION_SAY_CHARS = 256;
+
+const WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * Validates a list of pronunciations (`session.pronunciations`, or a `pronunciationsFile`'s
+ * content) of at most `max` entries; whitespace inside `text` and `say` collapses.
+ * @throws SaywireError INVALID_EVENT naming the entry and field, under `path`.
+ */
+export function parsePronunciations(raw: unknown, path: string, max: number): PronunciationEntry[] {
+  if (!Array.isArray(raw) || raw.length > max) return invalid(path, `an array of at most ${max} pronunciations`);
+  return raw.map((entry: unknown, i) => {
+    const at = `${path}[${i}]`;
+    if (!isObject(entry)) return invalid(at, 'an object');
+    only(entry, at, ['text', 'say', 'case_sensitive']);
+    const squash = (key: 'text' | 'say', maxChars: number): string => {
+      const value = entry[key];
+      const squashed = typeof value === 'string' ? value.trim().replace(/\s+/g, ' ') : '';
+      if (squashed === '' || squashed.length > maxChars) invalid(`${at}.${key}`, `a string of 1 to ${maxChars} characters`);
+      return squashed;
+    };
+    const text = squash('text', MAX_PRONUNCIATION_TEXT_CHARS);
+    // A whole-word match needs a word to hold on to.
+    if (!WORD.test(text)) invalid(`${at}.text`, 'text with a letter or digit');
+    const say = squash('say', MAX_PRONUNCIATION_SAY_CHARS);
+    if (entry.case_sensitive !== undefined && typeof entry.case_sensitive !== 'boolean') invalid(`${at}.case_sensitive`, 'true or false');
+    return entry.case_sensitive === true ? { text, say, case_sensitive: true } : { text, say };
+  });
+}
 
 /** Most tools a session may declare. */
 export const MAX_TOOLS = 64;
@@ -223,7 +273,7 @@ function parseVoice(raw: Json, prefix: string, limits: ParseLimits): ResponseVoi
 }
 
 function parseSession(raw: Json, limits: ParseLimits): SessionUpdateFields {
-  only(raw, 'session', ['voice', 'rate', 'pitch', 'audio', 'chunking', 'tools']);
+  only(raw, 'session', ['voice', 'rate', 'pitch', 'audio', 'chunking', 'pronunciations', 'tools']);
   const out: SessionUpdateFields = parseVoice(raw, 'session.', limits);
   const audio = sub(raw, 'audio', 'session.audio');
   if (audio !== undefined) {
@@ -263,6 +313,7 @@ function parseSession(raw: Json, limits: ParseLimits): SessionUpdateFields {
       out.chunking.language = chunking.language;
     }
   }
+  if (raw.pronunciations !== undefined) out.pronunciations = parsePronunciations(raw.pronunciations, 'session.pronunciations', MAX_SESSION_PRONUNCIATIONS);
   if (raw.tools !== undefined) out.tools = parseTools(raw.tools, limits);
   return out;
 }

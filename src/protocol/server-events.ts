@@ -19,6 +19,8 @@ export interface SessionInfo {
   audio: { format: 'binary' | 'base64'; encoding: AudioEncoding; sample_rate: number; frame_ms: number };
   chunking: { max_sentence_chars: number; min_sentence_chars: number; first_clause_chars: number; language: string };
   agent: string;
+  /** How many pronunciations the session has set (the server's own are not counted). */
+  pronunciations: number;
   /** Names of the functions the agent may call. */
   tools: string[];
 }

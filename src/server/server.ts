@@ -14,6 +14,7 @@ import { OpenAIAgent } from '../agents/openai-agent.js';
 import { ScriptedAgent } from '../agents/scripted-agent.js';
 import { type Clock, delay, systemClock } from '../clock.js';
 import { type FilledServerOptions, type ServerOptions, validateOptions } from '../config/options.js';
+import { loadPronunciationsFile } from '../config/pronunciations-file.js';
 import { ConfigError, type HttpErrorCode, SaywireError } from '../errors.js';
 import { createLogger } from '../log.js';
 import { WorkerPool } from '../pool/worker-pool.js';
@@ -96,6 +97,7 @@ function createAgent(options: FilledServerOptions, clock: Clock): Agent {
 /** Builds a server from options (validated here; a bad option throws a ConfigError). */
 export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): SaywireServer {
   const options = validateOptions(input);
+  const pronunciations = loadPronunciationsFile(options.pronunciationsFile);
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger ?? createLogger({ level: options.logLevel, logText: options.logText });
   const pool = new WorkerPool({
@@ -103,6 +105,7 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
     maxThreads: options.poolMaxThreads,
     maxQueue: options.poolMaxQueue,
     resourceLimits: { maxOldGenerationSizeMb: options.poolMaxHeapMb },
+    pronunciations,
     ...(deps.workerFile === undefined ? {} : { filename: deps.workerFile }),
   });
   const workers = createTurnWorkers(pool, options.chunking);

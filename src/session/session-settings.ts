@@ -5,7 +5,9 @@
  */
 import { SaywireError } from '../errors.js';
 import { G711_SAMPLE_RATE, wireSampleRate } from '../protocol/audio-encoding.js';
-import type { SessionUpdateFields } from '../protocol/client-events.js';
+import { createHash } from 'node:crypto';
+import type { PronunciationEntry, SessionUpdateFields } from '../protocol/client-events.js';
+import type { Pronunciation, PronunciationSet } from '../speech/pronunciations.js';
 import type { SessionInfo } from '../protocol/server-events.js';
 import type { ToolDefinition } from '../agents/agent.js';
 import type { EngineDescription, VoiceInfo } from '../speech/engine.js';
@@ -26,7 +28,7 @@ export interface EngineInfo {
 /** The per-session part of a turn's settings, plus the tools the agent may call. */
 export type SessionSettings = Pick<
   TurnSettings,
-  'chunker' | 'voice' | 'rate' | 'pitch' | 'sampleRate' | 'audioFormat' | 'encoding' | 'frameMs'
+  'chunker' | 'voice' | 'rate' | 'pitch' | 'sampleRate' | 'audioFormat' | 'encoding' | 'frameMs' | 'pronunciations'
 > & {
   tools: readonly ToolDefinition[];
   /** The chunker's language as set (`chunkLanguage`, `session.chunking.language`); null follows the voice. */
@@ -86,12 +88,23 @@ export function applySessionUpdate(
     sampleRate: sampleRate === undefined ? current.sampleRate : sampleRate === 'native' ? null : sampleRate,
     audioFormat: update.audio?.format ?? current.audioFormat,
     encoding,
+    pronunciations: update.pronunciations === undefined ? current.pronunciations : pronunciationSet(update.pronunciations),
     frameMs: update.audio?.frame_ms ?? current.frameMs,
     tools:
       update.tools === undefined
         ? current.tools
         : update.tools.map((t) => ({ name: t.name, description: t.description, parameters: t.parameters })),
   };
+}
+
+/**
+ * A session's pronunciations in the form that crosses to the pool: null for none, else the entries
+ * and an id that names exactly them (a digest), so each worker compiles them once.
+ */
+export function pronunciationSet(entries: readonly PronunciationEntry[]): PronunciationSet | null {
+  if (entries.length === 0) return null;
+  const list: Pronunciation[] = entries.map((e) => ({ text: e.text, say: e.say, caseSensitive: e.case_sensitive === true }));
+  return { id: createHash('sha256').update(JSON.stringify(list)).digest('base64url'), entries: list };
 }
 
 /** The session as `session.created` / `session.updated` report it. */
@@ -114,6 +127,7 @@ export function describeSession(id: string, settings: SessionSettings, agent: st
       language: settings.chunker.language,
     },
     agent,
+    pronunciations: settings.pronunciations?.entries.length ?? 0,
     tools: settings.tools.map((t) => t.name),
   };
 }

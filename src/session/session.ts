@@ -31,6 +31,7 @@ export function sessionDefaults(options: FilledServerOptions): SessionSettings {
     sampleRate: null,
     audioFormat: 'binary',
     encoding: 'pcm16',
+    pronunciations: null,
     frameMs: options.audioFrameMs,
     tools: [],
   };

@@ -17,6 +17,7 @@ import { LANGUAGE_RULES, ruleLanguage } from './normalize/languages.js';
 import { SpeechBuilder } from './normalize/offset-map.js';
 import type { OffsetMap } from './normalize/offset-map.js';
 import type { FilledNormalizeOptions, Rule, RuleContext } from './normalize/rule.js';
+import { type PronunciationLexicon, lexiconMatches } from './pronunciations.js';
 
 export { toSourceRange } from './normalize/offset-map.js';
 export type { OffsetMap, TextRange } from './normalize/offset-map.js';
@@ -34,6 +35,11 @@ export interface NormalizeOptions {
    * nothing (a sentence that is only code then yields empty text). Default `'placeholder'`.
    */
   codeBlocks?: 'placeholder' | 'drop';
+  /**
+   * Pronunciation lexicons, applied before every rule, the first one first: a word one of them
+   * matches is said as its entry says, and the map sends the spoken words back to it. Default none.
+   */
+  lexicons?: readonly PronunciationLexicon[];
 }
 
 /** A sentence prepared for speech. */
@@ -45,7 +51,7 @@ export interface SpeechText {
 }
 
 /** The defaults of {@link NormalizeOptions}. */
-const DEFAULTS: Readonly<FilledNormalizeOptions> = Object.freeze({ language: 'en', codeBlocks: 'placeholder' });
+const DEFAULTS: Readonly<FilledNormalizeOptions> = Object.freeze({ language: 'en', codeBlocks: 'placeholder', lexicons: [] });
 
 /** Fills in defaults and rejects unknown keys or values, naming the offending option. */
 function fillOptions(options: NormalizeOptions | undefined): Readonly<FilledNormalizeOptions> {
@@ -55,13 +61,15 @@ function fillOptions(options: NormalizeOptions | undefined): Readonly<FilledNorm
   }
   const language = options.language ?? DEFAULTS.language;
   const codeBlocks = options.codeBlocks ?? DEFAULTS.codeBlocks;
+  const lexicons = options.lexicons ?? DEFAULTS.lexicons;
   if (typeof language !== 'string' || language === '') {
     throw new TypeError(`normalizeForSpeech: options.language must be a language tag, got "${String(language)}".`);
   }
   if (codeBlocks !== 'placeholder' && codeBlocks !== 'drop') {
     throw new TypeError(`normalizeForSpeech: options.codeBlocks must be 'placeholder' or 'drop', got "${String(codeBlocks)}".`);
   }
-  return { language: ruleLanguage(language), codeBlocks };
+  if (!Array.isArray(lexicons)) throw new TypeError('normalizeForSpeech: options.lexicons must be an array.');
+  return { language: ruleLanguage(language), codeBlocks, lexicons };
 }
 
 function joinRules(rules: readonly Rule[]): RegExp {
@@ -106,20 +114,46 @@ function isShouting(text: string): boolean {
   return false;
 }
 
-/** Applies every rule to `source[from, to)`, copying what no rule matches. */
+/**
+ * Applies every rule to `source[from, to)`, copying what no rule matches. Pronunciations compete
+ * with the rules as if they came first in the alternation: the leftmost match wins, and at the
+ * same position a pronunciation beats a rule ("Dr." said as the entry says, not as "Doctor"). A
+ * pronunciation inside a rule's match loses to it ("nginx" inside a URL or a link target), except
+ * inside a run of plain words, which is only a shortcut for copying, and except where a rule reads
+ * part of its match again (link text).
+ */
 function normalizeRange(ctx: RuleContext, from: number, to: number): void {
   const { source, out } = ctx;
   const text = from === 0 && to === source.length ? source : source.slice(from, to);
   const { rules, scanners } = SCANNERS.get(ctx.options.language) as { rules: readonly Rule[]; scanners: readonly RegExp[] };
+  const said = lexiconMatches(ctx.options.lexicons, text);
+  let next = 0;
   let copied = from;
   for (const match of text.matchAll(scanners[scannerIndex(text)] as RegExp)) {
     const start = from + match.index;
     const end = start + match[0].length;
     const groups = match.groups as Record<string, string | undefined>;
     const rule = rules.find((candidate) => groups[candidate.name] !== undefined) as Rule;
+    for (let entry = said[next]; entry !== undefined && from + entry.start < end; entry = said[++next]) {
+      const entryStart = from + entry.start;
+      if (entryStart > start && rule.copiesText !== true) continue;
+      // The entry cuts into this match: the rules read up to it, and scan again after it.
+      if (entryStart > start) normalizeRange(ctx, copied, entryStart);
+      else out.copy(copied, entryStart);
+      out.say(entry.say, entryStart, from + entry.end);
+      normalizeRange(ctx, from + entry.end, to);
+      return;
+    }
     out.copy(copied, start);
     rule.speak({ text: match[0], start, end, groups }, ctx);
     copied = end;
+  }
+  const entry = said[next];
+  if (entry !== undefined) {
+    out.copy(copied, from + entry.start);
+    out.say(entry.say, from + entry.start, from + entry.end);
+    normalizeRange(ctx, from + entry.end, to);
+    return;
   }
   out.copy(copied, to);
 }

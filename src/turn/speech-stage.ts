@@ -14,7 +14,7 @@ import type { SpeechAudio, TurnWorkers } from './turn-workers.js';
 
 export interface SpeechStageInit {
   responseId: string;
-  settings: Pick<TurnSettings, 'speechConcurrency' | 'voice' | 'rate' | 'pitch' | 'sampleRate' | 'encoding'>;
+  settings: Pick<TurnSettings, 'speechConcurrency' | 'voice' | 'rate' | 'pitch' | 'sampleRate' | 'encoding' | 'pronunciations'>;
   workers: TurnWorkers;
   sentences: BoundedQueue<string>;
   framer: AudioFramer;
@@ -47,8 +47,8 @@ export class SpeechStage {
     // Resampled in the pool to the rate the wire needs (G.711 is 8 kHz); encoded by the framer.
     const sampleRate = wireSampleRate(settings.encoding, settings.sampleRate);
     const start = (text: string): void => {
-      const { voice, rate, pitch } = settings;
-      const audio = workers.speak({ text, voice, rate, pitch, sampleRate }, signal);
+      const { voice, rate, pitch, pronunciations } = settings;
+      const audio = workers.speak({ text, voice, rate, pitch, sampleRate, pronunciations }, signal);
       // A result may be dropped unread after a cancel; its rejection must not go unhandled.
       audio.catch(() => {});
       inFlight.push({ text, audio });

@@ -6,6 +6,7 @@
 import type { HistoryItem, ToolDefinition } from '../agents/agent.js';
 import type { AudioEncoding } from '../protocol/audio-encoding.js';
 import type { ServerEvent } from '../protocol/server-events.js';
+import type { PronunciationSet } from '../speech/pronunciations.js';
 import type { FilledChunkerOptions } from '../text/chunker-options.js';
 
 /** Where a turn's events and audio go: the connection, seen from the turn. */
@@ -59,5 +60,7 @@ export interface TurnSettings {
   sampleRate: number | null;
   audioFormat: 'binary' | 'base64';
   encoding: AudioEncoding;
+  /** The session's pronunciations, or null for none (the server's apply in the pool regardless). */
+  pronunciations: PronunciationSet | null;
   frameMs: number;
 }

@@ -64,6 +64,33 @@ describe('parseClientEvent', () => {
     });
   });
 
+  it('validates pronunciations: shape, lengths and count, naming the entry', () => {
+    const update = (list: unknown) => parse(JSON.stringify({ type: 'session.update', session: { pronunciations: list } }));
+    const message = (list: unknown) => {
+      const result = update(list);
+      if (result.ok) throw new Error('expected a failure');
+      expect(result.error.code).toBe('INVALID_EVENT');
+      return result.error.message;
+    };
+    expect(update([{ text: ' nginx ', say: 'engine   x' }, { text: 'SQL', say: 'sequel', case_sensitive: true }])).toEqual({
+      ok: true,
+      event: {
+        type: 'session.update',
+        session: { pronunciations: [{ text: 'nginx', say: 'engine x' }, { text: 'SQL', say: 'sequel', case_sensitive: true }] },
+      },
+    });
+    expect(update([])).toMatchObject({ ok: true, event: { session: { pronunciations: [] } } });
+    expect(message({ text: 'a', say: 'b' })).toBe('Field "session.pronunciations" must be an array of at most 100 pronunciations.');
+    expect(message(Array.from({ length: 101 }, () => ({ text: 'a', say: 'b' })))).toContain('at most 100');
+    expect(message([{ text: 'a', say: 'b' }, { text: 'x'.repeat(65), say: 'b' }])).toBe('Field "session.pronunciations[1].text" must be a string of 1 to 64 characters.');
+    expect(message([{ text: 'a', say: 'y'.repeat(257) }])).toBe('Field "session.pronunciations[0].say" must be a string of 1 to 256 characters.');
+    expect(message([{ text: 'a', say: '  ' }])).toContain('session.pronunciations[0].say');
+    expect(message([{ text: '...', say: 'dots' }])).toBe('Field "session.pronunciations[0].text" must be text with a letter or digit.');
+    expect(message([{ text: 'a', say: 'b', case_sensitive: 'yes' }])).toContain('session.pronunciations[0].case_sensitive');
+    expect(message([{ text: 'a', say: 'b', lang: 'en' }])).toContain('session.pronunciations[0].lang');
+    expect(message(['nginx'])).toBe('Field "session.pronunciations[0]" must be an object.');
+  });
+
   it('gives each kind of bad input its stable code and echoes event_id', () => {
     expect(failure('{"type":').error.code).toBe('INVALID_JSON');
     expect(failure(Buffer.from([1, 2, 3]), true).error.code).toBe('BINARY_NOT_EXPECTED');

@@ -14,6 +14,7 @@ const session: SessionSettings = {
   sampleRate: null,
   audioFormat: 'binary',
   encoding: 'pcm16',
+  pronunciations: null,
   frameMs: 40,
   tools: [],
 };

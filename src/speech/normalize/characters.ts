@@ -73,6 +73,7 @@ export const CHARACTER_RULES: readonly Rule[] = [whitespace, emoji, invisible];
 export const plainWords: Rule = {
   name: 'plainWords',
   pattern: /[A-Za-z]+(?:[,;]? (?!vs\b|et al\b)[a-z]+(?=[ ,;!?)]|$))*/,
+  copiesText: true,
   speak(m, { out }) {
     out.copy(m.start, m.end);
   },

@@ -3,6 +3,7 @@
  * alternation and scanned in a single left-to-right pass, so at any position the first rule in
  * order that matches wins, and text no rule matches is copied unchanged.
  */
+import type { PronunciationLexicon } from '../pronunciations.js';
 import type { SpeechBuilder } from './offset-map.js';
 
 /** The fully filled options a rule may read. */
@@ -10,6 +11,8 @@ export interface FilledNormalizeOptions {
   /** A key of `LANGUAGE_RULES`: the language whose rules read the text. */
   language: string;
   codeBlocks: 'placeholder' | 'drop';
+  /** Applied before the rules, first one first. */
+  lexicons: readonly PronunciationLexicon[];
 }
 
 /** One match of a rule, with offsets into the whole source sentence. */
@@ -51,6 +54,11 @@ export interface Rule {
    * text that has none, which is most prose: the joined regex tries every rule at every position.
    */
   readonly needsDigit?: boolean;
+  /**
+   * The rule only copies its match (a run of plain words, matched whole for speed): a
+   * pronunciation that starts inside the match still applies there.
+   */
+  readonly copiesText?: boolean;
   /** Writes the speech for one match to `ctx.out`, accounting for exactly `[start, end)`. */
   readonly speak: (match: RuleMatch, ctx: RuleContext) => void;
 }
