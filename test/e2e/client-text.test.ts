@@ -127,7 +127,8 @@ describe('per-response voice settings', () => {
     expect((error as { message: string }).message).toContain('"voice"');
     client.send({ type: 'text.append', delta: text });
     client.send({ type: 'text.done' });
-    expect(await durationOf()).toBe(normal);
+    // Back at the session's rate (eSpeak's length varies by a few samples from run to run).
+    expect(Math.abs((await durationOf()) - normal)).toBeLessThan(normal * 0.05);
     expect(client.events('response.created')).toHaveLength(3);
     client.close();
   });
