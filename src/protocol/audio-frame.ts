@@ -26,19 +26,23 @@ export interface AudioFrameHeader {
   sampleRate: number;
 }
 
-/** Builds one frame from a header and a run of samples (copied once, behind the header). */
-export function encodeAudioFrame(header: Omit<AudioFrameHeader, 'version' | 'format'>, samples: Int16Array): Buffer {
-  const frame = Buffer.allocUnsafe(AUDIO_FRAME_HEADER_BYTES + samples.byteLength);
+/**
+ * Builds one frame from a header and a run of samples (copied once, behind the header). Plain
+ * typed arrays, no `Buffer`: this file is also the browser client's frame reader.
+ */
+export function encodeAudioFrame(header: Omit<AudioFrameHeader, 'version' | 'format'>, samples: Int16Array): Uint8Array<ArrayBuffer> {
+  const frame = new Uint8Array(AUDIO_FRAME_HEADER_BYTES + samples.byteLength);
+  const view = new DataView(frame.buffer);
   frame[0] = 0x53;
   frame[1] = 0x57;
   frame[2] = AUDIO_FRAME_VERSION;
   frame[3] = FORMAT_PCM16LE;
-  frame.writeUInt32LE(header.responseNumber, 4);
-  frame.writeUInt32LE(header.sentenceIndex, 8);
-  frame.writeUInt32LE(header.seq, 12);
-  frame.writeUInt32LE(header.sampleRate, 16);
+  view.setUint32(4, header.responseNumber, true);
+  view.setUint32(8, header.sentenceIndex, true);
+  view.setUint32(12, header.seq, true);
+  view.setUint32(16, header.sampleRate, true);
   // Typed arrays are little-endian on every platform Node supports for this server.
-  Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength).copy(frame, AUDIO_FRAME_HEADER_BYTES);
+  frame.set(new Uint8Array(samples.buffer, samples.byteOffset, samples.byteLength), AUDIO_FRAME_HEADER_BYTES);
   return frame;
 }
 

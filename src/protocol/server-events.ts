@@ -16,7 +16,12 @@ export interface SessionInfo {
   pitch: number;
   audio: { format: 'binary' | 'base64'; sample_rate: number; frame_ms: number };
   chunking: { max_sentence_chars: number; min_sentence_chars: number; first_clause_chars: number; language: string };
+  /** The agent that answers `response.create` (`scripted` or `openai`). */
   agent: string;
+  /** The model the agent asks for, or `null` for an agent without one (`scripted`). */
+  model: string | null;
+  /** The speech engine that voices the sentences (`espeak`, `openai`). */
+  speech_engine: string;
   /** Names of the functions the agent may call. */
   tools: string[];
 }

@@ -82,21 +82,33 @@ export function applySessionUpdate(
   };
 }
 
+/** What a session runs on, fixed for its life. */
+export interface SessionBackends {
+  agent: string;
+  /** The agent's model, `null` when it has none. */
+  model: string | null;
+  speechEngine: string;
+  /** The engine's own output rate, Hz (the session's rate until it asks for another). */
+  nativeRate: number;
+}
+
 /** The session as `session.created` / `session.updated` report it. */
-export function describeSession(id: string, settings: SessionSettings, agent: string, nativeRate: number): SessionInfo {
+export function describeSession(id: string, settings: SessionSettings, backends: SessionBackends): SessionInfo {
   return {
     id,
     voice: settings.voice,
     rate: settings.rate,
     pitch: settings.pitch,
-    audio: { format: settings.audioFormat, sample_rate: settings.sampleRate ?? nativeRate, frame_ms: settings.frameMs },
+    audio: { format: settings.audioFormat, sample_rate: settings.sampleRate ?? backends.nativeRate, frame_ms: settings.frameMs },
     chunking: {
       max_sentence_chars: settings.chunker.maxSentenceChars,
       min_sentence_chars: settings.chunker.minSentenceChars,
       first_clause_chars: settings.chunker.firstClauseChars,
       language: settings.chunker.language,
     },
-    agent,
+    agent: backends.agent,
+    model: backends.model,
+    speech_engine: backends.speechEngine,
     tools: settings.tools.map((t) => t.name),
   };
 }
