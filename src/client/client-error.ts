@@ -11,6 +11,7 @@ export const CLIENT_ERROR_CODES = {
   CONNECTION_CLOSED: 'The socket closed while the request was in flight.',
   NOT_CONNECTED: 'The client is not connected (it is reconnecting, or was closed).',
   TOO_MANY_PENDING: 'Too many requests are waiting for the server’s answer (`maxPending`).',
+  BAD_MESSAGE: 'A message from the server was neither a JSON event nor a saywire audio frame.',
   EVENT_BUFFER_FULL: 'An event iterator fell more than `maxBufferedEvents` events behind.',
 } as const;
 

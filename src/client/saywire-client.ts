@@ -52,6 +52,8 @@ export type SaywireClientEvent =
   | { type: 'session'; session: SessionInfo }
   /** A server error tied to no request of this client's handles or updates (e.g. a turn's own failure, whose response.done says `failed`). */
   | { type: 'error'; error: ServerErrorBody }
+  /** A message from the server that is not saywire's protocol (`BAD_MESSAGE`); it is skipped. */
+  | { type: 'protocol-error'; error: SaywireClientError }
   /**
    * The connection changed state. `reconnecting` carries the attempt about to be made and the
    * wait before it; `closed` the close code and reason, and the error that ended reconnecting.
@@ -103,7 +105,11 @@ export class SaywireClient {
   /** Every session field this client set, merged: sent again on a new socket after a drop. */
   #sessionFields: SessionUpdateFields = {};
 
-  private constructor(url: string, options: SaywireClientOptions) {
+  /**
+   * A client for `url` (`ws://host:port/v1/realtime`), not yet connected: attach listeners, then
+   * `connect()`, to see everything from the first event on. `SaywireClient.connect` does both.
+   */
+  constructor(url: string, options: SaywireClientOptions = {}) {
     this.#url = url;
     this.#token = options.token;
     this.#reconnect = fillReconnectOptions(options.reconnect);
@@ -114,15 +120,23 @@ export class SaywireClient {
     this.#openSocket = options.socketFactory ?? openSocket;
   }
 
-  /**
-   * Opens a socket to `url` (`ws://host:port/v1/realtime`) and resolves once the server's
-   * `session.created` arrived. Rejects with `CONNECT_FAILED` (with the HTTP `status` of a refused
-   * upgrade where the platform reveals it, e.g. 401 for a missing token in Node).
-   */
+  /** A new client, connected: see {@link SaywireClient.connect}. */
   static async connect(url: string, options: SaywireClientOptions = {}): Promise<SaywireClient> {
     const client = new SaywireClient(url, options);
-    await client.#open();
+    await client.connect();
     return client;
+  }
+
+  /**
+   * Opens the socket and resolves once the server's `session.created` arrived. Rejects with
+   * `CONNECT_FAILED` (with the HTTP `status` of a refused upgrade where the platform reveals it,
+   * e.g. 401 for a missing token in Node). Also reopens a client that closed or gave up reconnecting.
+   */
+  async connect(): Promise<void> {
+    if (this.#state === 'open') return;
+    this.#closedByUser = false;
+    this.#clock.clearTimeout(this.#reconnectTimer);
+    await this.#open();
   }
 
   /** Where the connection is. */
@@ -130,10 +144,10 @@ export class SaywireClient {
     return this.#state;
   }
 
-  /** The session as the server last described it. */
+  /** The session as the server last described it; throws `NOT_CONNECTED` before the first `connect()` resolved. */
   get session(): SessionInfo {
-    // Set before connect() resolves, and only replaced after.
-    return this.#session as SessionInfo;
+    if (this.#session === undefined) throw SaywireClientError.of('NOT_CONNECTED');
+    return this.#session;
   }
 
   /** Calls `listener` for each client event of `type`; returns a function that removes it. */
@@ -256,8 +270,14 @@ export class SaywireClient {
           };
           socket.onmessage = (message) => {
             if (this.#socket !== socket) return;
-            if (typeof message.data !== 'string') return this.#onFrame(new Uint8Array(message.data as ArrayBuffer));
-            const event = JSON.parse(message.data) as ServerEvent;
+            let event: ServerEvent;
+            try {
+              if (typeof message.data !== 'string') return this.#onFrame(new Uint8Array(message.data as ArrayBuffer));
+              event = JSON.parse(message.data) as ServerEvent;
+            } catch (err) {
+              const detail = err instanceof Error ? err.message : String(err);
+              return this.#listeners.emit({ type: 'protocol-error', error: SaywireClientError.of('BAD_MESSAGE', `A message from the server could not be read: ${detail}`) });
+            }
             if (!created && event.type === 'session.created') {
               created = true;
               this.#onCreated(event.session);
