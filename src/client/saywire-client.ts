@@ -175,8 +175,8 @@ export class SaywireClient {
 
   /**
    * Changes session settings; resolves with the session as the server now describes it, rejects
-   * with the server's error (e.g. `INVALID_EVENT` for an unknown voice). The fields are kept and
-   * sent again on a new socket after a reconnect.
+   * with the server's error (e.g. `INVALID_EVENT` for an unknown voice). Accepted fields are kept
+   * and sent again on a new socket after a reconnect.
    */
   updateSession(fields: SessionUpdateFields): Promise<SessionInfo> {
     if (this.#updates.length >= this.#maxPending) return Promise.reject(SaywireClientError.of('TOO_MANY_PENDING'));
@@ -186,8 +186,14 @@ export class SaywireClient {
     } catch (err) {
       return Promise.reject(err);
     }
-    this.#sessionFields = mergeSessionFields(this.#sessionFields, fields);
-    return new Promise((resolve, reject) => this.#updates.push({ eventId, resolve, reject }));
+    return new Promise((resolve, reject) => {
+      const applied = (session: SessionInfo): void => {
+        // Only what the server accepted is sent again after a reconnect.
+        this.#sessionFields = mergeSessionFields(this.#sessionFields, fields);
+        resolve(session);
+      };
+      this.#updates.push({ eventId, resolve: applied, reject });
+    });
   }
 
   /** Answers an agent's `response.function_call` with the function's output (a `conversation.item.create`). */
