@@ -392,6 +392,25 @@ describe('demo page in Chromium', () => {
       expect(problems.filter((p) => !p.includes('WebSocket connection to')).join('\n')).toBe('');
     });
 
+    it('keeps the latest 20 turns and 200 events: a page left open holds a bounded DOM', async () => {
+      const before = (await demo()).turns.length;
+      for (let i = before; i < 22; i++) {
+        await say(`Turn ${i}.`, 'speak');
+        await page.waitForFunction((n) => {
+          const last = (globalThis as unknown as Demo).saywireDemo.turns.at(-1);
+          return last?.userText === `Turn ${n}.` && last.done !== null;
+        }, i);
+      }
+      const state = await demo();
+      expect(state.turns).toHaveLength(20);
+      // 22 sent: the first two are gone from the state and from the page.
+      expect(state.turns[0]?.userText).toBe('Tell me about the plans');
+      expect(await page.locator('#transcript > li').count()).toBe(20);
+      expect(await page.textContent('#transcript > li:first-child .user')).toBe('You Tell me about the plans');
+      expect(state.eventsLogged).toBeGreaterThan(200);
+      expect(await page.locator('#event-log > li').count()).toBe(200);
+    });
+
     it('contrast of every text colour pair is at least WCAG AA (4.5:1) in light and dark', async () => {
       for (const scheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: scheme });

@@ -48,6 +48,20 @@ interface Turn {
   reported: boolean;
 }
 
+/**
+ * The page is left open for hours: it keeps the latest turns (transcript and state), sentences
+ * and errors, and lets older ones go.
+ */
+const MAX_TURNS = 20;
+const MAX_SENTENCES = 500;
+const MAX_ERRORS = 50;
+
+/** Appends `item`, dropping the oldest items past `max`. */
+function pushBounded<T>(list: T[], item: T, max: number): void {
+  list.push(item);
+  if (list.length > max) list.splice(0, list.length - max);
+}
+
 /** Reconnect for about a minute (a server restart), then offer the button. */
 const RECONNECT = { maxAttempts: 15, initialDelayMs: 250, maxDelayMs: 5000 };
 
@@ -142,7 +156,7 @@ function showStatus(kind: DemoState['state'], text: string): void {
 }
 
 function showError(code: string, message: string): void {
-  state.errors.push({ code, message });
+  pushBounded(state.errors, { code, message }, MAX_ERRORS);
   ui.error.textContent = `${code}: ${message}`;
   ui.error.hidden = false;
 }
@@ -222,7 +236,7 @@ function tick(): void {
       sentence.shown = true;
       turn.view.reveal(index);
       turn.state.sentences.push(sentence.text);
-      state.sentences.push(sentence.text);
+      pushBounded(state.sentences, sentence.text, MAX_SENTENCES);
     }
     sounding = index;
   }
@@ -351,7 +365,8 @@ function submit(): void {
     finished: false,
     reported: false,
   };
-  state.turns.push(turnState);
+  pushBounded(state.turns, turnState, MAX_TURNS);
+  while (ui.transcript.childElementCount > MAX_TURNS) ui.transcript.firstElementChild?.remove();
   current = turn;
   follow(turn);
   ui.message.value = '';
