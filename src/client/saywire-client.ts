@@ -213,10 +213,11 @@ export class SaywireClient {
     this.#closedByUser = true;
     this.#clock.clearTimeout(this.#reconnectTimer);
     const socket = this.#socket;
-    if (this.#state === 'closed' || socket === undefined) {
-      this.#setClosed(1000, '');
+    if (socket === undefined) {
+      if (this.#state !== 'closed') this.#setClosed(1000, '');
       return Promise.resolve();
     }
+    // Open or still connecting: either way its close ends in a `closed` state.
     return new Promise((resolve) => {
       const off = this.on('state', (event) => {
         if (event.state !== 'closed') return;
@@ -269,6 +270,13 @@ export class SaywireClient {
       };
       this.#openSocket(this.#url, this.#token).then(
         (socket) => {
+          if (this.#closedByUser) {
+            // close() came while the socket was being made. `ws` reports closing a socket that has
+            // not opened yet as an error event, which nobody else would listen to.
+            socket.onerror = () => undefined;
+            socket.close(1000);
+            return fail('The client was closed while it connected.');
+          }
           this.#socket = socket;
           socket.binaryType = 'arraybuffer';
           socket.onerror = (event) => {
@@ -294,7 +302,11 @@ export class SaywireClient {
           socket.onclose = (close) => {
             if (this.#socket !== socket) return;
             this.#socket = undefined;
-            if (!created) return fail(`The socket closed (${close.code}${errorMessage === undefined ? '' : `: ${errorMessage}`}) before session.created.`);
+            if (!created) {
+              fail(`The socket closed (${close.code}${errorMessage === undefined ? '' : `: ${errorMessage}`}) before session.created.`);
+              if (this.#closedByUser) this.#setClosed(close.code, close.reason);
+              return;
+            }
             this.#dropped(close.code, close.reason);
           };
         },

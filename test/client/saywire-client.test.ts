@@ -262,6 +262,26 @@ describe('SaywireClient access and reconnect', () => {
     }
   });
 
+  it('close() while the socket is still connecting ends it: connect() rejects, the state says closed, no session is left open', async () => {
+    const server = await startServer(patient);
+    try {
+      const client = new SaywireClient(wsUrl(server));
+      const states = record(client, 'state');
+      const connecting = client.connect();
+      const closing = client.close();
+      await expect(connecting).rejects.toMatchObject({ code: 'CONNECT_FAILED' });
+      await closing;
+      expect(client.state).toBe('closed');
+      // It never opened, so there was no state to leave.
+      expect(states).toEqual([]);
+      expect(() => client.session).toThrow(expect.objectContaining({ code: 'NOT_CONNECTED' }));
+      // Nothing was left behind on the server either.
+      await expect.poll(() => server.connections.size).toBe(0);
+    } finally {
+      await server.close();
+    }
+  });
+
   /** Timers the test fires by hand: the backoff never sleeps. */
   function manualClock(): Clock & { due: Array<{ ms: number; fire: () => void }> } {
     const due: Array<{ ms: number; fire: () => void }> = [];
