@@ -13,7 +13,7 @@
  * ```
  */
 import { systemClock, type Clock } from '../clock.js';
-import type { ClientEvent, SessionUpdateFields } from '../protocol/client-events.js';
+import type { ClientEvent, ResponseCreateEvent, SessionUpdateFields } from '../protocol/client-events.js';
 import type { ServerEvent, SessionInfo } from '../protocol/server-events.js';
 import { type AudioChunk, audioChunkOfDelta, audioChunkOfFrame } from './audio-chunk.js';
 import { SaywireClientError, type ServerErrorBody } from './client-error.js';
@@ -155,10 +155,14 @@ export class SaywireClient {
     return this.#listeners.on(type, listener);
   }
 
-  /** Starts an agent turn; `input` is the user's message. A response still running is superseded by the server. */
-  createResponse(request: { input?: string } = {}): ResponseHandle {
+  /**
+   * Starts an agent turn; `input` is the user's message. The request is the protocol's own
+   * `response.create` fields, so fields the protocol gains pass through. A response still
+   * running is superseded by the server.
+   */
+  createResponse(request: Omit<ResponseCreateEvent, 'type' | 'event_id'> = {}): ResponseHandle {
     const handle = this.#queueHandle(ResponseHandle);
-    this.#sendOrDrop(handle, { type: 'response.create', event_id: handle.requestId, ...(request.input === undefined ? {} : { input: request.input }) });
+    this.#sendOrDrop(handle, { ...request, type: 'response.create', event_id: handle.requestId });
     return handle;
   }
 
