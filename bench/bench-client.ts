@@ -1,13 +1,17 @@
 /**
- * A lean WebSocket client for benchmarks: it counts what a real client would check (audio
- * frames, sequence gaps, out-of-order frames, errors) without keeping the audio, and follows each
- * turn's audio as a real-time listener would hear it, so a load test can tell late audio from
- * merely slow audio.
+ * The benchmarks' client: the real `SaywireClient` (src/client) runs the turns, and this counts
+ * what a real client would check (audio frames, sequence gaps, out-of-order frames, errors)
+ * without keeping the audio, and follows each turn's audio as a real-time listener would hear it,
+ * so a load test can tell late audio from merely slow audio.
+ *
+ * The lean measurement path: frames are read as they arrive, through the client's `frame` events
+ * (header fields and a view of the samples, no copy), and nothing else is held. Each arrival is
+ * stamped with `performance.now()` inside the socket's message callback, as before the client
+ * existed, so the figures in `bench/results/` stay comparable.
  */
 import { WebSocket } from 'ws';
+import { type AudioChunk, type ResponseHandle, SaywireClient, SaywireClientError, type WireSocket } from '../src/client/index.js';
 import type { ClientEvent } from '../src/protocol/client-events.js';
-import { AUDIO_FRAME_HEADER_BYTES, readAudioFrameHeader } from '../src/protocol/audio-frame.js';
-import type { ServerEvent } from '../src/protocol/server-events.js';
 
 export interface TurnOutcome {
   /** `response.done` status; `refused` when an `error` answered the request instead; `closed` when the socket closed first. */
@@ -55,24 +59,9 @@ export interface ClientCounters {
   audioMs: number;
 }
 
-interface PendingTurn {
-  started: number;
-  eventId: string;
-  expectedSeq: number;
-  frames: number;
-  audioMs: number;
-  firstAudio: number | null;
-  firstToken: number | null;
-  sentences: number;
-  /** When the listener runs out of what has arrived. */
-  playEnd: number;
-  underruns: number;
-  margin: number | null;
-  resolve: (o: TurnOutcome) => void;
-}
-
-export class BenchClient {
-  readonly counters: ClientCounters = {
+/** Counters before anything happened. */
+export function emptyCounters(): ClientCounters {
+  return {
     turns: 0,
     frames: 0,
     gaps: 0,
@@ -84,154 +73,155 @@ export class BenchClient {
     sentences: 0,
     audioMs: 0,
   };
-  readonly #ws: WebSocket;
-  #turn: PendingTurn | undefined;
-  #turnNumber = 0;
+}
 
-  private constructor(ws: WebSocket) {
-    this.#ws = ws;
-    ws.on('message', (data, isBinary) => this.#onMessage(data as Buffer, isBinary));
-    // A turn the server never ends (the socket went away) must still end for its caller.
-    ws.on('close', () => {
-      const turn = this.#turn;
-      if (turn !== undefined) this.#end(turn, 'closed');
+interface PendingTurn {
+  started: number;
+  expectedSeq: number;
+  frames: number;
+  audioMs: number;
+  firstAudio: number | null;
+  firstToken: number | null;
+  sentences: number;
+  /** When the listener runs out of what has arrived. */
+  playEnd: number;
+  underruns: number;
+  margin: number | null;
+}
+
+export class BenchClient {
+  readonly counters: ClientCounters;
+  readonly #client: SaywireClient;
+  #turn: PendingTurn | undefined;
+
+  private constructor(client: SaywireClient, counters: ClientCounters) {
+    this.#client = client;
+    this.counters = counters;
+    client.on('frame', ({ chunk }) => this.#onFrame(chunk));
+    client.on('event', ({ event }) => {
+      if (event.type === 'response.sentence') this.counters.sentences++;
+      if (event.type !== 'error') return;
+      this.counters.errors++;
+      const { code } = event.error;
+      this.counters.errorCodes[code] = (this.counters.errorCodes[code] ?? 0) + 1;
     });
   }
 
   static async connect(url: string): Promise<BenchClient> {
-    const ws = new WebSocket(url);
-    const client = new BenchClient(ws);
-    await new Promise<void>((resolve, reject) => {
-      ws.once('message', () => resolve());
-      ws.once('error', reject);
-      ws.once('close', (code) => reject(new Error(`closed (${code}) before session.created`)));
+    let opened = false;
+    const counters = emptyCounters();
+    const client = await SaywireClient.connect(url, {
+      // `ws` directly, to count socket-level errors after the connection opened.
+      socketFactory: async (socketUrl) => {
+        const ws = new WebSocket(socketUrl);
+        ws.once('open', () => (opened = true));
+        ws.on('error', () => {
+          if (opened) counters.socketErrors++;
+        });
+        return ws as unknown as WireSocket;
+      },
     });
-    ws.on('error', () => client.counters.socketErrors++);
-    return client;
+    return new BenchClient(client, counters);
   }
 
   /** True while the socket is open. */
   get open(): boolean {
-    return this.#ws.readyState === WebSocket.OPEN;
+    return this.#client.state === 'open';
   }
 
   /** Runs one agent turn and resolves at its response.done. */
   agentTurn(input: string): Promise<TurnOutcome> {
-    return this.#start((eventId) => this.send({ type: 'response.create', event_id: eventId, input }));
+    return this.#run(() => this.#client.createResponse({ input }));
   }
 
   /** Runs one client-text turn. */
   textTurn(text: string): Promise<TurnOutcome> {
-    return this.#start((eventId) => {
-      this.send({ type: 'text.append', event_id: eventId, delta: text });
-      this.send({ type: 'text.done' });
-    });
+    return this.#run(() => this.#client.createTextResponse({ text: [text] }));
   }
 
   send(event: ClientEvent): void {
-    this.#ws.send(JSON.stringify(event));
+    this.#client.send(event);
   }
 
   close(): Promise<void> {
-    return new Promise((resolve) => {
-      if (this.#ws.readyState === WebSocket.CLOSED) return resolve();
-      this.#ws.once('close', () => resolve());
-      this.#ws.close();
-    });
+    return this.#client.close();
   }
 
   /** Drops the TCP connection without a close handshake (a vanished client). */
   terminate(): void {
-    this.#ws.terminate();
+    this.#client.terminate();
   }
 
-  #start(send: (eventId: string) => void): Promise<TurnOutcome> {
-    return new Promise((resolve) => {
-      const started = performance.now();
-      const eventId = `bench_turn_${++this.#turnNumber}`;
-      this.#turn = {
-        started,
-        eventId,
-        expectedSeq: 0,
-        frames: 0,
-        audioMs: 0,
-        firstAudio: null,
-        firstToken: null,
-        sentences: 0,
-        playEnd: started,
-        underruns: 0,
-        margin: null,
-        resolve,
-      };
-      if (!this.open) return this.#end(this.#turn, 'closed');
-      send(eventId);
-    });
-  }
-
-  #onMessage(data: Buffer, isBinary: boolean): void {
-    const turn = this.#turn;
-    if (isBinary) {
-      const now = performance.now();
-      this.counters.frames++;
-      if (turn === undefined) {
-        this.counters.strayFrames++;
-        return;
-      }
-      const { seq, sampleRate } = readAudioFrameHeader(data);
-      if (seq > turn.expectedSeq) this.counters.gaps++;
-      if (seq < turn.expectedSeq) this.counters.outOfOrder++;
-      turn.expectedSeq = seq + 1;
-      turn.frames++;
-      const frameMs = ((data.length - AUDIO_FRAME_HEADER_BYTES) / 2 / sampleRate) * 1000;
-      if (turn.firstAudio === null) {
-        turn.firstAudio = now;
-        turn.playEnd = now;
-      } else {
-        if (now > turn.playEnd) turn.underruns++;
-        if (now > turn.firstAudio) {
-          const ratio = turn.audioMs / (now - turn.firstAudio);
-          turn.margin = turn.margin === null ? ratio : Math.min(turn.margin, ratio);
-        }
-      }
-      turn.playEnd = Math.max(turn.playEnd, now) + frameMs;
-      turn.audioMs += frameMs;
-      this.counters.audioMs += frameMs;
-      return;
-    }
-    const event = JSON.parse(data.toString('utf8')) as ServerEvent;
-    if (event.type === 'error') {
-      this.counters.errors++;
-      const { code } = event.error;
-      this.counters.errorCodes[code] = (this.counters.errorCodes[code] ?? 0) + 1;
-      // The request itself was refused (e.g. OVERLOADED): no response.done will follow.
-      if (turn !== undefined && event.error.event_id === turn.eventId) this.#end(turn, 'refused');
-      return;
-    }
-    if (event.type === 'response.sentence') this.counters.sentences++;
-    if (turn === undefined) return;
-    if (event.type === 'response.text.delta') turn.firstToken ??= performance.now();
-    if (event.type === 'response.sentence') turn.sentences++;
-    if (event.type === 'response.done') {
+  async #run(start: () => ResponseHandle): Promise<TurnOutcome> {
+    const started = performance.now();
+    const turn: PendingTurn = {
+      started,
+      expectedSeq: 0,
+      frames: 0,
+      audioMs: 0,
+      firstAudio: null,
+      firstToken: null,
+      sentences: 0,
+      playEnd: started,
+      underruns: 0,
+      margin: null,
+    };
+    let status: string;
+    try {
+      const response = start();
+      this.#turn = turn;
+      response.on('response.text.delta', () => (turn.firstToken ??= performance.now()));
+      response.on('response.sentence', () => turn.sentences++);
+      status = (await response.done).status;
       this.counters.turns++;
-      this.#end(turn, event.response.status);
+    } catch (err) {
+      // Refused by the server (e.g. OVERLOADED: no response.done follows), or the socket closed first.
+      const code = err instanceof SaywireClientError ? err.code : '';
+      status = code === 'CONNECTION_CLOSED' || code === 'NOT_CONNECTED' ? 'closed' : 'refused';
     }
-  }
-
-  #end(turn: PendingTurn, status: string): void {
-    this.#turn = undefined;
-    const since = (t: number | null): number | null => (t === null ? null : t - turn.started);
-    turn.resolve({
+    if (this.#turn === turn) this.#turn = undefined;
+    const since = (t: number | null): number | null => (t === null ? null : t - started);
+    return {
       status,
       frames: turn.frames,
       audioMs: turn.audioMs,
       firstAudioMs: since(turn.firstAudio),
       firstTokenMs: since(turn.firstToken),
-      totalMs: performance.now() - turn.started,
+      totalMs: performance.now() - started,
       sentences: turn.sentences,
       underruns: turn.underruns,
       margin: turn.margin,
-      startedAt: turn.started,
+      startedAt: started,
       playbackEndsAt: turn.playEnd,
-    });
+    };
+  }
+
+  #onFrame(chunk: AudioChunk): void {
+    const now = performance.now();
+    const turn = this.#turn;
+    this.counters.frames++;
+    if (turn === undefined) {
+      this.counters.strayFrames++;
+      return;
+    }
+    const { seq, sampleRate } = chunk.header;
+    if (seq > turn.expectedSeq) this.counters.gaps++;
+    if (seq < turn.expectedSeq) this.counters.outOfOrder++;
+    turn.expectedSeq = seq + 1;
+    turn.frames++;
+    const frameMs = (chunk.samples.length / sampleRate) * 1000;
+    if (turn.firstAudio === null) {
+      turn.firstAudio = now;
+      turn.playEnd = now;
+    } else {
+      if (now > turn.playEnd) turn.underruns++;
+      if (now > turn.firstAudio) {
+        const ratio = turn.audioMs / (now - turn.firstAudio);
+        turn.margin = turn.margin === null ? ratio : Math.min(turn.margin, ratio);
+      }
+    }
+    turn.playEnd = Math.max(turn.playEnd, now) + frameMs;
+    turn.audioMs += frameMs;
+    this.counters.audioMs += frameMs;
   }
 }

@@ -15,7 +15,8 @@ export interface Clock {
 export const systemClock: Clock = {
   now: () => performance.now(),
   setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+  // Typed by whichever `clearTimeout` is in scope: the browser client uses this clock too.
+  clearTimeout: (handle) => clearTimeout(handle as Parameters<typeof clearTimeout>[0]),
 };
 
 /** Resolves after `ms`, or at once when `signal` aborts (it never rejects). */

@@ -30,6 +30,8 @@ const FORBIDDEN: Record<string, string[]> = {
   'src/turn': ['src/server', 'src/session'],
   'src/session': ['src/server'],
   'src/agents': ['src/server', 'src/session', 'src/turn', 'src/pool'],
+  // The client runs in browsers: it knows only the wire (and the clock type), nothing of the server.
+  'src/client': ['src/server', 'src/session', 'src/turn', 'src/pool', 'src/agents', 'src/speech', 'src/text', 'src/config', 'src/language'],
 };
 
 describe('import direction', () => {

@@ -13,7 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parentPort } from 'node:worker_threads';
 import { expose } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import { BenchClient, type ClientCounters, type TurnOutcome } from '../bench-client.js';
+import { BenchClient, type ClientCounters, type TurnOutcome, emptyCounters } from '../bench-client.js';
 
 /** Which sessions this thread runs, and against what. */
 export interface SessionPlan {
@@ -220,21 +220,6 @@ class LoadWorker implements LoadWorkerApi {
 async function pause(ms: number, signal: AbortSignal): Promise<boolean> {
   if (ms > 0) await sleep(ms, undefined, { signal }).catch(() => undefined);
   return !signal.aborted;
-}
-
-function emptyCounters(): ClientCounters {
-  return {
-    turns: 0,
-    frames: 0,
-    gaps: 0,
-    outOfOrder: 0,
-    strayFrames: 0,
-    errors: 0,
-    errorCodes: {},
-    socketErrors: 0,
-    sentences: 0,
-    audioMs: 0,
-  };
 }
 
 if (parentPort === null) throw new Error('load-worker.js runs in a worker thread');

@@ -39,6 +39,8 @@ export interface AgentRequest {
 export interface Agent {
   /** Name for logs and `session.created`. */
   readonly name: string;
+  /** The model it asks for, for `session.created`; absent when the agent has none. */
+  readonly model?: string;
   /** Streams the reply to the latest user message. */
   stream(request: AgentRequest): AsyncIterable<AgentEvent>;
 }

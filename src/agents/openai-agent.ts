@@ -124,6 +124,10 @@ interface ChunkShape {
 export class OpenAIAgent implements Agent {
   readonly name = 'openai';
   readonly #o: OpenAIAgentOptions;
+
+  get model(): string {
+    return this.#o.model;
+  }
   readonly #clock: Clock;
 
   constructor(options: OpenAIAgentOptions) {

@@ -1,9 +1,12 @@
 /**
  * How audio goes on the wire: PCM16LE at the session's rate, or G.711 (µ-law or A-law, 8,000 Hz,
  * one byte per sample) for telephony, where the phone network and its platforms carry nothing
- * else. The names are OpenAI Realtime's; the G.711 codec is `alawmulaw`'s (ITU-T G.711 tables).
+ * else. The names are OpenAI Realtime's.
+ *
+ * This file is also the browser client's, so it imports nothing: the server encodes with
+ * `alawmulaw` (`src/turn/sample-encoder.ts`); decoding is G.711's fixed expansion, a 256-entry
+ * table per law built here (a test holds it equal to the library's decoder).
  */
-import alawmulaw from 'alawmulaw';
 
 /** The encodings a session may ask for. */
 export const AUDIO_ENCODINGS = ['pcm16', 'g711_ulaw', 'g711_alaw'] as const;
@@ -34,19 +37,31 @@ export function bytesPerSample(encoding: AudioEncoding): number {
   return encoding === 'pcm16' ? 2 : 1;
 }
 
-/**
- * A sentence's samples as wire bytes: PCM16 as a view of the same memory (little-endian on every
- * platform Node supports for this server), G.711 freshly encoded.
- */
-export function encodeSamples(samples: Int16Array, encoding: AudioEncoding): Uint8Array {
-  switch (encoding) {
-    case 'pcm16':
-      return new Uint8Array(samples.buffer, samples.byteOffset, samples.byteLength);
-    case 'g711_ulaw':
-      return alawmulaw.mulaw.encode(samples);
-    case 'g711_alaw':
-      return alawmulaw.alaw.encode(samples);
-  }
+/** ITU-T G.711 µ-law expansion: complemented code, sign, 3-bit segment, 4-bit step, bias 0x84. */
+function ulawSample(code: number): number {
+  const u = ~code & 0xff;
+  const segment = (u >> 4) & 0x07;
+  const magnitude = ((((u & 0x0f) << 3) + 0x84) << segment) - 0x84;
+  return u & 0x80 ? -magnitude : magnitude;
+}
+
+/** ITU-T G.711 A-law expansion: even bits inverted, sign bit set for positive values. */
+function alawSample(code: number): number {
+  const a = code ^ 0x55;
+  const segment = (a >> 4) & 0x07;
+  const step = a & 0x0f;
+  const magnitude = segment === 0 ? (step << 4) + 8 : ((step << 4) + 0x108) << (segment - 1);
+  return a & 0x80 ? magnitude : -magnitude;
+}
+
+/** Each law's 256 codes expanded once. */
+export const G711_ULAW_TABLE: Int16Array = Int16Array.from({ length: 256 }, (_, code) => ulawSample(code));
+export const G711_ALAW_TABLE: Int16Array = Int16Array.from({ length: 256 }, (_, code) => alawSample(code));
+
+function expand(bytes: Uint8Array, table: Int16Array): Int16Array {
+  const samples = new Int16Array(bytes.byteLength);
+  for (let i = 0; i < bytes.byteLength; i++) samples[i] = table[bytes[i] as number] as number;
+  return samples;
 }
 
 /**
@@ -61,9 +76,9 @@ export function decodeSamples(bytes: Uint8Array, format: number): Int16Array {
       return samples;
     }
     case FORMAT_G711_ULAW:
-      return alawmulaw.mulaw.decode(bytes);
+      return expand(bytes, G711_ULAW_TABLE);
     case FORMAT_G711_ALAW:
-      return alawmulaw.alaw.decode(bytes);
+      return expand(bytes, G711_ALAW_TABLE);
     default:
       throw new Error(`unknown audio format ${format}`);
   }

@@ -33,23 +33,25 @@ export interface AudioFrameHeader {
 
 /**
  * Builds one frame from a header and its payload (copied once, behind the header): PCM16 samples,
- * or wire bytes already in the header's `format` (PCM16LE when none is given).
+ * or wire bytes already in the header's `format` (PCM16LE when none is given). Plain typed
+ * arrays, no `Buffer`: this file is also the browser client's frame reader.
  */
 export function encodeAudioFrame(
   header: Omit<AudioFrameHeader, 'version' | 'format'> & { format?: number },
   payload: Int16Array | Uint8Array,
-): Buffer {
-  const frame = Buffer.allocUnsafe(AUDIO_FRAME_HEADER_BYTES + payload.byteLength);
+): Uint8Array<ArrayBuffer> {
+  const frame = new Uint8Array(AUDIO_FRAME_HEADER_BYTES + payload.byteLength);
+  const view = new DataView(frame.buffer);
   frame[0] = 0x53;
   frame[1] = 0x57;
   frame[2] = AUDIO_FRAME_VERSION;
   frame[3] = header.format ?? FORMAT_PCM16LE;
-  frame.writeUInt32LE(header.responseNumber, 4);
-  frame.writeUInt32LE(header.sentenceIndex, 8);
-  frame.writeUInt32LE(header.seq, 12);
-  frame.writeUInt32LE(header.sampleRate, 16);
+  view.setUint32(4, header.responseNumber, true);
+  view.setUint32(8, header.sentenceIndex, true);
+  view.setUint32(12, header.seq, true);
+  view.setUint32(16, header.sampleRate, true);
   // Typed arrays are little-endian on every platform Node supports for this server.
-  Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength).copy(frame, AUDIO_FRAME_HEADER_BYTES);
+  frame.set(new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength), AUDIO_FRAME_HEADER_BYTES);
   return frame;
 }
 

@@ -205,12 +205,31 @@ function invalid(path: string, expected: string): never {
   throw new FieldError('INVALID_EVENT', `Field "${path}" must be ${expected}.`);
 }
 
+/**
+ * UTF-8 length of `text`, bytes, without encoding it. Plain code rather than `Buffer.byteLength`:
+ * this file is also the browser client's type source, compiled without Node's types. A lone
+ * surrogate counts 3, as the encoder writes U+FFFD for it.
+ */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
 function text(obj: Json, key: string, path: string, limits: ParseLimits, required: boolean): string | undefined {
   const v = obj[key];
   if (v === undefined && !required) return undefined;
   if (typeof v !== 'string') return invalid(path, 'a string');
-  // Byte length without allocating a Buffer: only long strings can be over the limit.
-  if (v.length * 3 > limits.maxTextBytes && Buffer.byteLength(v, 'utf8') > limits.maxTextBytes) {
+  // Only long strings can be over the limit: most are never measured.
+  if (v.length * 3 > limits.maxTextBytes && utf8Length(v) > limits.maxTextBytes) {
     throw new FieldError('TEXT_TOO_LONG', `Field "${path}" is longer than ${limits.maxTextBytes} bytes.`);
   }
   return v;
@@ -379,7 +398,7 @@ function parseEvent(obj: Json, limits: ParseLimits): ClientEvent {
  * Never throws: a bug inside the parser comes back as an `INTERNAL` error (a server fault, not
  * the client's), with the thrown value as its `cause`.
  */
-export function parseClientEvent(data: string | Buffer, isBinary: boolean, limits: ParseLimits): ParseResult {
+export function parseClientEvent(data: string | Uint8Array, isBinary: boolean, limits: ParseLimits): ParseResult {
   try {
     return parseFrame(data, isBinary, limits);
   } catch (err) {
@@ -387,13 +406,16 @@ export function parseClientEvent(data: string | Buffer, isBinary: boolean, limit
   }
 }
 
-function parseFrame(data: string | Buffer, isBinary: boolean, limits: ParseLimits): ParseResult {
+/** Keeps a byte-order mark (as `Buffer#toString` does), so it still fails JSON.parse. */
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+function parseFrame(data: string | Uint8Array, isBinary: boolean, limits: ParseLimits): ParseResult {
   if (isBinary) {
     return { ok: false, error: new SaywireError('BINARY_NOT_EXPECTED'), eventId: undefined };
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(typeof data === 'string' ? data : data.toString('utf8'));
+    parsed = JSON.parse(typeof data === 'string' ? data : UTF8.decode(data));
   } catch {
     return { ok: false, error: new SaywireError('INVALID_JSON', 'A text frame was not valid JSON.'), eventId: undefined };
   }

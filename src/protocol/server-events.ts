@@ -18,9 +18,14 @@ export interface SessionInfo {
   /** `sample_rate` is the rate audio is sent at: 8000 for the G.711 encodings. */
   audio: { format: 'binary' | 'base64'; encoding: AudioEncoding; sample_rate: number; frame_ms: number };
   chunking: { max_sentence_chars: number; min_sentence_chars: number; first_clause_chars: number; language: string };
+  /** The agent that answers `response.create` (`scripted` or `openai`). */
   agent: string;
   /** How many pronunciations the session has set (the server's own are not counted). */
   pronunciations: number;
+  /** The model the agent asks for, or `null` for an agent without one (`scripted`). */
+  model: string | null;
+  /** The speech engine that voices the sentences (`espeak`, `openai`). */
+  speech_engine: string;
   /** Names of the functions the agent may call. */
   tools: string[];
 }

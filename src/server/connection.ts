@@ -72,7 +72,7 @@ export class Connection implements TurnOutput {
     this.#ws = ws;
     this.#logger = logger;
     const o = context.options;
-    const session = new Session({ id, defaults: sessionDefaults(o), engine: context.engine, agent: context.agent.name });
+    const session = new Session({ id, defaults: sessionDefaults(o), engine: context.engine, agent: context.agent.name, model: context.agent.model ?? null });
     this.#processor = new MessageProcessor({
       output: this,
       workers: context.workers,
@@ -145,7 +145,7 @@ export class Connection implements TurnOutput {
     else if (event.type === 'error') this.#context.hooks.error(event.error.code);
   }
 
-  sendAudio(frame: Buffer): void {
+  sendAudio(frame: Uint8Array): void {
     if (!this.isOpen) return;
     this.#ws.send(frame, { binary: true }, this.#written);
     this.#context.hooks.audioSent(frame.length - AUDIO_FRAME_HEADER_BYTES);

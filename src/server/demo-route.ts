@@ -1,9 +1,11 @@
 /**
  * The browser demo: `GET /` serves the page, `GET /demo/app.css` its stylesheet and
- * `GET /demo/<module>.js` its script modules, which `tsc -p src/demo/tsconfig.json` compiles into
- * `dist/web/demo/browser/` (the wire types they import from `src/protocol` are compiled beside
- * it and unused at run time). From the build (`dist/src/server/demo-route.js`) that folder is two levels up;
- * when the source runs under vitest it is the same build, as for the pipeline worker.
+ * `GET /web/<module>.js` its script modules, which `tsc -p src/demo/tsconfig.json` compiles into
+ * `dist/web/`: the page's own (`demo/browser/`) and what they import, the client module
+ * (`client/`) and the wire definitions it reads frames with (`protocol/`), the same files Node
+ * runs. `/web/` mirrors `dist/web/`, so their relative imports resolve in the browser as they do
+ * on disk. From the build (`dist/src/server/demo-route.js`) that folder is two levels up; when the
+ * source runs under vitest it is the same build, as for the pipeline worker.
  */
 import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
@@ -13,10 +15,36 @@ import { SaywireError } from '../errors.js';
 import type { RouteHandler } from './http-routes.js';
 
 const fromSource = import.meta.url.endsWith('.ts');
-const DEMO_DIR = new URL(fromSource ? '../../dist/web/demo/browser/' : '../../web/demo/browser/', import.meta.url);
+const WEB_DIR = new URL(fromSource ? '../../dist/web/' : '../../web/', import.meta.url);
 
-/** The page's script modules (file names in `dist/web/demo/browser/` without `.js`); only these are served. */
-export const DEMO_MODULES = ['app', 'audio-player', 'endpoints', 'pcm-frame', 'text-deltas', 'transcript', 'word-timing'] as const;
+/**
+ * The modules the page loads at run time (paths in `dist/web/` without `.js`); only these are
+ * served. Modules imported only for their types are erased by the compiler and not listed;
+ * `test/e2e/demo.test.ts` follows the built imports from `app.js` and checks this list is exactly them.
+ */
+export const DEMO_MODULES = [
+  'demo/browser/app',
+  'demo/browser/audio-player',
+  'demo/browser/controls',
+  'demo/browser/endpoints',
+  'demo/browser/events-panel',
+  'demo/browser/level-meter',
+  'demo/browser/text-deltas',
+  'demo/browser/transcript',
+  'demo/browser/word-timing',
+  'client/index',
+  'client/audio-chunk',
+  'client/client-error',
+  'client/event-queue',
+  'client/listeners',
+  'client/reconnect',
+  'client/response-handle',
+  'client/saywire-client',
+  'client/socket',
+  'protocol/audio-encoding',
+  'protocol/audio-frame',
+  'clock',
+] as const;
 
 /**
  * Sent with every demo file. Scripts and styles only from this origin (nothing inline), network
@@ -41,7 +69,7 @@ function serve(res: ServerResponse, contentType: string, body: string | Buffer):
 }
 
 function scriptRoute(name: string): RouteHandler {
-  const file = new URL(`${name}.js`, DEMO_DIR);
+  const file = new URL(`${name}.js`, WEB_DIR);
   return async (_req, res) => {
     let body: Buffer;
     try {
@@ -59,6 +87,6 @@ export function demoRoutes(): Array<[string, RouteHandler]> {
   return [
     ['GET /', (_req, res) => serve(res, 'text/html; charset=utf-8', DEMO_PAGE_HTML)],
     ['GET /demo/app.css', (_req, res) => serve(res, 'text/css; charset=utf-8', DEMO_PAGE_CSS)],
-    ...DEMO_MODULES.map((name): [string, RouteHandler] => [`GET /demo/${name}.js`, scriptRoute(name)]),
+    ...DEMO_MODULES.map((name): [string, RouteHandler] => [`GET /web/${name}.js`, scriptRoute(name)]),
   ];
 }

@@ -167,7 +167,11 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
         res.end(text);
       },
     ],
-    ['GET /v1/voices', (_req, res) => sendJson(res, 200, { voices: engine.list, default: options.voice })],
+    [
+      'GET /v1/voices',
+      // The rate and pitch ranges let a client offer only what session.update accepts.
+      (_req, res) => sendJson(res, 200, { voices: engine.list, default: options.voice, rate: engine.description.rate, pitch: engine.description.pitch }),
+    ],
     [
       'POST /v1/tokens',
       (_req, res) => {

@@ -107,8 +107,18 @@ export function pronunciationSet(entries: readonly PronunciationEntry[]): Pronun
   return { id: createHash('sha256').update(JSON.stringify(list)).digest('base64url'), entries: list };
 }
 
+/** What a session runs on, fixed for its life. */
+export interface SessionBackends {
+  agent: string;
+  /** The agent's model, `null` when it has none. */
+  model: string | null;
+  speechEngine: string;
+  /** The engine's own output rate, Hz (the session's rate until it asks for another). */
+  nativeRate: number;
+}
+
 /** The session as `session.created` / `session.updated` report it. */
-export function describeSession(id: string, settings: SessionSettings, agent: string, nativeRate: number): SessionInfo {
+export function describeSession(id: string, settings: SessionSettings, backends: SessionBackends): SessionInfo {
   return {
     id,
     voice: settings.voice,
@@ -117,7 +127,7 @@ export function describeSession(id: string, settings: SessionSettings, agent: st
     audio: {
       format: settings.audioFormat,
       encoding: settings.encoding,
-      sample_rate: wireSampleRate(settings.encoding, settings.sampleRate) ?? nativeRate,
+      sample_rate: wireSampleRate(settings.encoding, settings.sampleRate) ?? backends.nativeRate,
       frame_ms: settings.frameMs,
     },
     chunking: {
@@ -126,7 +136,9 @@ export function describeSession(id: string, settings: SessionSettings, agent: st
       first_clause_chars: settings.chunker.firstClauseChars,
       language: settings.chunker.language,
     },
-    agent,
+    agent: backends.agent,
+    model: backends.model,
+    speech_engine: backends.speechEngine,
     pronunciations: settings.pronunciations?.entries.length ?? 0,
     tools: settings.tools.map((t) => t.name),
   };

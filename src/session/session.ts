@@ -44,6 +44,8 @@ export interface SessionInit {
   engine: EngineInfo;
   /** The agent's name, as `session.created` reports it. */
   agent: string;
+  /** The agent's model (`null` when it has none), as `session.created` reports it. */
+  model: string | null;
 }
 
 export class Session {
@@ -82,6 +84,7 @@ export class Session {
 
   /** The session as `session.created` and `session.updated` report it. */
   describe(): SessionInfo {
-    return describeSession(this.id, this.#settings, this.#init.agent, this.#init.engine.description.sampleRate);
+    const { agent, model, engine } = this.#init;
+    return describeSession(this.id, this.#settings, { agent, model, speechEngine: engine.description.name, nativeRate: engine.description.sampleRate });
   }
 }

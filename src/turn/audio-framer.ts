@@ -7,7 +7,8 @@
  */
 import type { Clock } from '../clock.js';
 import { SaywireError } from '../errors.js';
-import { bytesPerSample, encodeSamples, formatCode } from '../protocol/audio-encoding.js';
+import { bytesPerSample, formatCode } from '../protocol/audio-encoding.js';
+import { encodeSamples } from './sample-encoder.js';
 import { encodeAudioFrame } from '../protocol/audio-frame.js';
 import type { ServerEvent, WordTimingEvent } from '../protocol/server-events.js';
 import type { HeardTranscript } from './heard-transcript.js';

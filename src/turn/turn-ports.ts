@@ -12,7 +12,7 @@ import type { FilledChunkerOptions } from '../text/chunker-options.js';
 /** Where a turn's events and audio go: the connection, seen from the turn. */
 export interface TurnOutput {
   sendEvent(event: ServerEvent): void;
-  sendAudio(frame: Buffer): void;
+  sendAudio(frame: Uint8Array): void;
   /** Resolves when the socket can take more audio (below its high-water mark), or when `signal` aborts. */
   whenWritable(signal: AbortSignal): Promise<void>;
 }

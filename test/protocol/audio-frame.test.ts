@@ -1,6 +1,8 @@
 /** Binary audio frames: the format byte, and PCM16 frames unchanged by the G.711 codes. */
 import { describe, expect, it } from 'vitest';
-import { FORMAT_G711_ALAW, FORMAT_G711_ULAW, FORMAT_PCM16LE, encodeSamples } from '../../src/protocol/audio-encoding.js';
+import alawmulaw from 'alawmulaw';
+import { FORMAT_G711_ALAW, FORMAT_G711_ULAW, FORMAT_PCM16LE, G711_ALAW_TABLE, G711_ULAW_TABLE } from '../../src/protocol/audio-encoding.js';
+import { encodeSamples } from '../../src/turn/sample-encoder.js';
 import { AUDIO_FRAME_HEADER_BYTES, decodeAudioFrame, encodeAudioFrame } from '../../src/protocol/audio-frame.js';
 
 const header = { responseNumber: 7, sentenceIndex: 2, seq: 41, sampleRate: 8000 };
@@ -31,6 +33,12 @@ describe('audio frames', () => {
     expect([...decoded.payload]).toEqual([...bytes]);
     // Companding keeps each sample within its segment's step: under 4% of a loud sample here.
     decoded.samples.forEach((s, i) => expect(Math.abs(s - (samples[i] as number))).toBeLessThanOrEqual(Math.max(16, Math.abs(samples[i] as number) * 0.04)));
+  });
+
+  it("expands every G.711 code as the server's codec library does", () => {
+    const codes = Uint8Array.from({ length: 256 }, (_, i) => i);
+    expect([...G711_ULAW_TABLE]).toEqual([...alawmulaw.mulaw.decode(codes)]);
+    expect([...G711_ALAW_TABLE]).toEqual([...alawmulaw.alaw.decode(codes)]);
   });
 
   it('refuses a format it does not know', () => {

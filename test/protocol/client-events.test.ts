@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_EVENT_DEPTH, nestsDeeperThan, parseClientEvent } from '../../src/protocol/client-events.js';
+import { MAX_EVENT_DEPTH, nestsDeeperThan, parseClientEvent, utf8Length } from '../../src/protocol/client-events.js';
 
 const limits = { maxTextBytes: 64, rate: { min: 80, max: 450 }, pitch: { min: 0, max: 100 } };
 const parse = (raw: string) => parseClientEvent(raw, false, limits);
@@ -171,5 +171,21 @@ describe('nesting depth', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('utf8Length', () => {
+  it('equals the UTF-8 encoder’s byte count for any string, lone surrogates included', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.oneof(fc.constantFrom('a', 'é', '€', '😀', '\ud800', '\udc00'), fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c))) }), (text) => {
+        expect(utf8Length(text)).toBe(Buffer.byteLength(text, 'utf8'));
+      }),
+    );
+  });
+
+  it('a byte-order mark before the JSON is still refused, as before the decoder change', () => {
+    const limits = { maxTextBytes: 1000, rate: { min: 80, max: 450 }, pitch: { min: 0, max: 99 } };
+    const result = parseClientEvent(Buffer.from('\ufeff{"type":"response.cancel"}'), false, limits);
+    expect(result.ok ? 'ok' : result.error.code).toBe('INVALID_JSON');
   });
 });

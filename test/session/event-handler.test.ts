@@ -20,7 +20,7 @@ function handler(processor: Partial<MessageProcessor>, clock: ManualClock, logs:
     send: (event) => sent.push(event),
     limits: { maxTextBytes: 1024, rate: { min: 80, max: 450 }, pitch: { min: 0, max: 100 } },
     maxPendingEvents: 16,
-    session: new Session({ id: 's', defaults: {} as never, engine: { voices: new Set(), list: [], description: DEFAULT_ENGINE.description }, agent: 'scripted' }),
+    session: new Session({ id: 's', defaults: {} as never, engine: { voices: new Set(), list: [], description: DEFAULT_ENGINE.description }, agent: 'scripted', model: null }),
     rateLimit: { bucket: new TokenBucket(10, 5, clock), strikes: 3 },
     overloadStrikes: 5,
     close: (code, reason) => closes.push([code, reason]),

@@ -26,7 +26,7 @@ function processor(opts: { turnsRetained: number; turnMaxAgeMs: number; historyM
     output,
     workers: inlineWorkers,
     agent: fixedAgent('Hello there. How can I help?'),
-    session: new Session({ id: 'sess', defaults: session, engine: { voices: new Set(['en-us']), list: [], description: DEFAULT_ENGINE.description }, agent: 'fixed' }),
+    session: new Session({ id: 'sess', defaults: session, engine: { voices: new Set(['en-us']), list: [], description: DEFAULT_ENGINE.description }, agent: 'fixed', model: null }),
     turnLimits: { tokenQueueMax: 8, sentenceQueueMax: 4, speechConcurrency: 2, interruptWaitMs: 1000, maxTurnTextBytes: 10_000, maxToolRounds: 2, maxTurnMs: 60_000, maxTurnAudioMs: 600_000 },
     retention: { turnsRetained: opts.turnsRetained, turnMaxAgeMs: opts.turnMaxAgeMs },
     historyMaxChars: opts.historyMaxChars ?? 1000,

@@ -1,49 +1,63 @@
 /**
- * A WebSocket test client that records everything the server sends, in order, and lets a test
- * wait on events instead of sleeping.
+ * The tests' client: the real `SaywireClient` (src/client), which reads the wire, plus a record of
+ * everything the server sent, in order, so a test can wait on events instead of sleeping. Tests
+ * that attack the server write on the raw `ws` socket underneath (`client.ws`), which the
+ * `SaywireClient` would refuse to send.
  */
 import { WebSocket } from 'ws';
-import { type AudioFrameHeader, decodeAudioFrame } from '../../src/protocol/audio-frame.js';
+import { SaywireClient } from '../../src/client/saywire-client.js';
+import type { WireSocket } from '../../src/client/socket.js';
+import type { AudioFrameHeader } from '../../src/protocol/audio-frame.js';
 
 export type Received =
   | { kind: 'event'; event: { type: string; [key: string]: unknown } }
   | { kind: 'audio'; header: AudioFrameHeader; samples: Int16Array; payload: Uint8Array };
 
 export class TestClient {
-  readonly ws: WebSocket;
+  readonly client: SaywireClient;
   readonly received: Received[] = [];
-  #waiters: Array<() => void> = [];
   closed: { code: number; reason: string } | undefined;
+  #ws: WebSocket | undefined;
+  #waiters: Array<() => void> = [];
+  #seen = new Map<string, number>();
 
-  private constructor(ws: WebSocket) {
-    this.ws = ws;
-    ws.on('message', (data, isBinary) => {
-      const buf = data as Buffer;
-      if (isBinary) {
-        const { header, samples, payload } = decodeAudioFrame(buf);
-        this.received.push({ kind: 'audio', header, samples, payload });
-      } else {
-        this.received.push({ kind: 'event', event: JSON.parse(buf.toString('utf8')) });
-      }
+  private constructor(url: string, headers: Record<string, string> | undefined) {
+    this.client = new SaywireClient(url, {
+      socketFactory: async (socketUrl) => {
+        this.#ws = new WebSocket(socketUrl, headers === undefined ? {} : { headers });
+        // `ws` implements the browser-shaped surface the client drives.
+        return this.#ws as unknown as WireSocket;
+      },
+    });
+    this.client.on('event', ({ event }) => {
+      this.received.push({ kind: 'event', event: event as unknown as { type: string; [key: string]: unknown } });
       this.#wake();
     });
-    ws.on('close', (code, reason) => {
-      this.closed = { code, reason: reason.toString() };
+    this.client.on('frame', ({ chunk }) => {
+      this.received.push({ kind: 'audio', header: chunk.header, samples: chunk.samples, payload: chunk.payload });
+      this.#wake();
+    });
+    this.client.on('state', (event) => {
+      if (event.state !== 'closed') return;
+      this.closed = { code: event.code ?? 0, reason: event.reason ?? '' };
       this.#wake();
     });
   }
 
+  /** Connects and waits for `session.created`. */
   static async connect(baseUrl: string, path = '/v1/realtime', headers?: Record<string, string>): Promise<TestClient> {
-    const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}${path}`, headers === undefined ? {} : { headers });
-    const client = new TestClient(ws);
-    await new Promise<void>((resolve, reject) => {
-      ws.once('open', () => resolve());
-      ws.once('error', reject);
-    });
+    const client = new TestClient(`${baseUrl.replace(/^http/, 'ws')}${path}`, headers);
+    await client.client.connect();
     await client.next('session.created');
     return client;
   }
 
+  /** The raw socket, for writing what a well-behaved client never would. */
+  get ws(): WebSocket {
+    return this.#ws as WebSocket;
+  }
+
+  /** Sends an event as JSON, or a string as it is (malformed input included). */
   send(event: unknown): void {
     this.ws.send(typeof event === 'string' ? event : JSON.stringify(event));
   }
@@ -70,8 +84,6 @@ export class TestClient {
     }
   }
 
-  #seen = new Map<string, number>();
-
   /** The next not-yet-returned event of `type`. */
   async next(type: string): Promise<{ type: string; [key: string]: unknown }> {
     const skip = this.#seen.get(type) ?? 0;
@@ -87,7 +99,7 @@ export class TestClient {
   }
 
   close(): void {
-    this.ws.close();
+    void this.client.close();
   }
 
   #wake(): void {

@@ -1,33 +1,39 @@
 // The root tsconfig compiles all of src/ without the DOM lib; this file needs it there too.
 /**
- * The saywire demo page: type, hear, interrupt.
+ * The saywire playground: type, hear, interrupt, tune the voice, watch the wire. It talks to
+ * the server only through the client module (`src/client/`), the same code Node apps use.
  *
  * ```
- * Send ──▶ response.create (agent) │ text.append × n + text.done (speak my text)
- * socket ─▶ response.sentence ─▶ sentence kept hidden
- *        ─▶ audio frame ───────▶ PlaybackStream.schedule ─▶ the sentence's start on the audio clock
+ * Send ──▶ client.createResponse (agent) │ client.createTextResponse(deltas) (speak my text)
+ * handle ─▶ response.sentence ─▶ sentence kept hidden
+ *        ─▶ audio chunk ───────▶ PlaybackStream.schedule ─▶ the sentence's start on the audio clock
  *        ─▶ response.audio.done ▶ word timings
- *        ─▶ response.done ─────▶ timings line; response.played once playback ended or was stopped
- * animation frame ─▶ reveal sentences whose audio has started, highlight the sounding word
- * Stop / a new Send ─▶ response.cancel (if the server is still at it) + every buffer silenced
+ *        ─▶ done ──────────────▶ timings line; played(ms) once playback ended or was stopped
+ * animation frame ─▶ reveal sentences whose audio has started, highlight the sounding word, level meter
+ * Stop / Escape / a new Send ─▶ cancel (if the server is still at it), every buffer silenced,
+ *                               the reply marked interrupted and trimmed to the last word heard
+ * client state ─▶ status pill; a dropped socket silences the turn and the client reconnects with backoff
  * ```
  *
- * `response.played` goes out only after the response's `response.done`: the server trims the
- * history of a cancelled response by it, and only once that response is finished.
+ * `played(ms)` goes out only after the response's `done`: the server trims the history of a
+ * cancelled response by it, and only once that response is finished.
  */
-import { AudioPlayer, type PlaybackStream } from './audio-player.js';
+import { type AudioChunk, type ResponseHandle, SaywireClient, SaywireClientError, type SessionUpdateFields } from '../../client/index.js';
+import { type SocketFactory, openSocket } from '../../client/socket.js';
+import { AudioPlayer, type PlaybackStream, toFloat32 } from './audio-player.js';
+import { SessionControls, type VoiceList } from './controls.js';
 import type { DemoState, ResponseSummary, TurnState } from './demo-state.js';
 import { endpointsFor } from './endpoints.js';
-import { parsePcmFrame } from './pcm-frame.js';
+import { EventsPanel } from './events-panel.js';
+import { LevelMeter } from './level-meter.js';
 import { splitIntoDeltas } from './text-deltas.js';
 import { TranscriptTurn, formatTimings } from './transcript.js';
-import type { ServerEvent } from '../../protocol/server-events.js';
 import { type WordTiming, wordAt } from './word-timing.js';
 
 interface Sentence {
   text: string;
   words: WordTiming[] | undefined;
-  /** Audio clock time its first frame starts, s. */
+  /** Audio clock time its first chunk starts, s. */
   start: number | undefined;
   shown: boolean;
 }
@@ -36,19 +42,28 @@ interface Turn {
   readonly state: TurnState;
   readonly view: TranscriptTurn;
   readonly stream: PlaybackStream;
-  /** The `event_id` of this turn's requests, echoed by errors they cause. */
-  readonly requestId: string;
-  /** Response number on the connection (from 1), 0 until `response.created`. */
-  number: number;
+  readonly handle: ResponseHandle;
   readonly sentences: Map<number, Sentence>;
   finished: boolean;
   reported: boolean;
 }
 
-interface VoiceList {
-  voices: Array<{ id: string; name: string; languages: string[] }>;
-  default: string;
+/**
+ * The page is left open for hours: it keeps the latest turns (transcript and state), sentences
+ * and errors, and lets older ones go.
+ */
+const MAX_TURNS = 20;
+const MAX_SENTENCES = 500;
+const MAX_ERRORS = 50;
+
+/** Appends `item`, dropping the oldest items past `max`. */
+function pushBounded<T>(list: T[], item: T, max: number): void {
+  list.push(item);
+  if (list.length > max) list.splice(0, list.length - max);
 }
+
+/** Reconnect for about a minute (a server restart), then offer the button. */
+const RECONNECT = { maxAttempts: 15, initialDelayMs: 250, maxDelayMs: 5000 };
 
 function element<T extends HTMLElement>(id: string, type: new () => T): T {
   const found = document.getElementById(id);
@@ -58,20 +73,27 @@ function element<T extends HTMLElement>(id: string, type: new () => T): T {
 
 const ui = {
   status: element('status', HTMLElement),
+  backends: element('backends', HTMLElement),
   reconnect: element('reconnect', HTMLButtonElement),
+  tokenForm: element('token-form', HTMLFormElement),
+  token: element('token', HTMLInputElement),
   form: element('composer', HTMLFormElement),
   message: element('message', HTMLTextAreaElement),
-  voice: element('voice', HTMLSelectElement),
   send: element('send', HTMLButtonElement),
   stop: element('stop', HTMLButtonElement),
+  level: element('level', HTMLMeterElement),
   error: element('error', HTMLElement),
   transcript: element('transcript', HTMLOListElement),
 };
 
-const endpoints = endpointsFor(window.location);
+let endpoints = endpointsFor(window.location);
 const player = new AudioPlayer();
+const panel = new EventsPanel(element('event-log', HTMLOListElement), element('event-count', HTMLElement), element('frame-counts', HTMLElement));
 const state: DemoState = {
   state: 'connecting',
+  session: null,
+  reconnects: 0,
+  needsToken: false,
   voices: [],
   scheduledBuffers: 0,
   scheduledMs: 0,
@@ -79,37 +101,62 @@ const state: DemoState = {
   lastDone: null,
   cancelSent: 0,
   activeSources: 0,
+  peakLevel: 0,
+  eventsLogged: 0,
+  frameCounts: {},
   errors: [],
   turns: [],
 };
 Object.assign(window, { saywireDemo: state });
 
-let socket: WebSocket | undefined;
-let responses = 0;
-let requests = 0;
-/** Turns sent and not yet answered by `response.created`, oldest first. */
-let unbound: Turn[] = [];
-const byId = new Map<string, Turn>();
+let client: SaywireClient | undefined;
 /** The latest turn: the one that may be sounding. */
 let current: Turn | undefined;
-/** The voice the server's session has, to fall back to when a change is refused. */
-let sessionVoice = '';
 let ticking = false;
+let everOpen = false;
 
-function send(event: Record<string, unknown>): void {
-  if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify(event));
+const meter = new LevelMeter(ui.level, () => player.level(), () => current?.stream.playing === true);
+const controls = new SessionControls(
+  {
+    voice: element('voice', HTMLSelectElement),
+    rate: element('rate', HTMLInputElement),
+    rateValue: element('rate-value', HTMLOutputElement),
+    pitch: element('pitch', HTMLInputElement),
+    pitchValue: element('pitch-value', HTMLOutputElement),
+    sampleRate: element('sample-rate', HTMLSelectElement),
+    firstClause: element('first-clause', HTMLInputElement),
+    audioFormat: element('audio-format', HTMLSelectElement),
+  },
+  changeSession,
+);
+
+/** Every event the page sends goes through here to the events panel. */
+const tappedSocket: SocketFactory = async (url, token) => {
+  const socket = await openSocket(url, token);
+  const send = socket.send.bind(socket);
+  socket.send = (data) => {
+    log('→', JSON.parse(data) as { type: string });
+    send(data);
+  };
+  return socket;
+};
+
+function log(direction: '→' | '←', event: { type: string }): void {
+  panel.log(direction, event);
+  state.eventsLogged = panel.logged;
 }
 
 function showStatus(kind: DemoState['state'], text: string): void {
   state.state = kind;
   ui.status.dataset.state = kind;
   ui.status.textContent = text;
-  ui.reconnect.hidden = kind !== 'closed';
+  ui.reconnect.hidden = kind !== 'closed' || state.needsToken;
   ui.send.disabled = kind !== 'open';
+  if (kind !== 'open') controls.disable();
 }
 
 function showError(code: string, message: string): void {
-  state.errors.push({ code, message });
+  pushBounded(state.errors, { code, message }, MAX_ERRORS);
   ui.error.textContent = `${code}: ${message}`;
   ui.error.hidden = false;
 }
@@ -120,30 +167,58 @@ function updateStop(): void {
   state.activeSources = turn?.stream.activeSources ?? 0;
 }
 
+function changeSession(fields: SessionUpdateFields): void {
+  if (client === undefined) return;
+  client.updateSession(fields).catch((err: unknown) => {
+    if (err instanceof SaywireClientError) showError(err.code, err.message);
+    controls.revert();
+  });
+}
+
 /** Reports what was heard, once the response is finished and its playback ended or was stopped; safe to call often. */
 function report(turn: Turn): void {
-  if (turn.reported || !turn.finished || turn.state.id === null || turn.state.done === null) return;
+  if (turn.reported || !turn.finished || turn.state.done === null) return;
   if (!turn.stream.stopped && turn.stream.playing) return;
   turn.reported = true;
   if (turn.stream.buffers === 0) return;
   const played = turn.state.playedMs ?? turn.stream.playedMs();
   turn.state.playedMs = played;
-  send({ type: 'response.played', response_id: turn.state.id, played_ms: played });
+  if (client?.state === 'open') turn.handle.played(played);
   turn.view.setMeta(formatTimings(turn.state.done, played));
 }
 
-/** Barge-in: the server stops the response, the page stops its audio at once. */
+/** Where playback is: the sounding sentence and the end of its last word heard (the whole sentence if its timings are unknown). */
+function heardPosition(turn: Turn): { index: number; endChar: number } {
+  const now = player.now;
+  let index = -1;
+  for (const [i, sentence] of turn.sentences) if (sentence.start !== undefined && sentence.start <= now && i > index) index = i;
+  const sentence = turn.sentences.get(index);
+  if (sentence === undefined || sentence.start === undefined) return { index: -1, endChar: 0 };
+  if (sentence.words === undefined) return { index, endChar: sentence.text.length };
+  const elapsed = (now - sentence.start) * 1000;
+  const heard = sentence.words.filter((word) => word.start_ms <= elapsed);
+  return { index, endChar: heard.at(-1)?.end ?? 0 };
+}
+
+/** Barge-in: the server stops the response, the page stops its audio at once and trims the reply to what was heard. */
 function interrupt(): void {
   const turn = current;
   if (turn === undefined) return;
-  if (!turn.finished && !turn.state.cancelSent) {
+  if (!turn.finished && !turn.state.cancelSent && client?.state === 'open') {
     turn.state.cancelSent = true;
     state.cancelSent++;
-    send({ type: 'response.cancel', event_id: `cancel-${turn.requestId}` });
+    turn.handle.cancel();
   }
   if (!turn.stream.stopped) {
+    const cut = turn.stream.playing || !turn.finished;
+    const { index, endChar } = heardPosition(turn);
     turn.state.playedMs = turn.stream.stop();
-    turn.view.highlight(-1, -1);
+    if (cut) {
+      turn.state.interrupted = true;
+      turn.state.heardText = turn.view.interrupt(index, endChar);
+    } else {
+      turn.view.highlight(-1, -1);
+    }
   }
   report(turn);
   updateStop();
@@ -161,7 +236,7 @@ function tick(): void {
       sentence.shown = true;
       turn.view.reveal(index);
       turn.state.sentences.push(sentence.text);
-      state.sentences.push(sentence.text);
+      pushBounded(state.sentences, sentence.text, MAX_SENTENCES);
     }
     sounding = index;
   }
@@ -169,6 +244,7 @@ function tick(): void {
   const word = sentence?.words === undefined || sentence.start === undefined ? -1 : wordAt(sentence.words, (now - sentence.start) * 1000);
   turn.view.highlight(sounding, word);
   state.activeSources = turn.stream.activeSources;
+  state.peakLevel = meter.peak;
   if (turn.stream.playing) {
     ticking = true;
     requestAnimationFrame(tick);
@@ -178,73 +254,52 @@ function tick(): void {
 }
 
 function startTicking(): void {
+  meter.start();
   if (ticking) return;
   ticking = true;
   requestAnimationFrame(tick);
 }
 
-function onAudio(data: ArrayBuffer): void {
-  const frame = parsePcmFrame(data);
-  const turn = current;
-  if (turn === undefined || turn.number !== frame.responseNumber) return;
-  if (turn.stream.stopped) {
+function onAudio(turn: Turn, chunk: AudioChunk): void {
+  const ms = (chunk.samples.length / chunk.header.sampleRate) * 1000;
+  panel.countFrame(turn.handle.id ?? turn.handle.requestId, ms);
+  state.frameCounts = panel.frameCounts;
+  if (turn !== current || turn.stream.stopped) {
     turn.state.framesIgnored++;
     return;
   }
-  const start = turn.stream.schedule(frame.samples, frame.sampleRate);
+  const start = turn.stream.schedule(toFloat32(chunk.samples), chunk.header.sampleRate);
   if (start === undefined) return;
-  const ms = (frame.samples.length / frame.sampleRate) * 1000;
   turn.state.scheduledBuffers++;
   turn.state.scheduledMs += ms;
   state.scheduledBuffers++;
   state.scheduledMs += ms;
-  const sentence = turn.sentences.get(frame.sentenceIndex);
+  const sentence = turn.sentences.get(chunk.header.sentenceIndex);
   if (sentence !== undefined && sentence.start === undefined) sentence.start = start;
   updateStop();
   startTicking();
 }
 
-function onEvent(event: ServerEvent): void {
-  switch (event.type) {
-    case 'session.created':
-      showStatus('open', 'Connected');
-      sessionVoice = event.session.voice;
-      // A voice picked before a reconnect carries over to the new session.
-      if (state.voices.includes(ui.voice.value) && ui.voice.value !== sessionVoice) sendVoice();
-      return;
-    case 'session.updated':
-      sessionVoice = event.session.voice;
-      return;
-    case 'response.created': {
-      const turn = unbound.shift();
-      responses++;
-      if (turn === undefined) return;
-      turn.number = responses;
-      turn.state.id = event.response.id;
-      turn.state.status = 'running';
-      turn.view.setMeta('speaking…');
-      byId.set(event.response.id, turn);
-      return;
-    }
-    case 'response.sentence': {
-      const turn = byId.get(event.response_id);
-      if (turn === undefined) return;
-      turn.sentences.set(event.index, { text: event.text, words: undefined, start: undefined, shown: false });
-      turn.view.addSentence(event.index, event.text);
-      return;
-    }
-    case 'response.audio.done': {
-      const turn = byId.get(event.response_id);
-      const sentence = turn?.sentences.get(event.sentence_index);
-      if (turn === undefined || sentence === undefined) return;
-      sentence.words = event.words;
-      turn.view.setWords(event.sentence_index, sentence.text, event.words);
-      return;
-    }
-    case 'response.done': {
-      const done: ResponseSummary = event.response;
-      const turn = byId.get(done.id);
-      if (turn === undefined) return;
+function follow(turn: Turn): void {
+  const { handle } = turn;
+  handle.on('response.created', (event) => {
+    turn.state.id = event.response.id;
+    turn.state.status = 'running';
+    turn.view.setMeta('speaking…');
+  });
+  handle.on('response.sentence', (event) => {
+    turn.sentences.set(event.index, { text: event.text, words: undefined, start: undefined, shown: false });
+    turn.view.addSentence(event.index, event.text);
+  });
+  handle.on('response.audio.done', (event) => {
+    const sentence = turn.sentences.get(event.sentence_index);
+    if (sentence === undefined) return;
+    sentence.words = event.words;
+    turn.view.setWords(event.sentence_index, sentence.text, event.words);
+  });
+  handle.on('audio', (chunk) => onAudio(turn, chunk));
+  handle.done.then(
+    (done: ResponseSummary) => {
       state.lastDone = done;
       turn.state.done = done;
       turn.state.status = done.status;
@@ -252,88 +307,40 @@ function onEvent(event: ServerEvent): void {
       turn.view.setMeta(formatTimings(done, turn.state.playedMs));
       report(turn);
       updateStop();
-      return;
-    }
-    case 'error': {
-      const error = event.error;
-      // Our cancel crossed the response's end on the wire: nothing went wrong.
-      if (error.code === 'NO_ACTIVE_RESPONSE' && error.event_id?.startsWith('cancel-') === true) return;
-      showError(error.code, error.message);
-      if (error.event_id === 'voice') ui.voice.value = sessionVoice;
-      const failed = unbound.find((turn) => turn.requestId === error.event_id);
-      if (failed !== undefined) {
-        unbound = unbound.filter((turn) => turn !== failed);
-        failed.state.status = 'failed';
-        failed.finished = true;
-        failed.view.setMeta(`failed: ${error.code}`);
-        updateStop();
-      }
-      return;
-    }
-  }
-}
-
-function connect(): void {
-  showStatus('connecting', 'Connecting…');
-  responses = 0;
-  unbound = [];
-  byId.clear();
-  const ws = new WebSocket(endpoints.socket);
-  ws.binaryType = 'arraybuffer';
-  socket = ws;
-  ws.onmessage = (message: MessageEvent<ArrayBuffer | string>) => {
-    try {
-      if (typeof message.data === 'string') onEvent(JSON.parse(message.data) as ServerEvent);
-      else onAudio(message.data);
-    } catch (err) {
-      showError('CLIENT_ERROR', `The page could not handle a message: ${(err as Error).message}`);
-    }
-  };
-  ws.onclose = (close) => {
-    if (socket !== ws) return;
-    const reason = close.reason === '' ? '' : `: ${close.reason}`;
-    showStatus('closed', `Disconnected (code ${close.code}${reason})`);
-    for (const turn of [...unbound, ...byId.values()]) {
-      if (turn.finished) continue;
+    },
+    (err: unknown) => {
       turn.finished = true;
       turn.state.status = 'failed';
-      turn.view.setMeta('connection closed');
-    }
-    if (current !== undefined && !current.stream.stopped) current.state.playedMs = current.stream.stop();
+      const code = err instanceof SaywireClientError ? err.code : 'CLIENT_ERROR';
+      if (code === 'CONNECTION_CLOSED') {
+        turn.view.setMeta('connection closed');
+      } else {
+        turn.view.setMeta(`failed: ${code}`);
+        showError(code, err instanceof Error ? err.message : String(err));
+      }
+      updateStop();
+    },
+  );
+  turn.stream.onEnded = () => {
+    report(turn);
     updateStop();
   };
 }
 
-function sendVoice(): void {
-  send({ type: 'session.update', event_id: 'voice', session: { voice: ui.voice.value } });
-}
-
-async function loadVoices(): Promise<void> {
-  let list: VoiceList;
-  try {
-    const response = await fetch(endpoints.voices);
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    list = (await response.json()) as VoiceList;
-  } catch (err) {
-    showError('VOICES_UNAVAILABLE', `Could not load the voice list (${(err as Error).message}).`);
-    return;
-  }
-  const options = [...list.voices]
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .map((voice) => new Option(`${voice.name} · ${voice.languages.join(', ')}`, voice.id, false, voice.id === list.default));
-  ui.voice.replaceChildren(...options);
-  ui.voice.disabled = false;
-  state.voices = list.voices.map((voice) => voice.id);
-}
-
 function submit(): void {
   const text = ui.message.value.trim();
-  if (text === '' || state.state !== 'open') return;
+  if (text === '' || client === undefined || client.state !== 'open') return;
   player.unlock();
   interrupt();
   ui.error.hidden = true;
   const mode = new FormData(ui.form).get('mode') === 'speak' ? 'speak' : 'agent';
-  const requestId = `turn-${++requests}`;
+  let handle: ResponseHandle;
+  try {
+    handle = mode === 'agent' ? client.createResponse({ input: text }) : client.createTextResponse({ text: splitIntoDeltas(text) });
+  } catch (err) {
+    if (err instanceof SaywireClientError) showError(err.code, err.message);
+    return;
+  }
   const turnState: TurnState = {
     id: null,
     mode,
@@ -345,33 +352,124 @@ function submit(): void {
     sentences: [],
     cancelSent: false,
     playedMs: null,
+    interrupted: false,
+    heardText: null,
     done: null,
   };
   const turn: Turn = {
     state: turnState,
     view: new TranscriptTurn(ui.transcript, text, mode === 'agent' ? 'Agent' : 'Spoken'),
     stream: player.stream(),
-    requestId,
-    number: 0,
+    handle,
     sentences: new Map(),
     finished: false,
     reported: false,
   };
-  turn.stream.onEnded = () => {
-    report(turn);
-    updateStop();
-  };
-  state.turns.push(turnState);
-  unbound.push(turn);
+  pushBounded(state.turns, turnState, MAX_TURNS);
+  while (ui.transcript.childElementCount > MAX_TURNS) ui.transcript.firstElementChild?.remove();
   current = turn;
-  if (mode === 'agent') {
-    send({ type: 'response.create', event_id: requestId, input: text });
-  } else {
-    for (const delta of splitIntoDeltas(text)) send({ type: 'text.append', event_id: requestId, delta });
-    send({ type: 'text.done', event_id: requestId });
-  }
+  follow(turn);
   ui.message.value = '';
   updateStop();
+}
+
+/** The socket is gone: silence the turn and clear its highlight (its handle fails on its own). */
+function socketLost(): void {
+  const turn = current;
+  if (turn !== undefined && !turn.stream.stopped) {
+    turn.state.playedMs = turn.stream.stop();
+    turn.view.highlight(-1, -1);
+  }
+  updateStop();
+}
+
+/** After a failure: a 401 from the voice list means the token is missing or wrong. */
+async function checkToken(): Promise<void> {
+  const response = await fetch(endpoints.voices).catch(() => undefined);
+  if (response?.status === 401) askForToken();
+}
+
+function askForToken(): void {
+  state.needsToken = true;
+  ui.tokenForm.hidden = false;
+  showStatus('closed', 'Token needed');
+  ui.token.focus();
+}
+
+async function loadVoices(): Promise<boolean> {
+  let response: Response;
+  try {
+    response = await fetch(endpoints.voices);
+  } catch (err) {
+    showError('VOICES_UNAVAILABLE', `Could not load the voice list (${(err as Error).message}).`);
+    return true;
+  }
+  if (response.status === 401) {
+    askForToken();
+    return false;
+  }
+  if (!response.ok) {
+    showError('VOICES_UNAVAILABLE', `Could not load the voice list (HTTP ${response.status}).`);
+    return true;
+  }
+  const list = (await response.json()) as VoiceList;
+  controls.setVoices(list);
+  state.voices = list.voices.map((voice) => voice.id);
+  return true;
+}
+
+function connect(): void {
+  void client?.close();
+  showStatus('connecting', 'Connecting…');
+  const next = new SaywireClient(endpoints.socket, { token: endpoints.token, reconnect: RECONNECT, socketFactory: tappedSocket });
+  client = next;
+  next.on('event', ({ event }) => {
+    // Audio deltas are counted in the frame line, not listed.
+    if (event.type !== 'response.audio.delta') log('←', event);
+    if (event.type !== 'session.created') return;
+    controls.setNativeRate(event.session.audio.sample_rate);
+    const { agent, model, speech_engine } = event.session;
+    ui.backends.textContent = `Agent ${agent}${model === null ? '' : ` · model ${model}`} · speech ${speech_engine} · protocol v${event.protocol_version}`;
+  });
+  next.on('session', ({ session }) => {
+    state.session = session;
+    if (next.state === 'open') controls.show(session);
+  });
+  next.on('error', ({ error }) => showError(error.code, error.message));
+  next.on('state', (event) => {
+    if (client !== next) return;
+    if (event.state === 'open') {
+      if (everOpen) state.reconnects++;
+      everOpen = true;
+      showStatus('open', 'Connected');
+      if (state.session !== null) controls.show(state.session);
+    } else if (event.state === 'reconnecting') {
+      socketLost();
+      showStatus('reconnecting', `Reconnecting (attempt ${event.attempt ?? 1} of ${RECONNECT.maxAttempts})…`);
+    } else {
+      socketLost();
+      const reason = event.reason === undefined || event.reason === '' ? '' : `: ${event.reason}`;
+      showStatus('closed', `Disconnected (code ${event.code ?? 0}${reason})`);
+      void checkToken();
+    }
+  });
+  next.connect().then(
+    () => {
+      if (client !== next) return;
+      everOpen = true;
+      showStatus('open', 'Connected');
+      controls.show(next.session);
+    },
+    () => {
+      if (client !== next) return;
+      showStatus('closed', 'Could not connect');
+      void checkToken();
+    },
+  );
+}
+
+async function start(): Promise<void> {
+  if (await loadVoices()) connect();
 }
 
 ui.form.addEventListener('submit', (event) => {
@@ -385,9 +483,22 @@ ui.message.addEventListener('keydown', (event) => {
     submit();
   }
 });
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') interrupt();
+});
 ui.stop.addEventListener('click', interrupt);
 ui.reconnect.addEventListener('click', connect);
-ui.voice.addEventListener('change', sendVoice);
+ui.tokenForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  // The token goes into the page's URL (as `?token=` links carry it), so a reload keeps it.
+  const url = new URL(window.location.href);
+  url.searchParams.set('token', ui.token.value);
+  window.history.replaceState(null, '', url);
+  endpoints = endpointsFor(window.location);
+  state.needsToken = false;
+  ui.tokenForm.hidden = true;
+  ui.token.value = '';
+  void start();
+});
 
-void loadVoices();
-connect();
+void start();

@@ -1,13 +1,21 @@
 // The root tsconfig compiles all of src/ without the DOM lib; this file needs it there too.
 /**
- * Gapless playback of a response's audio with the Web Audio API. Frames arrive faster than
+ * Gapless playback of a response's audio with the Web Audio API. Chunks arrive faster than
  * real time (synthesis is far quicker than speech), so each one is scheduled on the context's
  * clock right after the previous one (`#next`), not played on arrival. What was actually heard
- * is measured on the same clock, so a barge-in can tell the server how far playback got.
+ * is measured on the same clock, so a barge-in can tell the server how far playback got. Every
+ * source plays through one analyser, which the level meter reads.
  */
 
 /** Lead before the first buffer of a run (or after an underrun), s: absorbs jitter without an audible gap. */
 const START_LEAD_S = 0.05;
+
+/** PCM16 samples as the Float32 samples in [-1, 1) Web Audio plays. */
+export function toFloat32(samples: Int16Array): Float32Array<ArrayBuffer> {
+  const out = new Float32Array(samples.length);
+  for (let i = 0; i < samples.length; i++) out[i] = (samples[i] as number) / 32768;
+  return out;
+}
 
 interface Scheduled {
   source: AudioBufferSourceNode;
@@ -20,6 +28,7 @@ interface Scheduled {
 /** One response's audio, scheduled back to back. */
 export class PlaybackStream {
   readonly #context: AudioContext;
+  readonly #output: AudioNode;
   readonly #live = new Set<Scheduled>();
   #next = 0;
   /** s of buffers that played to their end. */
@@ -32,8 +41,9 @@ export class PlaybackStream {
   /** Called each time a buffer ends, played out or stopped. */
   onEnded: (() => void) | undefined;
 
-  constructor(context: AudioContext) {
+  constructor(context: AudioContext, output: AudioNode) {
     this.#context = context;
+    this.#output = output;
   }
 
   /** Buffers scheduled so far. */
@@ -41,12 +51,7 @@ export class PlaybackStream {
     return this.#buffers;
   }
 
-  /** Audio scheduled so far, ms. */
-  get scheduledMs(): number {
-    return this.#scheduled * 1000;
-  }
-
-  /** True once `stop()` ran: later frames are refused. */
+  /** True once `stop()` ran: later chunks are refused. */
   get stopped(): boolean {
     return this.#stopped;
   }
@@ -72,7 +77,7 @@ export class PlaybackStream {
     buffer.copyToChannel(samples, 0);
     const source = context.createBufferSource();
     source.buffer = buffer;
-    source.connect(context.destination);
+    source.connect(this.#output);
     const start = this.#next >= context.currentTime ? this.#next : context.currentTime + START_LEAD_S;
     const entry: Scheduled = { source, start, duration: buffer.duration };
     source.onended = () => {
@@ -112,13 +117,21 @@ export class PlaybackStream {
   }
 }
 
-/** Owns the page's one AudioContext. */
+/** Owns the page's one AudioContext and the analyser every stream plays through. */
 export class AudioPlayer {
   #context: AudioContext | undefined;
+  #analyser: AnalyserNode | undefined;
+  #samples: Float32Array<ArrayBuffer> | undefined;
 
   /** Creates or resumes the context; call it from a user gesture, which browsers require before sound. */
   unlock(): void {
-    this.#context ??= new AudioContext();
+    if (this.#context === undefined) {
+      this.#context = new AudioContext();
+      this.#analyser = this.#context.createAnalyser();
+      this.#analyser.fftSize = 1024;
+      this.#analyser.connect(this.#context.destination);
+      this.#samples = new Float32Array(this.#analyser.fftSize);
+    }
     if (this.#context.state === 'suspended') void this.#context.resume();
   }
 
@@ -127,9 +140,20 @@ export class AudioPlayer {
     return this.#context?.currentTime ?? 0;
   }
 
+  /** The output level now: RMS of the last ~20 ms of output, 0 to 1 (0 before `unlock()`). */
+  level(): number {
+    const analyser = this.#analyser;
+    const samples = this.#samples;
+    if (analyser === undefined || samples === undefined) return 0;
+    analyser.getFloatTimeDomainData(samples);
+    let sum = 0;
+    for (const s of samples) sum += s * s;
+    return Math.min(1, Math.sqrt(sum / samples.length));
+  }
+
   /** A new stream for one response (unlocks the context if needed). */
   stream(): PlaybackStream {
     this.unlock();
-    return new PlaybackStream(this.#context as AudioContext);
+    return new PlaybackStream(this.#context as AudioContext, this.#analyser as AnalyserNode);
   }
 }

@@ -1,6 +1,7 @@
 /**
  * The server URLs the page talks to, on its own origin. An access token given to the page as
- * `?token=` is passed on to both, because a browser cannot set headers on a WebSocket.
+ * `?token=` (or typed into its token field) goes to both: the client module puts it on the
+ * socket's URL, because a browser cannot set headers on a WebSocket.
  */
 
 /** Where the page was loaded from (the parts of `window.location` used). */
@@ -10,19 +11,22 @@ export interface PageLocation {
   search: string;
 }
 
-/** The realtime socket and the voice list, absolute URLs. */
+/** The realtime socket (without the token: the client adds it) and the voice list (with it), absolute URLs. */
 export interface Endpoints {
   socket: string;
   voices: string;
+  token: string | undefined;
 }
 
 /** Builds the endpoints for a page location; `https:` pages get a `wss:` socket. */
 export function endpointsFor(location: PageLocation): Endpoints {
-  const token = new URLSearchParams(location.search).get('token');
-  const query = token === null || token === '' ? '' : `?${new URLSearchParams({ token }).toString()}`;
+  const given = new URLSearchParams(location.search).get('token');
+  const token = given === null || given === '' ? undefined : given;
+  const query = token === undefined ? '' : `?${new URLSearchParams({ token }).toString()}`;
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   return {
-    socket: `${scheme}//${location.host}/v1/realtime${query}`,
+    socket: `${scheme}//${location.host}/v1/realtime`,
     voices: `${location.protocol}//${location.host}/v1/voices${query}`,
+    token,
   };
 }

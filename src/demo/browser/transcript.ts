@@ -98,6 +98,35 @@ export class TranscriptTurn {
     this.#current?.classList.add('current');
   }
 
+  /**
+   * Marks the reply as interrupted and trims it to what was heard: sentence `index` keeps its
+   * text up to `endChar` (the end of the last word heard; 0 drops it), later sentences go.
+   * Returns the text that remains. With `index` -1 nothing of the reply was heard.
+   */
+  interrupt(index: number, endChar: number): string {
+    const heard: string[] = [];
+    for (const [i, span] of this.#sentences) {
+      const text = span.textContent ?? '';
+      if (i > index || (i === index && endChar <= 0)) {
+        span.remove();
+      } else if (i === index && endChar < text.length) {
+        const cut = document.createElement('span');
+        cut.className = 'cut';
+        cut.textContent = ' —';
+        span.replaceChildren(text.slice(0, endChar), cut);
+        heard.push(text.slice(0, endChar));
+      } else if (span.isConnected) {
+        heard.push(text);
+      }
+    }
+    this.highlight(-1, -1);
+    const badge = document.createElement('span');
+    badge.className = 'badge';
+    badge.textContent = 'interrupted';
+    this.#reply.querySelector('.who')?.after(badge);
+    return heard.join(' ');
+  }
+
   /** Replaces the line under the reply (status, then timings). */
   setMeta(text: string): void {
     this.#meta.textContent = text;
