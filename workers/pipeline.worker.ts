@@ -11,6 +11,8 @@ import { Piscina } from 'piscina';
 import {
   type ChunkReply,
   type ChunkTask,
+  type EncodeReply,
+  type EncodeTask,
   type Moved,
   type PipelineWorkerData,
   type SpeakReply,
@@ -21,6 +23,7 @@ import {
   moveReply,
 } from '../src/pool/contract.js';
 import { collectSpeech } from '../src/speech/engine.js';
+import { encodeSegment } from '../src/speech/encoding/encode-segment.js';
 import { findEngine } from '../src/speech/engines.js';
 import { normalizeForSpeech, toSourceRange } from '../src/speech/normalize.js';
 import { resamplePcm16 } from '../src/speech/resample.js';
@@ -84,4 +87,14 @@ export async function speak(task: SpeakTask): Promise<SpeakReply | Moved<SpeakRe
   });
   const reply: SpeakReply = { ok: true, pcm, sampleRate: outRate, speechText: prepared.text, words, memory: dueMemoryReport() };
   return moveReply(reply, [pcm.buffer]);
+}
+
+/**
+ * Codes one sentence's PCM as the next segment of an mp3, opus or flac stream and moves the bytes
+ * back. The format and rate were validated on the main thread, so a throw here is a bug.
+ */
+export async function encode(task: EncodeTask): Promise<Moved<EncodeReply>> {
+  const segment = await encodeSegment(task.format, task.pcm, task.sampleRate, task.state, task.final);
+  const reply: EncodeReply = { ok: true, bytes: segment.bytes, state: segment.state, memory: dueMemoryReport() };
+  return moveReply(reply, [segment.bytes.buffer]);
 }

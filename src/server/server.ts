@@ -27,6 +27,7 @@ import { checkAccess, checkHost } from './access.js';
 import { Connection, type ConnectionContext, type ConnectionHooks } from './connection.js';
 import { EventLoopMonitor } from './event-loop-monitor.js';
 import { speechRoute } from './speech-route.js';
+import { modelsRoute } from './models-route.js';
 import { type RouteHandler, bareRefusal, dispatch, sendJson } from './http-routes.js';
 import { ServerMetrics } from './metrics.js';
 
@@ -161,8 +162,9 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
       },
     ],
     ['GET /v1/voices', (_req, res) => sendJson(res, 200, { voices: engine.list, default: options.voice })],
+    ['GET /v1/models', modelsRoute(engine.description, Date.now())],
     ['POST /v1/chunk', chunkRoute(options, workers)],
-    ['POST /v1/audio/speech', speechRoute(options, workers, engine)],
+    ['POST /v1/audio/speech', speechRoute(options, workers, (task) => pool.encode(task), engine)],
     [
       `GET ${REALTIME_PATH}`,
       () => {
