@@ -72,7 +72,7 @@ export const SETTINGS = {
   logText: bool(false, 'Log user and agent text in clear (otherwise such fields are redacted).'),
 
   authToken: str('', 'Shared secret clients must send (Authorization: Bearer, or ?token= for browsers). Required when host is not loopback.', true),
-  allowedOrigins: str('', 'Comma-separated browser origins allowed besides the same origin ("*" allows any).'),
+  allowedOrigins: str('', 'Comma-separated browser origins allowed besides the same origin ("*" allows any): on the WebSocket, and with CORS headers on the HTTP routes.'),
   allowedHosts: str('', 'Comma-separated Host names accepted besides localhost and IP addresses (".example.com" takes its subdomains too, "*" any); others get 403 FORBIDDEN_HOST, against DNS rebinding.'),
   maxConnections: int(1, 1_000_000, 2000, 'Open WebSockets in total; more are refused with 503.'),
   maxConnectionsPerIp: int(1, 1_000_000, 100, 'Open WebSockets per client address; more are refused with 429.'),

@@ -23,12 +23,12 @@ import { DEFAULT_ENGINE } from '../speech/engines.js';
 import { createTurnWorkers } from '../turn/turn-workers.js';
 import { chunkRoute } from './chunk-route.js';
 import { demoRoutes } from './demo-route.js';
-import { checkAccess, checkHost } from './access.js';
+import { checkAccess, checkHost, checkHostAndOrigin, corsHeaders } from './access.js';
 import { Connection, type ConnectionContext, type ConnectionHooks } from './connection.js';
 import { EventLoopMonitor } from './event-loop-monitor.js';
 import { speechRoute } from './speech-route.js';
 import { modelsRoute } from './models-route.js';
-import { type RouteHandler, bareRefusal, dispatch, sendJson } from './http-routes.js';
+import { type RouteHandler, bareRefusal, dispatch, isPreflight, sendJson } from './http-routes.js';
 import { ServerMetrics } from './metrics.js';
 
 /** The WebSocket endpoint's path. */
@@ -183,7 +183,8 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
       return new SaywireError('TOO_MANY_HEADERS', `More than ${options.maxHeaderCount} headers.`);
     }
     const isOpen = openRoutes.has(`${req.method} ${path}`) || (req.method === 'GET' && publicPaths.has(path));
-    const denial = isOpen ? checkHost(req, options) : checkAccess(req, options);
+    // A preflight carries no token (browsers never send credentials with one): host and origin only.
+    const denial = isOpen ? checkHost(req, options) : isPreflight(req) ? checkHostAndOrigin(req, options) : checkAccess(req, options);
     if (denial !== undefined) return denial;
     if (!ready && path.startsWith('/v1/')) return new SaywireError('NOT_READY', 'The server is starting; the worker pool is not warm yet.');
     return undefined;
@@ -194,7 +195,7 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
     // Node enforces both timeouts only on this sweep (30 s by default), which would let a silent
     // connection hold its slot for up to 30 s past its deadline.
     connectionsCheckingInterval: Math.max(100, Math.floor(Math.min(options.httpHeadersTimeoutMs, options.httpRequestTimeoutMs) / 4)),
-  }, (req, res) => void dispatch({ routes, guard, logger }, req, res));
+  }, (req, res) => void dispatch({ routes, guard, cors: (req) => corsHeaders(req, options), logger }, req, res));
 
   // Node keeps only the first maxHeadersCount headers; one more lets the handler see the excess.
   http.maxHeadersCount = options.maxHeaderCount + 1;
