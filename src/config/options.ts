@@ -293,8 +293,12 @@ function parseRaw(name: SettingName, raw: string, source: string): unknown {
   const spec: SettingSpec = SETTINGS[name];
   switch (spec.kind) {
     case 'int':
-    case 'number':
-      return raw.trim() === '' ? Number.NaN : Number(raw);
+    case 'number': {
+      const value = raw.trim() === '' ? Number.NaN : Number(raw);
+      // Checked here, while the raw text is at hand: later a NaN would print as "null".
+      if (!Number.isFinite(value)) throw new ConfigError(name, `Setting "${name}" (${source}) must be ${describeRange(spec)}; got ${JSON.stringify(raw)}.`);
+      return value;
+    }
     case 'bool':
       if (raw === 'true' || raw === '1') return true;
       if (raw === 'false' || raw === '0') return false;

@@ -91,6 +91,25 @@ function createAgent(options: FilledServerOptions, clock: Clock): Agent {
   }
 }
 
+/**
+ * A failed `listen` as a setting error where a setting is the cause (the port taken or
+ * privileged, the host not an address of this machine), so the CLI reports it in one line.
+ */
+function listenError(err: unknown, options: FilledServerOptions): unknown {
+  const where = `${options.host}:${options.port}`;
+  switch ((err as NodeJS.ErrnoException).code) {
+    case 'EADDRINUSE':
+      return new ConfigError('port', `Setting "port": ${where} is already in use; choose another port or stop what holds it.`);
+    case 'EACCES':
+      return new ConfigError('port', `Setting "port": no permission to listen on ${where} (ports below 1024 need privileges).`);
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+      return new ConfigError('host', `Setting "host": ${options.host} is not an address of this machine.`);
+    default:
+      return err;
+  }
+}
+
 /** Builds a server from options (validated here; a bad option throws a ConfigError). */
 export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): SaywireServer {
   const options = validateOptions(input);
@@ -264,13 +283,18 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
       return url;
     },
     async listen() {
-      await new Promise<void>((resolve, reject) => {
-        http.once('error', reject);
-        http.listen(options.port, options.host, () => {
-          http.off('error', reject);
-          resolve();
+      try {
+        await new Promise<void>((resolve, reject) => {
+          http.once('error', reject);
+          http.listen(options.port, options.host, () => {
+            http.off('error', reject);
+            resolve();
+          });
         });
-      });
+      } catch (err) {
+        await this.close();
+        throw listenError(err, options);
+      }
       const address = http.address() as AddressInfo;
       const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       url = `http://${host}:${address.port}`;
