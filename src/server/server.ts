@@ -13,7 +13,7 @@ import type { Agent } from '../agents/agent.js';
 import { OpenAIAgent } from '../agents/openai-agent.js';
 import { ScriptedAgent } from '../agents/scripted-agent.js';
 import { type Clock, delay, systemClock } from '../clock.js';
-import { type FilledServerOptions, type ServerOptions, validateOptions } from '../config/options.js';
+import { type FilledServerOptions, type ServerOptions, isLoopback, validateOptions } from '../config/options.js';
 import { ConfigError, type HttpErrorCode, SaywireError } from '../errors.js';
 import { createLogger } from '../log.js';
 import { WorkerPool } from '../pool/worker-pool.js';
@@ -324,7 +324,15 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
         throw new ConfigError('voice', `Setting "voice" must be a voice the engine has (see GET /v1/voices); got "${options.voice}".`);
       }
       ready = true;
-      logger.info({ url, threads: options.poolMaxThreads, chunking: options.chunking, agent: agent.name }, 'listening');
+      const llm = options.agent === 'openai' ? { llmUrl: options.openaiBaseUrl, llmModel: options.openaiModel } : {};
+      logger.info(
+        { url, threads: options.poolMaxThreads, chunking: options.chunking, agent: agent.name, ...llm, speechEngine: DEFAULT_ENGINE.description.name },
+        'listening',
+      );
+      if (options.agent === 'openai' && options.openaiApiKey === '' && !isLoopback(new URL(options.openaiBaseUrl).hostname.replace(/^\[(.*)\]$/, '$1'))) {
+        // Local servers (Ollama, llama.cpp) take no key; a remote one almost always wants one.
+        logger.warn({ llmUrl: options.openaiBaseUrl }, 'no API key for a non-loopback LLM endpoint: set openaiApiKey');
+      }
       return address;
     },
     metrics,
