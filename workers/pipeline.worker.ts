@@ -23,7 +23,6 @@ import {
   moveReply,
 } from '../src/pool/contract.js';
 import { collectSpeech } from '../src/speech/engine.js';
-import { encodeSegment } from '../src/speech/encoding/encode-segment.js';
 import { findEngine } from '../src/speech/engines.js';
 import { normalizeForSpeech, toSourceRange } from '../src/speech/normalize.js';
 import { resamplePcm16 } from '../src/speech/resample.js';
@@ -90,10 +89,19 @@ export async function speak(task: SpeakTask): Promise<SpeakReply | Moved<SpeakRe
 }
 
 /**
+ * The encoders, loaded on a thread's first encode task: they are only for `POST
+ * /v1/audio/speech` in a compressed format, and LAME and libopus cost every thread memory and
+ * start-up time that a server speaking only PCM over the socket would pay for nothing.
+ */
+let encoders: Promise<typeof import('../src/speech/encoding/encode-segment.js')> | undefined;
+
+/**
  * Codes one sentence's PCM as the next segment of an mp3, opus or flac stream and moves the bytes
  * back. The format and rate were validated on the main thread, so a throw here is a bug.
  */
 export async function encode(task: EncodeTask): Promise<Moved<EncodeReply>> {
+  encoders ??= import('../src/speech/encoding/encode-segment.js');
+  const { encodeSegment } = await encoders;
   const segment = await encodeSegment(task.format, task.pcm, task.sampleRate, task.state, task.final);
   const reply: EncodeReply = { ok: true, bytes: segment.bytes, state: segment.state, memory: dueMemoryReport() };
   return moveReply(reply, [segment.bytes.buffer]);
