@@ -5,6 +5,7 @@
  * of audio, next to what synthesis itself costs, and bytes per second of audio.
  * `npm run bench -- --scope encoders [--quick]` writes bench/results/encoders.{json,md}.
  */
+import { loadavg } from 'node:os';
 import { encodeSegment } from '../src/speech/encoding/encode-segment.js';
 import { type EncodedFormat, newStreamState } from '../src/speech/encoding/formats.js';
 import { createEspeakEngine, espeakEngine } from '../src/speech/espeak-engine.js';
@@ -30,10 +31,13 @@ export interface EncodersBenchResult {
   sentences: number;
   audioSeconds: number;
   passes: number;
+  /** The machine's 1-minute load average when the run began: other work shares the cores. */
+  loadAverage: number;
   figures: EncoderFigure[];
 }
 
 export async function runEncodersBench(opts: { quick: boolean }): Promise<EncodersBenchResult> {
+  const loadAverage = round(loadavg()[0] ?? 0);
   const d = espeakEngine.description;
   const engine = await createEspeakEngine();
   const options = { voice: d.defaultVoice, rate: d.rate.default, pitch: d.pitch.default };
@@ -65,7 +69,7 @@ export async function runEncodersBench(opts: { quick: boolean }): Promise<Encode
     }
     figures.push(figure(format, times, audioSeconds, bytes));
   }
-  return { sampleRate: RATE, sentences: SENTENCES.length, audioSeconds: round(audioSeconds), passes, figures };
+  return { sampleRate: RATE, sentences: SENTENCES.length, audioSeconds: round(audioSeconds), passes, loadAverage, figures };
 }
 
 function figure(format: EncoderFigure['format'], timesMs: number[], audioSeconds: number, bytes: number): EncoderFigure {
@@ -79,5 +83,5 @@ function figure(format: EncoderFigure['format'], timesMs: number[], audioSeconds
 
 export function encodersMarkdown(r: EncodersBenchResult): string {
   const rows = r.figures.map((f) => [f.format, f.msPerAudioSecond, f.maxMsPerAudioSecond, f.format === 'synthesis' ? '48000 (PCM16)' : f.bytesPerAudioSecond]);
-  return `${r.sentences} sentences, ${r.audioSeconds} s of audio at ${r.sampleRate} Hz, coded one sentence per call as the speech route's pool tasks do; median of ${r.passes} passes on one thread.\n\n${table(['work', 'ms per s of audio (median)', 'ms per s (slowest pass)', 'bytes per s of audio'], rows)}\n`;
+  return `${r.sentences} sentences, ${r.audioSeconds} s of audio at ${r.sampleRate} Hz, coded one sentence per call as the speech route's pool tasks do; median of ${r.passes} passes on one thread. Load average at the start: ${r.loadAverage} (other work shared the cores; compare rows within this run).\n\n${table(['work', 'ms per s of audio (median)', 'ms per s (slowest pass)', 'bytes per s of audio'], rows)}\n`;
 }
