@@ -15,8 +15,8 @@ import { percentile, round, table } from './report.js';
 const ESPEAK = espeakEngine.description;
 const DEFAULTS = { voice: ESPEAK.defaultVoice, rate: ESPEAK.rate.default, pitch: ESPEAK.pitch.default };
 
-/** Already speakable text, as the normalizer hands it to the engine. */
-const SENTENCES = [
+/** Already speakable text, as the normalizer hands it to the engine (the encoder bench speaks it too). */
+export const SENTENCES = [
   'Sure, I can help you with that.',
   'Let me check the schedule for tomorrow morning.',
   'Your table for two is booked at seven thirty tonight.',

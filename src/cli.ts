@@ -41,15 +41,18 @@ function loadOptions(): FilledServerOptions | undefined {
   });
 }
 
+/** Reports a bad setting in one line and stops with status 2. */
+function configurationError(err: ConfigError): never {
+  process.stderr.write(`saywire: configuration error: ${err.message}\n`);
+  process.exit(2);
+}
+
 /** Runs `fn`; a bad setting (also one found while building the server: a bad pronunciations file) exits 2. */
 function configured<T>(fn: () => T): T {
   try {
     return fn();
   } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`saywire: configuration error: ${err.message}\n`);
-      process.exit(2);
-    }
+    if (err instanceof ConfigError) configurationError(err);
     throw err;
   }
 }
@@ -83,7 +86,13 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
-  await server.listen();
+  try {
+    await server.listen();
+  } catch (err) {
+    // A setting only the start can refute (a port in use, a voice the engine lacks): one line, as for the others.
+    if (err instanceof ConfigError) configurationError(err);
+    throw err;
+  }
   process.stdout.write(`saywire listening on ${server.url} (WebSocket ${server.url.replace('http', 'ws')}/v1/realtime)\n`);
 }
 

@@ -11,6 +11,8 @@ import { Piscina } from 'piscina';
 import {
   type ChunkReply,
   type ChunkTask,
+  type EncodeReply,
+  type EncodeTask,
   type Moved,
   type PipelineWorkerData,
   type SpeakReply,
@@ -92,4 +94,23 @@ export async function speak(task: SpeakTask): Promise<SpeakReply | Moved<SpeakRe
   });
   const reply: SpeakReply = { ok: true, pcm, sampleRate: outRate, speechText: prepared.text, words, memory: dueMemoryReport() };
   return moveReply(reply, [pcm.buffer]);
+}
+
+/**
+ * The encoders, loaded on a thread's first encode task: they are only for `POST
+ * /v1/audio/speech` in a compressed format, and LAME and libopus cost every thread memory and
+ * start-up time that a server speaking only PCM over the socket would pay for nothing.
+ */
+let encoders: Promise<typeof import('../src/speech/encoding/encode-segment.js')> | undefined;
+
+/**
+ * Codes one sentence's PCM as the next segment of an mp3, opus or flac stream and moves the bytes
+ * back. The format and rate were validated on the main thread, so a throw here is a bug.
+ */
+export async function encode(task: EncodeTask): Promise<Moved<EncodeReply>> {
+  encoders ??= import('../src/speech/encoding/encode-segment.js');
+  const { encodeSegment } = await encoders;
+  const segment = await encodeSegment(task.format, task.pcm, task.sampleRate, task.state, task.final);
+  const reply: EncodeReply = { ok: true, bytes: segment.bytes, state: segment.state, memory: dueMemoryReport() };
+  return moveReply(reply, [segment.bytes.buffer]);
 }

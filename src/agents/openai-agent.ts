@@ -88,13 +88,49 @@ export function toChatMessages(systemPrompt: string, history: readonly HistoryIt
   return messages;
 }
 
-function statusError(status: number, body: string): SaywireError {
+/** Longest `Retry-After` honoured, ms: a voice user will not wait longer for a reply to begin. */
+export const MAX_RETRY_AFTER_MS = 10_000;
+
+/**
+ * What an upstream's error body may tell the client: OpenAI-style `error.code` / `error.type`
+ * tokens only. The message itself is never passed on: OpenAI's 401 message quotes the (masked)
+ * API key, and other servers echo request details.
+ */
+function errorTokens(body: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return '';
+  }
+  const error = (parsed as { error?: { code?: unknown; type?: unknown } } | null)?.error;
+  const tokens = [error?.code, error?.type].filter((t): t is string => typeof t === 'string' && /^[\w.-]{1,64}$/.test(t));
+  return [...new Set(tokens)].join(', ');
+}
+
+/** `Retry-After` (seconds or an HTTP date) in ms from now; undefined when absent or unreadable. */
+export function retryAfterMs(header: string | null, nowMs: number): number | undefined {
+  if (header === null) return undefined;
+  const text = header.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
+}
+
+/** An upstream's HTTP error status, with how long it asked to be left alone. */
+class UpstreamStatus {
+  constructor(
+    readonly error: SaywireError,
+    readonly retryAfterMs: number | undefined,
+  ) {}
+}
+
+function statusError(status: number, body: string, retryAfter: number | undefined): UpstreamStatus {
   const code: ErrorCode =
     status === 401 || status === 403 ? 'UPSTREAM_UNAUTHORIZED' : status === 429 ? 'UPSTREAM_RATE_LIMITED' : 'UPSTREAM_HTTP_ERROR';
-  const detail = body.replace(/\s+/g, ' ').slice(0, 200);
-  return new SaywireError(code, `The LLM endpoint answered HTTP ${status}${detail === '' ? '' : `: ${detail}`}`, {
-    upstreamStatus: status,
-  });
+  const tokens = errorTokens(body);
+  const error = new SaywireError(code, `The LLM endpoint answered HTTP ${status}${tokens === '' ? '' : ` (${tokens})`}.`, { upstreamStatus: status });
+  return new UpstreamStatus(error, retryAfter);
 }
 
 const retryable = (err: SaywireError): boolean =>
@@ -118,7 +154,18 @@ interface ChunkShape {
     finish_reason?: string | null;
   }>;
   usage?: { prompt_tokens?: number; completion_tokens?: number } | null;
-  error?: { message?: string };
+  error?: { message?: string; code?: unknown; type?: unknown };
+}
+
+/** Shape of a whole (non-streamed) completion, as far as saywire reads it. */
+interface CompletionShape {
+  choices?: Array<{
+    message?: {
+      content?: string | null;
+      tool_calls?: Array<{ id?: string; function?: { name?: string; arguments?: string } }>;
+    } | null;
+  }>;
+  usage?: { prompt_tokens?: number; completion_tokens?: number } | null;
 }
 
 export class OpenAIAgent implements Agent {
@@ -160,16 +207,22 @@ export class OpenAIAgent implements Agent {
       let yieldedAny = false;
       try {
         const response = await this.#connect(body, controller);
-        for await (const event of this.#events(response, controller)) {
+        // Some servers ignore `stream: true` and answer one JSON completion: speak it all the same.
+        const whole = /^application\/json/i.test(response.headers.get('content-type') ?? '');
+        for await (const event of whole ? this.#completion(response, controller) : this.#events(response, controller)) {
           yieldedAny = true;
           yield event;
         }
         return;
       } catch (err) {
         if (request.signal.aborted) return;
-        const error = err instanceof SaywireError ? err : new SaywireError('UPSTREAM_STREAM_BROKEN', String(err));
+        const status = err instanceof UpstreamStatus ? err : undefined;
+        const error = status?.error ?? (err instanceof SaywireError ? err : new SaywireError('UPSTREAM_STREAM_BROKEN', String(err)));
         if (yieldedAny || attempt >= this.#o.retries || !retryable(error)) throw error;
-        await delay(this.#clock, this.#o.retryBaseMs * 2 ** attempt, request.signal);
+        // The upstream's own wait wins over the backoff, within reason: past the bound, fail now.
+        const asked = status?.retryAfterMs;
+        if (asked !== undefined && asked > MAX_RETRY_AFTER_MS) throw error;
+        await delay(this.#clock, Math.max(this.#o.retryBaseMs * 2 ** attempt, asked ?? 0), request.signal);
         attempt++;
         if (request.signal.aborted) return;
       } finally {
@@ -195,11 +248,14 @@ export class OpenAIAgent implements Agent {
         body,
         signal: controller.signal,
       });
-      if (!response.ok) throw statusError(response.status, await response.text().catch(() => ''));
+      if (!response.ok) {
+        const retryAfter = retryAfterMs(response.headers.get('retry-after'), Date.now());
+        throw statusError(response.status, await response.text().catch(() => ''), retryAfter);
+      }
       if (response.body === null) throw new SaywireError('UPSTREAM_STREAM_BROKEN', 'The LLM endpoint sent no body.');
       return response;
     } catch (err) {
-      if (err instanceof SaywireError) throw err;
+      if (err instanceof SaywireError || err instanceof UpstreamStatus) throw err;
       const reason = timedOut ? `no answer within ${this.#o.connectTimeoutMs} ms` : (err as Error).message;
       throw new SaywireError('UPSTREAM_UNREACHABLE', `The LLM endpoint could not be reached: ${reason}`, { cause: err });
     } finally {
@@ -234,7 +290,8 @@ export class OpenAIAgent implements Agent {
           return;
         }
         if (chunk.error !== undefined) {
-          failure = new SaywireError('UPSTREAM_STREAM_BROKEN', `The LLM stream reported an error: ${chunk.error.message ?? 'unknown'}`);
+          const tokens = errorTokens(JSON.stringify({ error: chunk.error }));
+          failure = new SaywireError('UPSTREAM_STREAM_BROKEN', `The LLM stream reported an error${tokens === '' ? '' : ` (${tokens})`}.`);
           return;
         }
         for (const choice of chunk.choices ?? []) {
@@ -280,6 +337,44 @@ export class OpenAIAgent implements Agent {
     if (!finished && !sawFinishReason) throw new SaywireError('UPSTREAM_STREAM_BROKEN', 'The LLM stream closed before it finished.');
     for (const call of [...calls.entries()].sort((a, b) => a[0] - b[0]).map(([, c]) => c)) {
       yield { type: 'function_call', callId: call.id, name: call.name, arguments: call.arguments };
+    }
+  }
+
+  /**
+   * A whole, non-streamed completion (`chat.completion`): its text as one delta, then its tool
+   * calls and usage, as the stream would have given them. The body is bounded like an SSE event.
+   */
+  async *#completion(response: Response, controller: AbortController): AsyncIterable<AgentEvent> {
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const parts: Uint8Array[] = [];
+    let size = 0;
+    try {
+      for (;;) {
+        const read = await this.#readWithIdleTimeout(reader, controller);
+        if (read.done) break;
+        size += read.value.length;
+        if (size > MAX_SSE_EVENT_BYTES) throw new SaywireError('UPSTREAM_BAD_CHUNK', `The LLM completion is larger than ${MAX_SSE_EVENT_BYTES} bytes.`);
+        parts.push(read.value);
+      }
+    } finally {
+      reader.releaseLock();
+    }
+    let completion: CompletionShape;
+    try {
+      completion = JSON.parse(Buffer.concat(parts).toString('utf8')) as CompletionShape;
+    } catch {
+      throw new SaywireError('UPSTREAM_BAD_CHUNK', 'The LLM endpoint answered JSON that does not parse.');
+    }
+    const message = Array.isArray(completion?.choices) ? completion.choices[0]?.message : undefined;
+    if (message === undefined || typeof message !== 'object' || message === null) {
+      throw new SaywireError('UPSTREAM_BAD_CHUNK', 'The LLM endpoint answered JSON that is not a chat completion.');
+    }
+    if (typeof message.content === 'string' && message.content !== '') yield { type: 'text', delta: message.content };
+    if (completion.usage !== undefined && completion.usage !== null) {
+      yield { type: 'usage', inputTokens: completion.usage.prompt_tokens ?? 0, outputTokens: completion.usage.completion_tokens ?? 0 };
+    }
+    for (const call of message.tool_calls ?? []) {
+      yield { type: 'function_call', callId: call.id ?? '', name: call.function?.name ?? '', arguments: call.function?.arguments ?? '' };
     }
   }
 

@@ -73,7 +73,7 @@ export const SETTINGS = {
 
   authToken: str('', 'Shared secret clients must send (Authorization: Bearer, or ?token= for browsers). Required when host is not loopback.', true),
   tokenTtlMs: int(1000, HOUR, 60_000, 'How long a token from POST /v1/tokens may open its one WebSocket (?token=).'),
-  allowedOrigins: str('', 'Comma-separated browser origins allowed besides the same origin ("*" allows any).'),
+  allowedOrigins: str('', 'Comma-separated browser origins allowed besides the same origin ("*" allows any): on the WebSocket, and with CORS headers on the HTTP routes.'),
   allowedHosts: str('', 'Comma-separated Host names accepted besides localhost and IP addresses (".example.com" takes its subdomains too, "*" any); others get 403 FORBIDDEN_HOST, against DNS rebinding.'),
   maxConnections: int(1, 1_000_000, 2000, 'Open WebSockets in total; more are refused with 503.'),
   maxConnectionsPerIp: int(1, 1_000_000, 100, 'Open WebSockets per client address; more are refused with 429.'),
@@ -296,8 +296,12 @@ function parseRaw(name: SettingName, raw: string, source: string): unknown {
   const spec: SettingSpec = SETTINGS[name];
   switch (spec.kind) {
     case 'int':
-    case 'number':
-      return raw.trim() === '' ? Number.NaN : Number(raw);
+    case 'number': {
+      const value = raw.trim() === '' ? Number.NaN : Number(raw);
+      // Checked here, while the raw text is at hand: later a NaN would print as "null".
+      if (!Number.isFinite(value)) throw new ConfigError(name, `Setting "${name}" (${source}) must be ${describeRange(spec)}; got ${JSON.stringify(raw)}.`);
+      return value;
+    }
     case 'bool':
       if (raw === 'true' || raw === '1') return true;
       if (raw === 'false' || raw === '0') return false;

@@ -7,10 +7,11 @@ import { move, transferableSymbol, valueSymbol } from 'piscina';
 import type { FilledChunkerOptions } from '../text/chunker-options.js';
 import type { VoiceInfo } from '../speech/engine.js';
 import type { Pronunciation, PronunciationSet } from '../speech/pronunciations.js';
+import type { EncodedFormat, StreamState } from '../speech/encoding/formats.js';
 import type { ScanResult, ScanState } from '../text/sentence-boundaries.js';
 
 /** The named handlers the pipeline worker exports. */
-export type TaskName = 'warm' | 'chunk' | 'speak';
+export type TaskName = 'warm' | 'chunk' | 'speak' | 'encode';
 
 /**
  * One worker thread's memory as the thread itself sees it. Node 20 cannot read another
@@ -27,6 +28,23 @@ export interface WorkerMemory {
   /** The speech engine's own heap (eSpeak's Emscripten memory), bytes; 0 for an engine without one. */
   engineHeapBytes: number;
 }
+
+/**
+ * Code one sentence's audio as the next segment of an encoded stream (`POST /v1/audio/speech`).
+ * A stream's tasks run one after another, each with the state the previous one returned.
+ */
+export interface EncodeTask {
+  format: EncodedFormat;
+  /** PCM16 mono at `sampleRate`; transferred to the worker. */
+  pcm: Int16Array;
+  sampleRate: number;
+  state: StreamState;
+  /** The stream's last segment. */
+  final: boolean;
+}
+
+/** The segment's bytes on their own transferred buffer, and the stream's state after it. */
+export type EncodeReply = { ok: true; bytes: Uint8Array; state: StreamState } & WorkerReport;
 
 /** A successful reply may carry its thread's memory, at most about once a second per thread. */
 export interface WorkerReport {

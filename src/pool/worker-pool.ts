@@ -11,6 +11,8 @@ import type { Pronunciation } from '../speech/pronunciations.js';
 import type {
   ChunkReply,
   ChunkTask,
+  EncodeReply,
+  EncodeTask,
   PipelineWorkerData,
   SpeakReply,
   SpeakTask,
@@ -55,8 +57,8 @@ export interface PoolStats {
  */
 const WARM_ROUNDS = 20;
 
-/** The lane of each task: scans and the warm-up pass queued speech. */
-const LANES: Record<TaskName, Lane> = { warm: 'fast', chunk: 'fast', speak: 'slow' };
+/** The lane of each task: scans and the warm-up pass queued speech (synthesis and encoding). */
+const LANES: Record<TaskName, Lane> = { warm: 'fast', chunk: 'fast', speak: 'slow', encode: 'slow' };
 
 /**
  * Young-generation cap of each pool thread, MB (V8's default for a worker is 48: a new space of
@@ -153,6 +155,11 @@ export class WorkerPool {
     return expectOk(reply);
   }
 
+  /** Codes a sentence's PCM as the next segment of an encoded stream; the PCM is moved, not copied. */
+  async encode(task: EncodeTask): Promise<EncodeReply> {
+    return (await this.#run('encode', task, [task.pcm.buffer as ArrayBuffer])) as EncodeReply;
+  }
+
   /** Tasks skipped in a worker because their caller had given up, since start (`/metrics`). */
   get skipped(): number {
     return this.#skipped;
@@ -204,13 +211,13 @@ export class WorkerPool {
     return this.#piscina.queueSize >= this.#maxQueue;
   }
 
-  async #run(name: TaskName, task: object): Promise<unknown> {
+  async #run(name: TaskName, task: object, transferList?: ArrayBuffer[]): Promise<unknown> {
     if (this.#closed) throw new SaywireError('SHUTTING_DOWN', 'The worker pool is closed.');
     // Checked here rather than recognised in Piscina's rejection, which carries no code.
     if (this.isFull) throw new SaywireError('OVERLOADED', 'The worker pool queue is full.');
     const lane: LaneOptions = { lane: LANES[name] };
     try {
-      const reply = (await this.#piscina.run({ ...task, [queueOptionsSymbol]: lane }, { name })) as WorkerReport | undefined;
+      const reply = (await this.#piscina.run({ ...task, [queueOptionsSymbol]: lane }, { name, ...(transferList === undefined ? {} : { transferList }) })) as WorkerReport | undefined;
       const memory = reply?.memory;
       if (memory !== undefined) this.#memory.set(memory.threadId, memory);
       return reply;

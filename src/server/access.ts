@@ -11,6 +11,10 @@
  * - a shared-secret token (`Authorization: Bearer …`, or `?token=` for browsers, which cannot set
  *   headers on a WebSocket), answered with 401. A WebSocket upgrade may instead carry a one-use
  *   token from `POST /v1/tokens` (`access-tokens.ts`).
+ *
+ * Pages from origins in `allowedOrigins` may also call the HTTP routes: they get CORS headers,
+ * and their preflight (`OPTIONS` with `Access-Control-Request-Method`) is checked for host and
+ * origin only, because browsers send it without the token.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -83,21 +87,49 @@ export function checkHost(req: IncomingMessage, options: Pick<AccessOptions, 'al
   return deny('FORBIDDEN_HOST', `Host ${String(host).slice(0, 200)} is not allowed; see the allowedHosts setting.`);
 }
 
+/** True when `origin` is listed in `allowedOrigins` (or it holds `*`). */
+function isListedOrigin(origin: string, allowedOrigins: string): boolean {
+  const allowed = list(allowedOrigins);
+  return allowed.includes('*') || allowed.includes(origin.toLowerCase());
+}
+
+/**
+ * Checks the `Host` and `Origin` headers but not the token: what a CORS preflight can be checked
+ * for, since browsers send it without credentials. `undefined` means it may proceed.
+ */
+export function checkHostAndOrigin(req: IncomingMessage, options: Pick<AccessOptions, 'allowedHosts' | 'allowedOrigins'>): AccessDenial | undefined {
+  const hostDenial = checkHost(req, options);
+  if (hostDenial !== undefined) return hostDenial;
+  const origin = req.headers.origin;
+  if (origin !== undefined && !isSameOrigin(origin, req.headers.host) && !isListedOrigin(origin, options.allowedOrigins)) {
+    return deny('FORBIDDEN_ORIGIN', `Origin ${origin.slice(0, 200)} is not allowed.`);
+  }
+  return undefined;
+}
+
+/**
+ * The CORS headers for a request from a listed origin (another site's page calling the HTTP
+ * routes): the origin echoed, never `*`, so a cache keyed on `Vary: Origin` keeps answers apart.
+ * Same-origin requests and requests without `Origin` need none.
+ */
+export function corsHeaders(req: IncomingMessage, options: Pick<AccessOptions, 'allowedOrigins'>): Record<string, string> | undefined {
+  const origin = req.headers.origin;
+  if (origin === undefined || !isListedOrigin(origin, options.allowedOrigins)) return undefined;
+  return {
+    'access-control-allow-origin': origin,
+    vary: 'Origin',
+    // What a page may read besides the simple headers: the speech route's rate, a 503's wait.
+    'access-control-expose-headers': 'x-sample-rate, retry-after',
+  };
+}
+
 /**
  * Checks a request; `undefined` means it may proceed. `redeem`, given only for WebSocket upgrades,
  * accepts (and uses up) a token that is not the `authToken`.
  */
 export function checkAccess(req: IncomingMessage, options: AccessOptions, redeem?: (token: string) => boolean): AccessDenial | undefined {
-  const hostDenial = checkHost(req, options);
-  if (hostDenial !== undefined) return hostDenial;
-  const host = req.headers.host;
-  const origin = req.headers.origin;
-  if (origin !== undefined) {
-    const allowed = list(options.allowedOrigins);
-    if (!isSameOrigin(origin, host) && !allowed.includes('*') && !allowed.includes(origin.toLowerCase())) {
-      return deny('FORBIDDEN_ORIGIN', `Origin ${origin.slice(0, 200)} is not allowed.`);
-    }
-  }
+  const denial = checkHostAndOrigin(req, options);
+  if (denial !== undefined) return denial;
   if (options.authToken !== '') {
     const token = tokenOf(req);
     if (token === undefined || !(sameSecret(token, options.authToken) || redeem?.(token) === true)) {

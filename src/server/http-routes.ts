@@ -101,25 +101,48 @@ export interface HttpDispatch {
   routes: RouteTable;
   /** Refuses a request before routing (access, readiness, limits); `undefined` lets it through. */
   guard: (req: IncomingMessage, path: string) => SaywireError | undefined;
+  /** CORS headers for the request's origin, set on every answer (errors too); `undefined` for none. */
+  cors: (req: IncomingMessage) => Record<string, string> | undefined;
   logger: Logger;
 }
 
+/** True for a CORS preflight: `OPTIONS` asking whether another method may follow. */
+export function isPreflight(req: IncomingMessage): boolean {
+  return req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined;
+}
+
+/** How long a browser may cache a preflight's answer, seconds. */
+const PREFLIGHT_MAX_AGE_S = 600;
+
 /**
  * Dispatches a request to its route and answers any failure (never rejects). HEAD runs the GET
- * route (Node sends no body for HEAD); OPTIONS answers 204 with `Allow`; unknown paths are 404,
- * known paths with another method 405.
+ * route (Node sends no body for HEAD); OPTIONS answers 204 with `Allow` (and, for a CORS
+ * preflight, the methods and headers a page may use); unknown paths are 404, known paths with
+ * another method 405.
  */
-export async function dispatch({ routes, guard, logger }: HttpDispatch, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function dispatch({ routes, guard, cors, logger }: HttpDispatch, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const path = (req.url ?? '/').split('?')[0] as string;
   const method = req.method === 'HEAD' ? 'GET' : req.method;
   const handler = routes.get(`${method} ${path}`);
+  for (const [name, value] of Object.entries(cors(req) ?? {})) res.setHeader(name, value);
   try {
     const refusal = guard(req, path);
     if (refusal !== undefined) throw refusal;
     if (handler === undefined) {
       const methods = methodsOf(routes, path);
       if (methods.length > 0 && req.method === 'OPTIONS') {
-        res.writeHead(204, { allow: methods.join(', ') });
+        const allow = methods.join(', ');
+        res.writeHead(
+          204,
+          isPreflight(req)
+            ? {
+                allow,
+                'access-control-allow-methods': allow,
+                'access-control-allow-headers': 'authorization, content-type',
+                'access-control-max-age': String(PREFLIGHT_MAX_AGE_S),
+              }
+            : { allow },
+        );
         res.end();
         return;
       }

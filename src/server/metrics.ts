@@ -6,7 +6,7 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { WorkerMemory } from '../pool/contract.js';
 import type { ResponseSummary } from '../protocol/server-events.js';
-import type { WorkerPool } from '../pool/worker-pool.js';
+import type { PoolStats, WorkerPool } from '../pool/worker-pool.js';
 import type { EventLoopMonitor, LoopDelayTotals } from './event-loop-monitor.js';
 import { registerProcessMetrics } from './process-metrics.js';
 
@@ -20,6 +20,36 @@ export interface MetricsSources {
 
 const LATENCY_BUCKETS = [0.025, 0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10];
 const LOOP_HISTOGRAM = 'saywire_event_loop_delay_seconds';
+
+const POOL_TASK_QUANTILES = [
+  ['0.5', 'p50'],
+  ['0.9', 'p90'],
+  ['0.99', 'p99'],
+] as const;
+
+/**
+ * The pool's task run and queue-wait times as Prometheus summaries, from Piscina's own histograms
+ * (which it keeps per task since start; prom-client's Summary would need every sample again).
+ * Piscina reports quantiles and the mean but no count: the count is the tasks completed, the sum
+ * their mean times that count.
+ */
+export function poolTaskExposition(stats: Pick<PoolStats, 'runTime' | 'waitTime' | 'completed'>): string {
+  const lines: string[] = [];
+  for (const [kind, summary] of [
+    ['run', stats.runTime],
+    ['wait', stats.waitTime],
+  ] as const) {
+    const name = `saywire_pool_task_${kind}_seconds`;
+    lines.push(`# HELP ${name} Pool task ${kind === 'run' ? 'run' : 'queue-wait'} time since start (Piscina's record: sum is mean times count).`);
+    lines.push(`# TYPE ${name} summary`);
+    const seconds = (ms: number): number => (Number.isFinite(ms) ? ms / 1000 : 0);
+    for (const [quantile, field] of POOL_TASK_QUANTILES) lines.push(`${name}{pool="pipeline",quantile="${quantile}"} ${seconds(summary[field])}`);
+    const count = stats.completed;
+    lines.push(`${name}_sum{pool="pipeline"} ${count === 0 ? 0 : seconds(summary.mean) * count}`);
+    lines.push(`${name}_count{pool="pipeline"} ${count}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
 
 /**
  * The loop-delay histogram in Prometheus text, from the monitor's bucket counts. prom-client's
@@ -48,6 +78,7 @@ export class ServerMetrics {
   readonly #audioFrames: Counter;
   readonly #errors: Counter<'code'>;
   readonly #loop: EventLoopMonitor;
+  readonly #pool: WorkerPool;
 
   constructor(sources: MetricsSources) {
     const registers = [this.registry];
@@ -128,23 +159,6 @@ export class ServerMetrics {
         this.set({ pool: 'pipeline' }, sources.pool.stats().threads);
       },
     });
-    for (const kind of ['run', 'wait'] as const) {
-      new Gauge({
-        name: `saywire_pool_task_${kind}_seconds`,
-        help: `Pool task ${kind} time, by quantile, since start.`,
-        labelNames: ['pool', 'quantile'],
-        registers,
-        collect() {
-          const summary = sources.pool.stats()[kind === 'run' ? 'runTime' : 'waitTime'];
-          for (const [quantile, ms] of [
-            ['0.5', summary.p50],
-            ['0.99', summary.p99],
-          ] as const) {
-            this.set({ pool: 'pipeline', quantile }, Number.isFinite(ms) ? ms / 1000 : 0);
-          }
-        },
-      });
-    }
     const workerGauge = (name: string, help: string, read: (m: WorkerMemory) => number): void => {
       new Gauge({
         name,
@@ -172,12 +186,14 @@ export class ServerMetrics {
       },
     });
     this.#loop = sources.loop;
+    this.#pool = sources.pool;
   }
 
   /** The exposition text for a scrape. */
   async scrape(): Promise<string> {
-    // The loop histogram is written beside the registry's text: see loopDelayExposition.
-    return `${await this.registry.metrics()}\n${loopDelayExposition(this.#loop.totals())}`;
+    // The loop histogram and the pool summaries are written beside the registry's text: see
+    // loopDelayExposition and poolTaskExposition.
+    return `${await this.registry.metrics()}\n${loopDelayExposition(this.#loop.totals())}${poolTaskExposition(this.#pool.stats())}`;
   }
 
   turnDone(summary: ResponseSummary): void {

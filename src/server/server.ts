@@ -13,7 +13,7 @@ import type { Agent } from '../agents/agent.js';
 import { OpenAIAgent } from '../agents/openai-agent.js';
 import { ScriptedAgent } from '../agents/scripted-agent.js';
 import { type Clock, delay, systemClock } from '../clock.js';
-import { type FilledServerOptions, type ServerOptions, validateOptions } from '../config/options.js';
+import { type FilledServerOptions, type ServerOptions, isLoopback, validateOptions } from '../config/options.js';
 import { loadPronunciationsFile } from '../config/pronunciations-file.js';
 import { ConfigError, type HttpErrorCode, SaywireError } from '../errors.js';
 import { createLogger } from '../log.js';
@@ -24,12 +24,13 @@ import { DEFAULT_ENGINE } from '../speech/engines.js';
 import { createTurnWorkers } from '../turn/turn-workers.js';
 import { chunkRoute } from './chunk-route.js';
 import { demoRoutes } from './demo-route.js';
-import { checkAccess, checkHost } from './access.js';
+import { checkAccess, checkHost, checkHostAndOrigin, corsHeaders } from './access.js';
 import { AccessTokens } from './access-tokens.js';
 import { Connection, type ConnectionContext, type ConnectionHooks } from './connection.js';
 import { EventLoopMonitor } from './event-loop-monitor.js';
 import { speechRoute } from './speech-route.js';
-import { type RouteHandler, bareRefusal, dispatch, sendJson } from './http-routes.js';
+import { modelsRoute } from './models-route.js';
+import { type RouteHandler, bareRefusal, dispatch, isPreflight, sendJson } from './http-routes.js';
 import { ServerMetrics } from './metrics.js';
 
 /** The WebSocket endpoint's path. */
@@ -91,6 +92,25 @@ function createAgent(options: FilledServerOptions, clock: Clock): Agent {
         retryBaseMs: options.openaiRetryBaseMs,
         clock,
       });
+  }
+}
+
+/**
+ * A failed `listen` as a setting error where a setting is the cause (the port taken or
+ * privileged, the host not an address of this machine), so the CLI reports it in one line.
+ */
+function listenError(err: unknown, options: FilledServerOptions): unknown {
+  const where = `${options.host}:${options.port}`;
+  switch ((err as NodeJS.ErrnoException).code) {
+    case 'EADDRINUSE':
+      return new ConfigError('port', `Setting "port": ${where} is already in use; choose another port or stop what holds it.`);
+    case 'EACCES':
+      return new ConfigError('port', `Setting "port": no permission to listen on ${where} (ports below 1024 need privileges).`);
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+      return new ConfigError('host', `Setting "host": ${options.host} is not an address of this machine.`);
+    default:
+      return err;
   }
 }
 
@@ -180,8 +200,9 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
         sendJson(res, 200, { token, expires_at: Math.floor(expiresAt / 1000) });
       },
     ],
+    ['GET /v1/models', modelsRoute(engine.description, Date.now())],
     ['POST /v1/chunk', chunkRoute(options, workers)],
-    ['POST /v1/audio/speech', speechRoute(options, workers, engine)],
+    ['POST /v1/audio/speech', speechRoute(options, workers, (task) => pool.encode(task), engine)],
     [
       `GET ${REALTIME_PATH}`,
       () => {
@@ -200,7 +221,8 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
       return new SaywireError('TOO_MANY_HEADERS', `More than ${options.maxHeaderCount} headers.`);
     }
     const isOpen = openRoutes.has(`${req.method} ${path}`) || (req.method === 'GET' && publicPaths.has(path));
-    const denial = isOpen ? checkHost(req, options) : checkAccess(req, options);
+    // A preflight carries no token (browsers never send credentials with one): host and origin only.
+    const denial = isOpen ? checkHost(req, options) : isPreflight(req) ? checkHostAndOrigin(req, options) : checkAccess(req, options);
     if (denial !== undefined) return denial;
     if (!ready && path.startsWith('/v1/')) return new SaywireError('NOT_READY', 'The server is starting; the worker pool is not warm yet.');
     return undefined;
@@ -211,7 +233,7 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
     // Node enforces both timeouts only on this sweep (30 s by default), which would let a silent
     // connection hold its slot for up to 30 s past its deadline.
     connectionsCheckingInterval: Math.max(100, Math.floor(Math.min(options.httpHeadersTimeoutMs, options.httpRequestTimeoutMs) / 4)),
-  }, (req, res) => void dispatch({ routes, guard, logger }, req, res));
+  }, (req, res) => void dispatch({ routes, guard, cors: (req) => corsHeaders(req, options), logger }, req, res));
 
   // Node keeps only the first maxHeadersCount headers; one more lets the handler see the excess.
   http.maxHeadersCount = options.maxHeaderCount + 1;
@@ -280,13 +302,18 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
       return url;
     },
     async listen() {
-      await new Promise<void>((resolve, reject) => {
-        http.once('error', reject);
-        http.listen(options.port, options.host, () => {
-          http.off('error', reject);
-          resolve();
+      try {
+        await new Promise<void>((resolve, reject) => {
+          http.once('error', reject);
+          http.listen(options.port, options.host, () => {
+            http.off('error', reject);
+            resolve();
+          });
         });
-      });
+      } catch (err) {
+        await this.close();
+        throw listenError(err, options);
+      }
       const address = http.address() as AddressInfo;
       const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       url = `http://${host}:${address.port}`;
@@ -316,7 +343,15 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
         throw new ConfigError('voice', `Setting "voice" must be a voice the engine has (see GET /v1/voices); got "${options.voice}".`);
       }
       ready = true;
-      logger.info({ url, threads: options.poolMaxThreads, chunking: options.chunking, agent: agent.name }, 'listening');
+      const llm = options.agent === 'openai' ? { llmUrl: options.openaiBaseUrl, llmModel: options.openaiModel } : {};
+      logger.info(
+        { url, threads: options.poolMaxThreads, chunking: options.chunking, agent: agent.name, ...llm, speechEngine: DEFAULT_ENGINE.description.name },
+        'listening',
+      );
+      if (options.agent === 'openai' && options.openaiApiKey === '' && !isLoopback(new URL(options.openaiBaseUrl).hostname.replace(/^\[(.*)\]$/, '$1'))) {
+        // Local servers (Ollama, llama.cpp) take no key; a remote one almost always wants one.
+        logger.warn({ llmUrl: options.openaiBaseUrl }, 'no API key for a non-loopback LLM endpoint: set openaiApiKey');
+      }
       return address;
     },
     metrics,

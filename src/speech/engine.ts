@@ -86,6 +86,19 @@ export interface EngineDescription {
   readonly pitch: SettingRange;
   /** The voice used when none is chosen; one of the loaded engine's `voices()`. */
   readonly defaultVoice: string;
+  /**
+   * Voices of other APIs (OpenAI's `alloy`, `nova`…) as this engine can best stand them in: a
+   * voice of its own and a pitch. Names the engine has itself need no alias.
+   */
+  readonly voiceAliases?: Readonly<Record<string, VoiceAlias>>;
+}
+
+/** A stand-in for another API's voice. */
+export interface VoiceAlias {
+  /** One of the engine's `voices()`. */
+  readonly voice: string;
+  /** Within the description's `pitch`. */
+  readonly pitch: number;
 }
 
 /** A loaded, warm speech synthesizer, one per worker thread. */

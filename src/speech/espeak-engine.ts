@@ -43,6 +43,23 @@ const DESCRIPTION: EngineDescription = Object.freeze({
   rate: Object.freeze({ min: 80, max: 450, default: 175 }),
   pitch: Object.freeze({ min: 0, max: 100, default: 50 }),
   defaultVoice: 'en-us',
+  // OpenAI's voices as distinct English voices: eSpeak has eight, so accent and pitch together
+  // tell the thirteen apart (lower pitch for the names OpenAI describes as deeper).
+  voiceAliases: Object.freeze({
+    alloy: { voice: 'en-us', pitch: 50 },
+    ash: { voice: 'en-us', pitch: 35 },
+    ballad: { voice: 'en-gb-x-rp', pitch: 45 },
+    coral: { voice: 'en-us-nyc', pitch: 65 },
+    echo: { voice: 'en', pitch: 40 },
+    fable: { voice: 'en-gb-x-rp', pitch: 60 },
+    nova: { voice: 'en-us', pitch: 72 },
+    onyx: { voice: 'en-us', pitch: 22 },
+    sage: { voice: 'en-gb-scotland', pitch: 55 },
+    shimmer: { voice: 'en-029', pitch: 70 },
+    verse: { voice: 'en-gb-x-gbcwmd', pitch: 50 },
+    marin: { voice: 'en-us-nyc', pitch: 45 },
+    cedar: { voice: 'en-gb-x-gbclan', pitch: 35 },
+  }),
 });
 
 /** The eSpeak-NG engine: offline, built in, the default. */

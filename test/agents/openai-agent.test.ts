@@ -5,6 +5,8 @@
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_RETRY_AFTER_MS, retryAfterMs } from '../../src/agents/openai-agent.js';
+import { type Clock, systemClock } from '../../src/clock.js';
 import type { ServerOptions } from '../../src/config/options.js';
 import type { SaywireServer } from '../../src/server/server.js';
 import { createSentenceChunker } from '../../src/text/sentence-chunker.js';
@@ -149,6 +151,73 @@ describe('openai agent', () => {
     expect((await turn(client, 'again')).status).toBe('completed');
   });
 
+  it("never passes an upstream's error message on: OpenAI's 401 quotes the masked key", async () => {
+    llm.script({
+      status: 401,
+      errorBody: {
+        error: { message: 'Incorrect API key provided: sk-test***cret. You can find your API key at https://example.invalid.', type: 'invalid_request_error', code: 'invalid_api_key' },
+      },
+    });
+    const client = await connect();
+    await turn(client, 'hello');
+    const [error] = client.events('error').map((e) => e.error as { code: string; message: string });
+    expect(error?.code).toBe('UPSTREAM_UNAUTHORIZED');
+    expect(error?.message).toBe('The LLM endpoint answered HTTP 401 (invalid_api_key, invalid_request_error).');
+    expect(error?.message).not.toContain('sk-');
+  });
+
+  it('speaks an upstream that ignores stream: true and answers one JSON completion', async () => {
+    llm.script({
+      completion: {
+        object: 'chat.completion',
+        choices: [{ index: 0, message: { role: 'assistant', content: 'One whole answer. With two sentences.' }, finish_reason: 'stop' }],
+        usage: { prompt_tokens: 12, completion_tokens: 8 },
+      },
+    });
+    const client = await connect();
+    const done = await turn(client, 'hello');
+    expect(done.status).toBe('completed');
+    expect(done.usage).toMatchObject({ input_tokens: 12, output_tokens: 8 });
+    expect(client.events('response.sentence').map((e) => e.text)).toEqual(['One whole answer.', 'With two sentences.']);
+    expect(client.audio().length).toBeGreaterThan(0);
+  });
+
+  it('a JSON answer that is not a completion is UPSTREAM_BAD_CHUNK', async () => {
+    llm.script({ completion: { hello: 'world' } });
+    const client = await connect();
+    expect(await turn(client, 'hello')).toMatchObject({ status: 'failed', status_details: { reason: 'UPSTREAM_BAD_CHUNK' } });
+  });
+
+  it('waits as long as Retry-After asks before retrying, and gives up at once when it asks too much', async () => {
+    // A clock that records each wait and runs the one Retry-After asks for (3 s) at once, so the
+    // test sleeps no second; every other timer (heartbeat, sweeps) keeps its real time.
+    const ASKED_MS = 3000;
+    const waits: number[] = [];
+    const clock: Clock = {
+      ...systemClock,
+      setTimeout: (fn, ms) => {
+        waits.push(ms);
+        return systemClock.setTimeout(fn, ms === ASKED_MS ? 0 : ms);
+      },
+    };
+    const patient = await startServer(
+      { agent: 'openai', openaiBaseUrl: llm.url, openaiApiKey: 'k', openaiRetries: 2, openaiRetryBaseMs: 1, openaiIdleTimeoutMs: 5000 },
+      { clock },
+    );
+    try {
+      llm.script({ status: 429, headers: { 'retry-after': String(ASKED_MS / 1000) } }, { events: [text('After the wait.'), finish('stop')] });
+      const client = await connect(patient);
+      expect((await turn(client, 'hi')).status).toBe('completed');
+      expect(waits).toContain(ASKED_MS);
+      const before = llm.requests.length;
+      llm.script({ status: 429, headers: { 'retry-after': String(MAX_RETRY_AFTER_MS / 1000 + 1) } });
+      expect(await turn(client, 'again')).toMatchObject({ status: 'failed', status_details: { reason: 'UPSTREAM_RATE_LIMITED' } });
+      expect(llm.requests.length - before).toBe(1);
+    } finally {
+      await patient.close();
+    }
+  });
+
   it('retries a 500 before the first token and then succeeds', async () => {
     llm.script({ status: 500 }, { events: [text('Second try worked.'), finish('stop')] });
     const client = await connect();
@@ -256,5 +325,15 @@ describe('openai agent', () => {
     } finally {
       await small.close();
     }
+  });
+});
+
+describe('Retry-After', () => {
+  it('reads seconds and HTTP dates, and nothing else', () => {
+    expect(retryAfterMs('7', 0)).toBe(7000);
+    expect(retryAfterMs('Wed, 21 Oct 2015 07:28:05 GMT', Date.parse('Wed, 21 Oct 2015 07:28:00 GMT'))).toBe(5000);
+    expect(retryAfterMs('Wed, 21 Oct 2015 07:28:00 GMT', Date.parse('Wed, 21 Oct 2015 07:29:00 GMT'))).toBe(0);
+    expect(retryAfterMs('soon', 0)).toBeUndefined();
+    expect(retryAfterMs(null, 0)).toBeUndefined();
   });
 });

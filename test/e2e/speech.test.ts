@@ -192,13 +192,14 @@ describe('POST /v1/audio/speech', () => {
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
 
-  it('answers a valid WAV, OpenAI style', async () => {
-    const res = await post({ model: 'tts-1', input: 'Hello there. This is saywire.', voice: 'alloy' });
+  it('answers a valid WAV at 24 kHz, OpenAI style', async () => {
+    const res = await post({ model: 'tts-1', input: 'Hello there. This is saywire.', voice: 'alloy', response_format: 'wav' });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('audio/wav');
+    expect(res.headers.get('x-sample-rate')).toBe('24000');
     const bytes = new Uint8Array(await res.arrayBuffer());
     const wav = parseWavHeader(bytes);
-    expect(wav.sampleRate).toBe(22050);
+    expect(wav.sampleRate).toBe(24_000);
     expect(wav.channels).toBe(1);
     expect(wav.bitsPerSample).toBe(16);
     // Streamed: the header declares the length unknown, and the body is whole samples to the end.
@@ -206,7 +207,16 @@ describe('POST /v1/audio/speech', () => {
     expect((bytes.length - 44) % 2).toBe(0);
     const pcm = new Int16Array(bytes.slice(44).buffer);
     expect(rms(pcm)).toBeGreaterThan(300);
-    expect(pcm.length / 22050).toBeGreaterThan(1);
+    expect(pcm.length / 24_000).toBeGreaterThan(1);
+  });
+
+  it('answers at another rate on request (sample_rate), the same duration', async () => {
+    const input = 'The rate changes, the length does not.';
+    const at24 = (await (await post({ input, response_format: 'pcm' })).arrayBuffer()).byteLength / 2 / 24_000;
+    const res = await post({ input, response_format: 'pcm', sample_rate: 16_000 });
+    expect(res.headers.get('x-sample-rate')).toBe('16000');
+    const at16 = (await res.arrayBuffer()).byteLength / 2 / 16_000;
+    expect(Math.abs(at16 - at24)).toBeLessThan(0.01);
   });
 
   it('answers all the audio of the documented maximum input (4,096 characters), streamed', async () => {
@@ -235,8 +245,15 @@ describe('POST /v1/audio/speech', () => {
     [{ input: '' }, 400, 'INVALID_REQUEST'],
     [{ input: 'x'.repeat(4097) }, 400, 'INPUT_TOO_LONG'],
     [{ input: 'hi', voice: 'nobody' }, 400, 'INVALID_REQUEST'],
-    [{ input: 'hi', response_format: 'mp3' }, 400, 'INVALID_REQUEST'],
+    [{ input: 'hi', response_format: 'aac' }, 400, 'INVALID_REQUEST'],
+    [{ input: 'hi', response_format: 'ogg' }, 400, 'INVALID_REQUEST'],
     [{ input: 'hi', speed: 9 }, 400, 'INVALID_REQUEST'],
+    // OpenAI's range, but beyond eSpeak's 80 words per minute at the default rate: refused, not clamped.
+    [{ input: 'hi', speed: 0.25 }, 400, 'INVALID_REQUEST'],
+    [{ input: 'hi', stream_format: 'chunks' }, 400, 'INVALID_REQUEST'],
+    [{ input: 'hi', response_format: 'opus', sample_rate: 22_050 }, 400, 'INVALID_REQUEST'],
+    [{ input: 'hi', response_format: 'wav', sample_rate: 96_000 }, 400, 'INVALID_REQUEST'],
+    [{ input: 'hi', instructions: 7 }, 400, 'INVALID_REQUEST'],
     [{ input: 'hi', stream: true }, 400, 'INVALID_REQUEST'],
     ['{"input": "broken', 400, 'INVALID_JSON'],
     [JSON.stringify({ input: 'y'.repeat(300_000) }), 413, 'BODY_TOO_LARGE'],

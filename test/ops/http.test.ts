@@ -1,6 +1,7 @@
 /**
  * The operator's HTTP surface on a real server: metrics, probes, and /v1/chunk.
  */
+import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type SaywireServer } from '../../src/server/server.js';
@@ -85,11 +86,36 @@ describe('/metrics', () => {
     expect(sample(after, `saywire_worker_heap_total_bytes{pool="pipeline",thread="${thread}"}`)).toBeGreaterThan(1_000_000);
     expect(sample(after, `saywire_worker_engine_heap_bytes{pool="pipeline",thread="${thread}"}`)).toBeGreaterThan(1_000_000);
     expect(sample(after, `saywire_worker_external_bytes{pool="pipeline",thread="${thread}"}`)).toBeGreaterThan(0);
+    // The pool's task times are Prometheus summaries: quantiles, sum and count, nothing else.
+    for (const kind of ['run', 'wait']) {
+      const name = `saywire_pool_task_${kind}_seconds`;
+      expect(after).toContain(`# TYPE ${name} summary`);
+      expect(sample(after, `${name}_count{pool="pipeline"}`)).toBeGreaterThanOrEqual(1);
+      expect(sample(after, `${name}_sum{pool="pipeline"}`)).toBeGreaterThanOrEqual(0);
+      expect(sample(after, `${name}{pool="pipeline",quantile="0.99"}`)).toBeGreaterThanOrEqual(sample(after, `${name}{pool="pipeline",quantile="0.5"}`));
+    }
+    expect(sample(after, 'saywire_pool_task_run_seconds{pool="pipeline",quantile="0.5"}')).toBeGreaterThan(0);
     client.send({ type: 'response.cancel', event_id: 'x' });
     await client.next('error');
     const errors = await (await fetch(`${server.url}/metrics`)).text();
     expect(sample(errors, 'saywire_errors_total{code="NO_ACTIVE_RESPONSE"}')).toBeGreaterThanOrEqual(1);
     client.close();
+  });
+});
+
+/** Prometheus's own checker (Debian's `prometheus` package), when installed. */
+const hasPromtool = spawnSync('promtool', ['--version']).error === undefined;
+
+describe('/metrics and promtool', () => {
+  it.skipIf(!hasPromtool)('passes `promtool check metrics` on a live scrape', async () => {
+    const client = await TestClient.connect(server.url);
+    client.send({ type: 'response.create', input: 'lint my metrics' });
+    await client.next('response.done');
+    client.close();
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    const check = spawnSync('promtool', ['check', 'metrics'], { input: text, encoding: 'utf8' });
+    expect(check.stdout + check.stderr).toBe('');
+    expect(check.status).toBe(0);
   });
 });
 

@@ -60,10 +60,24 @@ function medianF0(pcm: Int16Array, sampleRate: number): number {
 
 describe('createEspeakEngine', () => {
   it('describes its name, native rate, ranges and defaults', () => {
-    const described = { name: 'espeak', sampleRate: 22050, rate: { min: 80, max: 450, default: 175 }, pitch: { min: 0, max: 100, default: 50 }, defaultVoice: DEFAULT_VOICE };
+    const described = {
+      name: 'espeak',
+      sampleRate: 22050,
+      rate: { min: 80, max: 450, default: 175 },
+      pitch: { min: 0, max: 100, default: 50 },
+      defaultVoice: DEFAULT_VOICE,
+      voiceAliases: expect.objectContaining({ alloy: { voice: 'en-us', pitch: 50 }, cedar: { voice: 'en-gb-x-gbclan', pitch: 35 } }),
+    };
     expect(espeakEngine.description).toEqual(described);
     expect(engine.description).toEqual(described);
     expect(engine.synthesize(HELLO, DEFAULTS).sampleRate).toBe(22050);
+    // Every stand-in for another API's voice is a voice this engine has, at a pitch it accepts.
+    const ids = new Set(engine.voices().map((v) => v.id));
+    for (const alias of Object.values(espeakEngine.description.voiceAliases ?? {})) {
+      expect(ids.has(alias.voice)).toBe(true);
+      expect(alias.pitch).toBeGreaterThanOrEqual(espeakEngine.description.pitch.min);
+      expect(alias.pitch).toBeLessThanOrEqual(espeakEngine.description.pitch.max);
+    }
   });
 
   it('speaks the described extremes of rate and pitch', () => {

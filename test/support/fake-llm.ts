@@ -9,6 +9,12 @@ import type { AddressInfo } from 'node:net';
 export interface ScriptedReply {
   /** HTTP status; non-200 answers with a JSON error body. */
   status?: number;
+  /** The error body of a non-200 answer (default: a short message). */
+  errorBody?: object;
+  /** Extra headers of a non-200 answer, such as `retry-after`. */
+  headers?: Record<string, string>;
+  /** Answer 200 with this one JSON completion instead of a stream, as servers that ignore `stream` do. */
+  completion?: object;
   /** SSE `data:` payloads, in order (objects are JSON-encoded). */
   events?: Array<string | object>;
   /** How the stream ends: `[DONE]` (default), a dropped connection, or silence. */
@@ -127,8 +133,14 @@ export class FakeLlm {
     const reply = this.#scripts.shift() ?? this.#fallback;
     if ((reply.status ?? 200) !== 200) {
       finished = true;
-      res.writeHead(reply.status ?? 500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: { message: `scripted status ${reply.status}` } }));
+      res.writeHead(reply.status ?? 500, { 'content-type': 'application/json', ...reply.headers });
+      res.end(JSON.stringify(reply.errorBody ?? { error: { message: `scripted status ${reply.status}` } }));
+      return;
+    }
+    if (reply.completion !== undefined) {
+      finished = true;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(reply.completion));
       return;
     }
     this.#open.add(res);
