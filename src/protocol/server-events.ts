@@ -72,6 +72,8 @@ export type ServerEvent =
       sentence_index: number;
       duration_ms: number;
       sample_rate: number;
+      /** True when the word timings are estimated from the text over the audio's length (an upstream engine sends none). */
+      estimated: boolean;
       words: WordTimingEvent[];
     }
   | { type: 'response.function_call'; response_id: string; call_id: string; name: string; arguments: string }

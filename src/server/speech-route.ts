@@ -43,7 +43,8 @@ export function speechRoute(options: FilledServerOptions, workers: TurnWorkers, 
     if (format !== 'wav' && format !== 'pcm') {
       throw new SaywireError('INVALID_REQUEST', 'Field "response_format" must be "wav" or "pcm".');
     }
-    const engineVoice = OPENAI_VOICES.has(voice) ? options.voice : voice;
+    // An engine that has the voice speaks it (an upstream has OpenAI's names); otherwise it maps to the default.
+    const engineVoice = engine.voices.has(voice) ? voice : options.voice;
     const sentences = await chunkWholeText(workers, input, serverChunker(options, engineVoice));
     const { min, max } = engine.description.rate;
     const rate = Math.min(max, Math.max(min, Math.round(options.speechRate * speed)));

@@ -2,6 +2,8 @@
  * Sends one sentence's audio as the session asked: binary frames (a small header, then PCM16) or
  * base64 `response.audio.delta` events, `frameMs` of audio each, waiting while the socket is
  * congested, and within the turn's audio budget. Each frame's sequence number follows the last.
+ * Audio that arrives in pieces (an upstream's body) is framed as it comes: a frame leaves as soon
+ * as its samples are in, and only the part of a frame a piece leaves unfilled waits for the next.
  */
 import type { Clock } from '../clock.js';
 import { SaywireError } from '../errors.js';
@@ -9,7 +11,8 @@ import { encodeAudioFrame } from '../protocol/audio-frame.js';
 import type { ServerEvent, WordTimingEvent } from '../protocol/server-events.js';
 import type { HeardTranscript } from './heard-transcript.js';
 import type { TurnOutput, TurnSettings } from './turn-ports.js';
-import type { SpeechAudio } from './turn-workers.js';
+import type { SpokenWord } from '../pool/contract.js';
+import type { StreamedSpeech } from './turn-workers.js';
 
 export interface AudioFramerInit {
   responseId: string;
@@ -51,37 +54,69 @@ export class AudioFramer {
   }
 
   /**
-   * Sends the audio of sentence `index`, then its `response.audio.done` with word timings.
-   * @throws SaywireError TURN_BUDGET_EXCEEDED once the turn has sent `maxTurnAudioMs`.
+   * Sends the audio of sentence `index` as it arrives, then its `response.audio.done` with word
+   * timings. Returns early, sending nothing more, once `signal` aborts or the turn is done.
+   * @throws SaywireError TURN_BUDGET_EXCEEDED once the turn has sent `maxTurnAudioMs`; whatever
+   *   the audio's pieces reject with (an upstream failing part-way).
    */
-  async send(index: number, text: string, audio: SpeechAudio, signal: AbortSignal): Promise<void> {
-    const { settings, output, transcript, clock } = this.#init;
-    const samplesPerFrame = Math.max(1, Math.round((audio.sampleRate * settings.frameMs) / 1000));
+  async send(index: number, text: string, audio: StreamedSpeech, signal: AbortSignal): Promise<void> {
+    const samplesPerFrame = Math.max(1, Math.round((audio.sampleRate * this.#init.settings.frameMs) / 1000));
+    // Shared with the transcript from the first frame on: estimated timings join it at the end.
+    const words: SpokenWord[] = [];
     let begun = false;
-    for (let at = 0; at < audio.pcm.length; at += samplesPerFrame) {
+    let samples = 0;
+    /** Sends one frame; false once nothing more may be sent. */
+    const frame = async (pcm: Int16Array): Promise<boolean> => {
+      const { settings, output, transcript, clock } = this.#init;
       if (this.#audioMs > settings.maxTurnAudioMs) {
         throw new SaywireError('TURN_BUDGET_EXCEEDED', `The turn produced more than ${settings.maxTurnAudioMs} ms of audio.`);
       }
       await output.whenWritable(signal);
-      if (signal.aborted || !this.#init.isOpen()) return;
-      const samples = audio.pcm.subarray(at, at + samplesPerFrame);
-      this.#frame(index, samples, audio.sampleRate);
+      if (signal.aborted || !this.#init.isOpen()) return false;
+      this.#frame(index, pcm, audio.sampleRate);
       this.#firstAudioAt ??= clock.now();
       if (!begun) {
-        transcript.begin(text, this.#audioMs, audio.words);
+        transcript.begin(text, this.#audioMs, words);
         begun = true;
       }
-      const frameMs = (samples.length / audio.sampleRate) * 1000;
+      const frameMs = (pcm.length / audio.sampleRate) * 1000;
       transcript.extend(frameMs);
       this.#audioMs += frameMs;
+      samples += pcm.length;
+      return true;
+    };
+    /** Samples of a frame that the last piece left unfilled. */
+    let partial: Int16Array = new Int16Array(0);
+    for await (const piece of audio.pieces) {
+      words.push(...piece.words);
+      let pcm = piece.pcm;
+      if (partial.length > 0) {
+        const joined = new Int16Array(Math.min(samplesPerFrame, partial.length + pcm.length));
+        joined.set(partial);
+        joined.set(pcm.subarray(0, joined.length - partial.length), partial.length);
+        pcm = pcm.subarray(joined.length - partial.length);
+        partial = joined;
+        if (partial.length < samplesPerFrame) continue;
+        if (!(await frame(partial))) return;
+        partial = new Int16Array(0);
+      }
+      let at = 0;
+      for (; at + samplesPerFrame <= pcm.length; at += samplesPerFrame) {
+        if (!(await frame(pcm.subarray(at, at + samplesPerFrame)))) return;
+      }
+      partial = pcm.subarray(at);
     }
+    if (partial.length > 0 && !(await frame(partial))) return;
+    // Pieces that stopped because the turn was cancelled are not a finished sentence.
+    if (signal.aborted) return;
     this.#init.emit({
       type: 'response.audio.done',
       response_id: this.#init.responseId,
       sentence_index: index,
-      duration_ms: Math.round((audio.pcm.length / audio.sampleRate) * 1000),
+      duration_ms: Math.round((samples / audio.sampleRate) * 1000),
       sample_rate: audio.sampleRate,
-      words: audio.words.map((w): WordTimingEvent => ({
+      estimated: audio.estimated,
+      words: words.map((w): WordTimingEvent => ({
         text: text.slice(w.start, w.end),
         start: w.start,
         end: w.end,
