@@ -32,7 +32,8 @@ export function speechWordSpans(speechText: string): Array<{ speechStart: number
  */
 export function estimateWordTimings(words: readonly SpeechWord[], speechLength: number, durationMs: number): WordTiming[] {
   if (speechLength <= 0 || durationMs <= 0) return [];
-  const at = (offset: number): number => (durationMs * Math.min(speechLength, Math.max(0, offset))) / speechLength;
+  // Clamped: the product and quotient can round past the end by a hair.
+  const at = (offset: number): number => Math.min(durationMs, (durationMs * Math.min(speechLength, Math.max(0, offset))) / speechLength);
   let previous = 0;
   const starts = words.map((w) => {
     previous = Math.max(previous, at(w.speechStart));

@@ -11,6 +11,7 @@ import type { SaywireServer } from '../../src/server/server.js';
 import { resamplePcm16 } from '../../src/speech/resample.js';
 import { FakeLlm, finish, text } from '../support/fake-llm.js';
 import { FakeTts, tonePcm } from '../support/fake-tts.js';
+import { LogCapture } from '../support/log-capture.js';
 import { startServer } from '../support/server.js';
 import { TestClient } from '../support/test-client.js';
 
@@ -313,6 +314,21 @@ describe('each TTS_UPSTREAM_* code against a loopback upstream', () => {
       expect(errors.map((e) => e.code)).toEqual(['TTS_UPSTREAM_UNREACHABLE']);
     } finally {
       await nowhere.close();
+    }
+  });
+
+  it('sends the API key as a bearer token and never logs it, not even when the upstream refuses it', async () => {
+    const logs = new LogCapture();
+    const keyed = await startServer({ ...ADMIT_ALL, tts: 'openai', ttsBaseUrl: fake.url, ttsApiKey: 'sk-never-logged', logLevel: 'trace' }, { logger: logs.logger('trace') });
+    try {
+      fake.script = () => ({ status: 401 });
+      const { done } = await failingTurn(keyed);
+      expect(done.status_details?.reason).toBe('TTS_UPSTREAM_UNAUTHORIZED');
+      expect(fake.requests.at(-1)?.headers.authorization).toBe('Bearer sk-never-logged');
+      await logs.waitFor((line) => line.msg === 'turn done');
+      expect(JSON.stringify(logs.lines)).not.toContain('sk-never-logged');
+    } finally {
+      await keyed.close();
     }
   });
 
