@@ -32,6 +32,11 @@ describe('a saywire speaking through another saywire', () => {
     expect(voices.voices.map((v) => v.id)).toContain('nova');
 
     const client = await TestClient.connect(server.url);
+    // The upstream's voices are the session's: eSpeak's are not.
+    client.send({ type: 'session.update', session: { voice: 'en-us' } });
+    expect(((await client.next('error')).error as { code: string }).code).toBe('INVALID_EVENT');
+    client.send({ type: 'session.update', session: { voice: 'nova' } });
+    expect(((await client.next('session.updated')).session as { voice: string }).voice).toBe('nova');
     client.send({ type: 'text.append', delta: 'The first sentence is here. And a second one follows it.' });
     client.send({ type: 'text.done' });
     const done = (await client.next('response.done')).response as { status: string; sentences: number; last_audio_seq: number };
