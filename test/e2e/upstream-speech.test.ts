@@ -12,6 +12,7 @@ import { resamplePcm16 } from '../../src/speech/resample.js';
 import { FakeLlm, finish, text } from '../support/fake-llm.js';
 import { FakeTts, tonePcm } from '../support/fake-tts.js';
 import { LogCapture } from '../support/log-capture.js';
+import { parseWavHeader } from '../support/wav-header.js';
 import { startServer } from '../support/server.js';
 import { TestClient } from '../support/test-client.js';
 
@@ -158,6 +159,23 @@ describe('a patient upstream: streaming, order, barge-in, resampling', () => {
     const audioDone = (await client.next('response.audio.done')) as { duration_ms: number; sample_rate: number; estimated: boolean };
     expect(audioDone).toMatchObject({ duration_ms: 700, sample_rate: 16_000, estimated: true });
     client.close();
+  });
+
+  it('POST /v1/audio/speech goes through the same engine: normalized text upstream, its PCM back as WAV', async () => {
+    const tone = tonePcm(0.4);
+    fake.script = () => ({ chunks: [tone.subarray(0, 1001), tone.subarray(1001)] });
+    const before = fake.requests.length;
+    const res = await fetch(`${server.url}/v1/audio/speech`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ input: 'It costs $25.', voice: 'am_michael', response_format: 'wav' }),
+    });
+    expect(res.status).toBe(200);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect(fake.requests[before]?.body).toMatchObject({ input: 'It costs twenty-five dollars.', voice: 'am_michael', response_format: 'pcm' });
+    const wav = parseWavHeader(bytes);
+    expect(wav).toMatchObject({ sampleRate: 24_000, channels: 1, bitsPerSample: 16 });
+    expect(bytes.subarray(wav.dataOffset)).toEqual(tone);
   });
 
   it('estimates word timings over the audio by the spoken text, marked estimated', async () => {
