@@ -102,6 +102,36 @@ export const ERROR_CODES = {
     type: 'upstream_error',
     description: 'The LLM stream sent a chunk that is not valid JSON of the expected shape.',
   },
+  TTS_UPSTREAM_UNAUTHORIZED: {
+    type: 'upstream_error',
+    description: 'The speech endpoint (`tts=openai`) refused the API key (HTTP 401 or 403). Not retried.',
+    httpStatus: 502,
+  },
+  TTS_UPSTREAM_RATE_LIMITED: {
+    type: 'upstream_error',
+    description: 'The speech endpoint answered HTTP 429, also after `ttsRetries` retries.',
+    httpStatus: 502,
+  },
+  TTS_UPSTREAM_HTTP_ERROR: {
+    type: 'upstream_error',
+    description: 'The speech endpoint answered another HTTP error status (after retries for 5xx); `upstream_status` has it.',
+    httpStatus: 502,
+  },
+  TTS_UPSTREAM_UNREACHABLE: {
+    type: 'upstream_error',
+    description: 'The speech endpoint could not be reached, or sent no headers within `ttsConnectTimeoutMs`.',
+    httpStatus: 502,
+  },
+  TTS_UPSTREAM_TIMEOUT: {
+    type: 'upstream_error',
+    description: 'The speech endpoint\'s audio went silent for longer than `ttsIdleTimeoutMs`.',
+    httpStatus: 504,
+  },
+  TTS_UPSTREAM_STREAM_BROKEN: {
+    type: 'upstream_error',
+    description: 'The speech endpoint\'s audio broke off after it had begun (not retried: part of the sentence was already sent); the turn ends as failed, keeping what was spoken.',
+    httpStatus: 502,
+  },
   TOOL_TIMEOUT: {
     type: 'invalid_request_error',
     description: 'The client did not answer a `response.function_call` within `toolCallTimeoutMs`.',

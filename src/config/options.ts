@@ -64,6 +64,12 @@ const HOUR = 3_600_000;
 /** The speech settings' ranges and defaults are the engine's own. */
 const SPEECH = DEFAULT_ENGINE.description;
 
+/** OpenAI's speech voices: what an OpenAI-compatible speech endpoint is asked for unless `ttsVoices` says otherwise. */
+const OPENAI_VOICE_NAMES = 'alloy,ash,ballad,coral,echo,fable,nova,onyx,sage,shimmer,verse';
+
+/** A voice name an upstream takes: no spaces or commas, not empty, at most 64 characters. */
+const TTS_VOICE = /^[\w.:@+-]{1,64}$/;
+
 /** The settings table. Order is the README's order. */
 export const SETTINGS = {
   host: str('127.0.0.1', 'Address to listen on.'),
@@ -147,6 +153,15 @@ export const SETTINGS = {
   openaiIdleTimeoutMs: int(100, 600_000, 30_000, 'Longest silence allowed between upstream stream chunks.'),
   openaiRetries: int(0, 10, 2, 'Retries of a failed upstream request, only before its first token.'),
   openaiRetryBaseMs: int(0, 60_000, 250, 'Backoff before the first retry; doubles each time.'),
+  tts: oneOf(['espeak', 'openai'], 'espeak', 'Speech engine: the built-in eSpeak-NG, or any OpenAI-compatible /v1/audio/speech endpoint (OpenAI, Kokoro-FastAPI, another saywire...).'),
+  ttsBaseUrl: str('', 'Base URL of the OpenAI-compatible speech API, e.g. https://api.openai.com/v1 (required when tts is openai).'),
+  ttsApiKey: str('', 'API key sent to the speech endpoint as a bearer token; never logged.', true),
+  ttsModel: str('tts-1', 'Speech model name sent upstream.'),
+  ttsVoices: str(OPENAI_VOICE_NAMES, 'Comma-separated voices the speech endpoint has: GET /v1/voices offers them, session.update accepts them; the first is the default voice.'),
+  ttsConnectTimeoutMs: int(100, 600_000, 10_000, 'Time allowed for the speech endpoint to answer with headers.'),
+  ttsIdleTimeoutMs: int(100, 600_000, 10_000, 'Longest silence allowed between chunks of the speech endpoint\'s audio.'),
+  ttsRetries: int(0, 10, 2, 'Retries of a failed speech request, only before its first audio byte.'),
+  ttsRetryBaseMs: int(0, 60_000, 250, 'Backoff before the first speech retry; doubles each time.'),
   toolCallTimeoutMs: int(100, 3_600_000, 30_000, 'How long a turn waits for the client to answer a function call.'),
   maxToolRounds: int(0, 100, 5, 'Most upstream requests with tool calls in one turn.'),
 } as const satisfies Record<string, SettingSpec>;
@@ -242,7 +257,7 @@ function checkLayer(options: Record<string, unknown>, source: string): ServerOpt
  * that names the setting and its allowed range. `source` says where values came from.
  */
 export function validateOptions(options: Record<string, unknown> = {}, source = 'options'): FilledServerOptions {
-  const result = { ...DEFAULT_OPTIONS, ...checkLayer(options, source) } as FilledServerOptions;
+  let result = { ...DEFAULT_OPTIONS, ...checkLayer(options, source) } as FilledServerOptions;
   if (result.poolMinThreads > result.poolMaxThreads) {
     throw new ConfigError(
       'poolMinThreads',
@@ -255,15 +270,21 @@ export function validateOptions(options: Record<string, unknown> = {}, source = 
       `Setting "authToken" must be set when "host" (${result.host}) is not a loopback address: anyone who can reach the port could use the server.`,
     );
   }
-  if (result.agent === 'openai') {
-    let url: URL | undefined;
-    try {
-      url = new URL(result.openaiBaseUrl);
-    } catch {
-      url = undefined;
+  if (result.agent === 'openai') checkHttpUrl('openaiBaseUrl', result.openaiBaseUrl);
+  if (result.tts === 'openai') {
+    checkHttpUrl('ttsBaseUrl', result.ttsBaseUrl);
+    const voices = ttsVoiceList(result.ttsVoices);
+    const bad = voices.find((v) => !TTS_VOICE.test(v));
+    if (voices.length === 0 || bad !== undefined) {
+      throw new ConfigError(
+        'ttsVoices',
+        `Setting "ttsVoices" must be a comma-separated list of voice names (letters, digits, _ . : @ + -, at most 64 each); got ${JSON.stringify(result.ttsVoices)}.`,
+      );
     }
-    if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-      throw new ConfigError('openaiBaseUrl', `Setting "openaiBaseUrl" must be an http(s) URL; got ${JSON.stringify(result.openaiBaseUrl)}.`);
+    // The eSpeak default voice means nothing upstream: unless one is chosen, the first listed speaks.
+    if (options.voice === undefined) result = { ...result, voice: voices[0] as string };
+    else if (!voices.includes(result.voice)) {
+      throw new ConfigError('voice', `Setting "voice" must be one of "ttsVoices" (${voices.join(', ')}) when "tts" is openai; got ${JSON.stringify(result.voice)}.`);
     }
   }
   if (result.sendHighWaterBytes > result.sendHardCapBytes) {
@@ -284,6 +305,27 @@ export function validateOptions(options: Record<string, unknown> = {}, source = 
     }
   }
   return Object.freeze(result);
+}
+
+/** The voices of a `ttsVoices` list, in order. */
+export function ttsVoiceList(list: string): string[] {
+  return list
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+}
+
+/** Throws naming `name` unless `value` is an http(s) URL. */
+function checkHttpUrl(name: SettingName, value: string): void {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new ConfigError(name, `Setting "${name}" must be an http(s) URL; got ${JSON.stringify(value)}.`);
+  }
 }
 
 /** True for addresses only this machine can reach. */

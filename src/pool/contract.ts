@@ -8,10 +8,11 @@ import type { FilledChunkerOptions } from '../text/chunker-options.js';
 import type { VoiceInfo } from '../speech/engine.js';
 import type { Pronunciation, PronunciationSet } from '../speech/pronunciations.js';
 import type { EncodedFormat, StreamState } from '../speech/encoding/formats.js';
+import type { SpeechWord } from '../speech/estimated-timings.js';
 import type { ScanResult, ScanState } from '../text/sentence-boundaries.js';
 
 /** The named handlers the pipeline worker exports. */
-export type TaskName = 'warm' | 'chunk' | 'speak' | 'encode';
+export type TaskName = 'warm' | 'chunk' | 'speak' | 'encode' | 'prepare' | 'resample';
 
 /**
  * One worker thread's memory as the thread itself sees it. Node 20 cannot read another
@@ -127,6 +128,46 @@ export interface SpokenWord {
 export type SpeakReply =
   | ({ ok: true; pcm: Int16Array; sampleRate: number; speechText: string; words: SpokenWord[] } & WorkerReport)
   | TaskFailure;
+
+/**
+ * Prepare one sentence for an engine that synthesizes outside the pool (an upstream): the same
+ * normalization `speak` applies, and where the spoken words are, for timings estimated later.
+ */
+export interface PrepareTask {
+  /** The sentence as written. */
+  text: string;
+  /** Language tag whose normalization rules apply. */
+  language: string;
+  /** As in {@link SpeakTask}: the session's pronunciations, applied before the server's. */
+  pronunciations?: PronunciationSet | null;
+  /** As in {@link SpeakTask}: set by the pool when the caller gives up. */
+  cancelled?: Int32Array;
+}
+
+export type PrepareReply = ({ ok: true; speechText: string; words: SpeechWord[] } & WorkerReport) | TaskFailure;
+
+/**
+ * Resample one block of a PCM16 stream (see `resamplePcm16Range`): `pcm` is moved to the worker,
+ * the output moved back.
+ */
+export interface ResampleTask {
+  /**
+   * The stream's input kept from earlier blocks (what the new samples' first outputs depend on),
+   * from the stream's sample `inputStart`; its own buffer, moved.
+   */
+  context: Int16Array;
+  /** The new samples, right after `context`; its own buffer, moved. */
+  pcm: Int16Array;
+  inputStart: number;
+  fromRate: number;
+  toRate: number;
+  /** The output samples wanted: `first` to `first + count` of the resampled stream. */
+  first: number;
+  count: number;
+}
+
+/** The resampled block on its own transferred buffer. */
+export type ResampleReply = { ok: true; pcm: Int16Array } & WorkerReport;
 
 /** A worker's reply wrapped so that Piscina transfers `buffers` instead of copying them. */
 export interface Moved<T extends object> {

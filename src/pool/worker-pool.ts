@@ -4,6 +4,7 @@
  * `WORKER_FAILED`. Tasks are never aborted once running: aborting terminates the thread, and a
  * re-warmed thread costs far more than letting one sentence finish (callers drop stale results).
  */
+import type { TransferListItem } from 'node:worker_threads';
 import { Piscina, queueOptionsSymbol } from 'piscina';
 import { SaywireError } from '../errors.js';
 import { DEFAULT_ENGINE } from '../speech/engines.js';
@@ -14,6 +15,10 @@ import type {
   EncodeReply,
   EncodeTask,
   PipelineWorkerData,
+  PrepareReply,
+  PrepareTask,
+  ResampleReply,
+  ResampleTask,
   SpeakReply,
   SpeakTask,
   TaskFailure,
@@ -36,6 +41,8 @@ export interface WorkerPoolOptions {
   filename?: string;
   /** The server's pronunciations (`pronunciationsFile`), handed to every thread at its start. */
   pronunciations?: readonly Pronunciation[];
+  /** Registry name of the speech engine (default: the registry's default). An upstream engine's threads load none. */
+  engine?: string;
   /** Per-thread heap limits (out-of-memory fails the task, not the process). */
   resourceLimits?: { maxOldGenerationSizeMb?: number; maxYoungGenerationSizeMb?: number };
 }
@@ -57,8 +64,12 @@ export interface PoolStats {
  */
 const WARM_ROUNDS = 20;
 
-/** The lane of each task: scans and the warm-up pass queued speech (synthesis and encoding). */
-const LANES: Record<TaskName, Lane> = { warm: 'fast', chunk: 'fast', speak: 'slow', encode: 'slow' };
+/**
+ * The lane of each task: scans and the warm-up pass queued speech (synthesis and encoding), and so
+ * do the short steps of an upstream engine's sentence (preparing its text, resampling a block of
+ * audio already arriving), each of which a listener is waiting on.
+ */
+const LANES: Record<TaskName, Lane> = { warm: 'fast', chunk: 'fast', speak: 'slow', encode: 'slow', prepare: 'fast', resample: 'fast' };
 
 /**
  * Young-generation cap of each pool thread, MB (V8's default for a worker is 48: a new space of
@@ -90,7 +101,7 @@ export class WorkerPool {
       filename: options.filename ?? PIPELINE_WORKER_URL,
       minThreads: options.minThreads,
       maxThreads: options.maxThreads,
-      workerData: { engine: DEFAULT_ENGINE.description.name, pronunciations: options.pronunciations ?? [] } satisfies PipelineWorkerData,
+      workerData: { engine: options.engine ?? DEFAULT_ENGINE.description.name, pronunciations: options.pronunciations ?? [] } satisfies PipelineWorkerData,
       // The bound is checked before each run (see #run), so Piscina's own limit never trips.
       taskQueue: new TaskLanes(),
       // Threads stay warm: an idle timeout would drop the loaded engine and cost a re-warm.
@@ -145,14 +156,24 @@ export class WorkerPool {
    * one finishes: aborting it would kill its thread) and the call rejects with the abort reason.
    */
   async speak(task: SpeakTask, signal?: AbortSignal): Promise<Extract<SpeakReply, { ok: true }>> {
-    signal?.throwIfAborted();
-    const cancelled = signal === undefined ? undefined : this.#cellOf(signal);
-    const reply = (await this.#run('speak', cancelled === undefined ? task : { ...task, cancelled })) as SpeakReply;
-    if (!reply.ok && reply.code === 'CANCELLED') {
-      this.#skipped++;
-      throw signal?.reason;
-    }
-    return expectOk(reply);
+    return expectOk((await this.#runSkippable('speak', task, signal)) as SpeakReply);
+  }
+
+  /**
+   * Prepares a sentence's text for an engine that synthesizes outside the pool. Skipped, like
+   * {@link speak}, when `signal` has aborted before the task starts.
+   */
+  async prepare(task: PrepareTask, signal?: AbortSignal): Promise<Extract<PrepareReply, { ok: true }>> {
+    return expectOk((await this.#runSkippable('prepare', task, signal)) as PrepareReply);
+  }
+
+  /**
+   * Resamples one block of a PCM stream; the buffers of `task.context` and `task.pcm` move to the
+   * worker (detached here), the result moves back.
+   */
+  async resample(task: ResampleTask): Promise<Int16Array> {
+    const moved = [task.context.buffer, task.pcm.buffer] as ArrayBuffer[];
+    return ((await this.#run('resample', task, moved)) as ResampleReply).pcm;
   }
 
   /** Codes a sentence's PCM as the next segment of an encoded stream; the PCM is moved, not copied. */
@@ -163,6 +184,18 @@ export class WorkerPool {
   /** Tasks skipped in a worker because their caller had given up, since start (`/metrics`). */
   get skipped(): number {
     return this.#skipped;
+  }
+
+  /** Runs a task the worker skips once `signal` has aborted; a skipped one rejects with the abort reason. */
+  async #runSkippable(name: TaskName, task: object, signal: AbortSignal | undefined): Promise<{ ok: boolean; code?: string }> {
+    signal?.throwIfAborted();
+    const cancelled = signal === undefined ? undefined : this.#cellOf(signal);
+    const reply = (await this.#run(name, cancelled === undefined ? task : { ...task, cancelled })) as { ok: boolean; code?: string };
+    if (!reply.ok && reply.code === 'CANCELLED') {
+      this.#skipped++;
+      throw signal?.reason;
+    }
+    return reply;
   }
 
   /** One shared cell per signal (per turn), set when it aborts. */
@@ -211,7 +244,7 @@ export class WorkerPool {
     return this.#piscina.queueSize >= this.#maxQueue;
   }
 
-  async #run(name: TaskName, task: object, transferList?: ArrayBuffer[]): Promise<unknown> {
+  async #run(name: TaskName, task: object, transferList?: TransferListItem[]): Promise<unknown> {
     if (this.#closed) throw new SaywireError('SHUTTING_DOWN', 'The worker pool is closed.');
     // Checked here rather than recognised in Piscina's rejection, which carries no code.
     if (this.isFull) throw new SaywireError('OVERLOADED', 'The worker pool queue is full.');

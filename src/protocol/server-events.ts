@@ -83,6 +83,8 @@ export type ServerEvent =
       sample_rate: number;
       /** The engine's voice id this sentence was spoken in. */
       voice: string;
+      /** True when the word timings are estimated from the text over the audio's length (an upstream engine sends none). */
+      estimated: boolean;
       words: WordTimingEvent[];
     }
   /** A `text.flush` is done: its sentences are queued; `sentence_index` is the last one's, -1 when it had none. */

@@ -7,6 +7,7 @@ import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { WorkerMemory } from '../pool/contract.js';
 import type { ResponseSummary } from '../protocol/server-events.js';
 import type { PoolStats, WorkerPool } from '../pool/worker-pool.js';
+import type { SpeechObserver } from '../turn/turn-workers.js';
 import type { EventLoopMonitor, LoopDelayTotals } from './event-loop-monitor.js';
 import { registerProcessMetrics } from './process-metrics.js';
 
@@ -77,6 +78,9 @@ export class ServerMetrics {
   readonly #audioBytes: Counter;
   readonly #audioFrames: Counter;
   readonly #errors: Counter<'code'>;
+  readonly #speechFirstByte: Histogram<'engine'>;
+  readonly #speechBytes: Counter<'engine'>;
+  readonly #speechFailures: Counter<'engine' | 'code'>;
   readonly #loop: EventLoopMonitor;
   readonly #pool: WorkerPool;
 
@@ -91,6 +95,20 @@ export class ServerMetrics {
     this.#audioBytes = new Counter({ name: 'saywire_audio_bytes_total', help: 'PCM bytes of audio sent.', registers });
     this.#audioFrames = new Counter({ name: 'saywire_audio_frames_total', help: 'Audio frames sent.', registers });
     this.#errors = new Counter({ name: 'saywire_errors_total', help: 'Errors reported to clients, by code.', labelNames: ['code'], registers });
+    this.#speechFirstByte = new Histogram({
+      name: 'saywire_speech_first_byte_seconds',
+      help: "From asking the speech engine for a sentence to its first audio (eSpeak: the whole pool task; an upstream: its body's first byte).",
+      labelNames: ['engine'],
+      buckets: LATENCY_BUCKETS,
+      registers,
+    });
+    this.#speechBytes = new Counter({ name: 'saywire_speech_bytes_total', help: 'PCM bytes the speech engine produced, before resampling.', labelNames: ['engine'], registers });
+    this.#speechFailures = new Counter({
+      name: 'saywire_speech_failures_total',
+      help: 'Sentence syntheses that failed, by engine and code (cancelled ones do not count).',
+      labelNames: ['engine', 'code'],
+      registers,
+    });
 
     new Gauge({
       name: 'saywire_connections',
@@ -211,5 +229,14 @@ export class ServerMetrics {
 
   error(code: string): void {
     this.#errors.inc({ code });
+  }
+
+  /** What the turns and the speech route report about `engine`'s syntheses. */
+  speechObserver(engine: string): SpeechObserver {
+    return {
+      firstByte: (ms) => this.#speechFirstByte.observe({ engine }, ms / 1000),
+      bytes: (count) => this.#speechBytes.inc({ engine }, count),
+      failed: (code) => this.#speechFailures.inc({ engine, code }),
+    };
   }
 }

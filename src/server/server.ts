@@ -13,14 +13,15 @@ import type { Agent } from '../agents/agent.js';
 import { OpenAIAgent } from '../agents/openai-agent.js';
 import { ScriptedAgent } from '../agents/scripted-agent.js';
 import { type Clock, delay, systemClock } from '../clock.js';
-import { type FilledServerOptions, type ServerOptions, isLoopback, validateOptions } from '../config/options.js';
+import { type FilledServerOptions, type ServerOptions, isLoopback, ttsVoiceList, validateOptions } from '../config/options.js';
 import { loadPronunciationsFile } from '../config/pronunciations-file.js';
 import { ConfigError, type HttpErrorCode, SaywireError } from '../errors.js';
 import { createLogger } from '../log.js';
 import { WorkerPool } from '../pool/worker-pool.js';
 import type { TurnAdmission } from '../session/message-processor.js';
 import type { EngineInfo } from '../session/session-settings.js';
-import { DEFAULT_ENGINE } from '../speech/engines.js';
+import type { SpeechEngine, UpstreamEngineKind } from '../speech/engine.js';
+import { findEngine } from '../speech/engines.js';
 import { createTurnWorkers } from '../turn/turn-workers.js';
 import { chunkRoute } from './chunk-route.js';
 import { demoRoutes } from './demo-route.js';
@@ -114,21 +115,44 @@ function listenError(err: unknown, options: FilledServerOptions): unknown {
   }
 }
 
+/** A URL's host name, IPv6 brackets removed, as `isLoopback` takes it. */
+function hostnameOf(url: string): string {
+  return new URL(url).hostname.replace(/^\[(.*)\]$/, '$1');
+}
+
+/** The upstream speech engine the `tts*` settings describe. */
+function connectUpstream(connect: UpstreamEngineKind['connect'], options: FilledServerOptions, clock: Clock): SpeechEngine {
+  return connect({
+    baseUrl: options.ttsBaseUrl,
+    apiKey: options.ttsApiKey,
+    model: options.ttsModel,
+    voices: ttsVoiceList(options.ttsVoices),
+    connectTimeoutMs: options.ttsConnectTimeoutMs,
+    idleTimeoutMs: options.ttsIdleTimeoutMs,
+    retries: options.ttsRetries,
+    retryBaseMs: options.ttsRetryBaseMs,
+    clock,
+  });
+}
+
 /** Builds a server from options (validated here; a bad option throws a ConfigError). */
 export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): SaywireServer {
   const options = validateOptions(input);
   const pronunciations = loadPronunciationsFile(options.pronunciationsFile);
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger ?? createLogger({ level: options.logLevel, logText: options.logText });
+  const speech = findEngine(options.tts);
+  // An upstream engine is I/O: made once here, on the main thread; its pool threads load no engine.
+  const upstream = speech.placement === 'main' ? connectUpstream(speech.connect, options, clock) : undefined;
   const pool = new WorkerPool({
     minThreads: options.poolMinThreads,
     maxThreads: options.poolMaxThreads,
     maxQueue: options.poolMaxQueue,
+    engine: speech.description.name,
     resourceLimits: { maxOldGenerationSizeMb: options.poolMaxHeapMb },
     pronunciations,
     ...(deps.workerFile === undefined ? {} : { filename: deps.workerFile }),
   });
-  const workers = createTurnWorkers(pool, options.chunking);
   const agent = createAgent(options, clock);
   const connections = new Set<Connection>();
   const loop = new EventLoopMonitor();
@@ -138,6 +162,12 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
     connections: function* () {
       for (const c of connections) yield c.stats();
     },
+  });
+  const workers = createTurnWorkers(pool, {
+    chunking: options.chunking,
+    ...(upstream === undefined ? {} : { upstream: { engine: upstream, language: options.chunkLanguage === '' ? null : options.chunkLanguage } }),
+    observer: metrics.speechObserver(speech.description.name),
+    clock,
   });
   const hooks: ConnectionHooks = {
     error: (code) => metrics.error(code),
@@ -163,7 +193,7 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
   };
   const perIp = new Map<string, number>();
   const tokens = new AccessTokens({ authToken: options.authToken, ttlMs: options.tokenTtlMs, now: deps.wallClock ?? Date.now });
-  const engine: EngineInfo = { voices: new Set(), list: [], description: DEFAULT_ENGINE.description };
+  const engine: EngineInfo = { voices: new Set(), list: [], description: speech.description };
   const context: ConnectionContext = { options, workers, agent, engine, admission, hooks, clock };
   /** One slot per repeating timer, holding the handle of its next tick. */
   let timers: Array<{ handle: unknown }> = [];
@@ -336,21 +366,25 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
         await this.close();
         throw new SaywireError('WORKER_FAILED', `The pipeline worker failed to start: ${(err as Error).message}`, { cause: err });
       }
-      engine.list = warm.voices;
-      engine.voices = new Set(warm.voices.map((v) => v.id));
+      engine.list = upstream?.voices() ?? warm.voices;
+      engine.voices = new Set(engine.list.map((v) => v.id));
       if (!engine.voices.has(options.voice)) {
         await this.close();
         throw new ConfigError('voice', `Setting "voice" must be a voice the engine has (see GET /v1/voices); got "${options.voice}".`);
       }
       ready = true;
       const llm = options.agent === 'openai' ? { llmUrl: options.openaiBaseUrl, llmModel: options.openaiModel } : {};
+      const tts = options.tts === 'openai' ? { ttsUrl: options.ttsBaseUrl, ttsModel: options.ttsModel } : {};
       logger.info(
-        { url, threads: options.poolMaxThreads, chunking: options.chunking, agent: agent.name, ...llm, speechEngine: DEFAULT_ENGINE.description.name },
+        { url, threads: options.poolMaxThreads, chunking: options.chunking, agent: agent.name, ...llm, speechEngine: speech.description.name, ...tts },
         'listening',
       );
-      if (options.agent === 'openai' && options.openaiApiKey === '' && !isLoopback(new URL(options.openaiBaseUrl).hostname.replace(/^\[(.*)\]$/, '$1'))) {
-        // Local servers (Ollama, llama.cpp) take no key; a remote one almost always wants one.
+      // Local servers (Ollama, llama.cpp, Kokoro-FastAPI) take no key; a remote one almost always wants one.
+      if (options.agent === 'openai' && options.openaiApiKey === '' && !isLoopback(hostnameOf(options.openaiBaseUrl))) {
         logger.warn({ llmUrl: options.openaiBaseUrl }, 'no API key for a non-loopback LLM endpoint: set openaiApiKey');
+      }
+      if (options.tts === 'openai' && options.ttsApiKey === '' && !isLoopback(hostnameOf(options.ttsBaseUrl))) {
+        logger.warn({ ttsUrl: options.ttsBaseUrl }, 'no API key for a non-loopback speech endpoint: set ttsApiKey');
       }
       return address;
     },

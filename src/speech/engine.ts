@@ -2,9 +2,11 @@
  * The speech engine contract: text in, PCM16 mono and word timings out. An engine is known to
  * the rest of saywire only through this file and the registry (`engines.ts`): its description
  * (read on the main thread, for validation and defaults) and the engine `load()` makes in each
- * worker. Synthesis is an async stream of chunks, so an engine that fetches audio over the
- * network fits as well as one that computes it in the thread.
+ * worker, or `connect()` makes once on the main thread for an engine whose synthesis is network
+ * I/O. Synthesis is an async stream of chunks, so an engine that fetches audio over the network
+ * fits as well as one that computes it in the thread.
  */
+import type { Clock } from '../clock.js';
 
 /** A voice the engine offers. */
 export interface VoiceInfo {
@@ -26,6 +28,11 @@ export interface SynthesisOptions {
   rate: number;
   /** Within `EngineDescription.pitch`. */
   pitch: number;
+  /**
+   * Ends the synthesis when it aborts: an engine doing I/O closes its request at once and its
+   * stream rejects with the abort reason. An engine that computes in the thread may ignore it.
+   */
+  signal?: AbortSignal;
 }
 
 /** Where a word of the text sits in the audio. */
@@ -116,8 +123,12 @@ export interface SpeechEngine {
   readonly heapBytes: number;
 }
 
-/** An engine the registry can build: its description, and how to make one. */
-export interface SpeechEngineKind {
+/**
+ * An engine that computes audio in the thread (CPU work): one is loaded in every pool worker,
+ * and the worker's `speak` task prepares and synthesizes a sentence in one go.
+ */
+export interface PoolEngineKind {
+  readonly placement: 'pool';
   readonly description: EngineDescription;
   /**
    * Makes a warm engine: resolves once the first real synthesis will cost what later ones do.
@@ -126,6 +137,42 @@ export interface SpeechEngineKind {
    */
   load(): Promise<SpeechEngine>;
 }
+
+/** Where an upstream engine finds its speech endpoint, and how patient it is (the `tts*` settings). */
+export interface UpstreamSpeechSettings {
+  /** Base URL of the API, e.g. `https://api.openai.com/v1`. */
+  baseUrl: string;
+  /** Sent as a bearer token when not empty; never logged. */
+  apiKey: string;
+  model: string;
+  /** The voice names the endpoint has; the first is the default. */
+  voices: readonly string[];
+  /** ms the endpoint has to answer with headers. */
+  connectTimeoutMs: number;
+  /** ms of silence allowed between chunks of audio. */
+  idleTimeoutMs: number;
+  /** Retries of a failed request, only before its first audio byte. */
+  retries: number;
+  /** ms before the first retry; doubles each time. */
+  retryBaseMs: number;
+  clock: Clock;
+}
+
+/**
+ * An engine whose synthesis is network I/O: it runs once, on the main thread, where sockets
+ * already live (a pool thread would only sit waiting on the network, could hand nothing back
+ * before the whole sentence had arrived, and dies when a running task is aborted). The pool
+ * still prepares each sentence's text and resamples its audio.
+ */
+export interface UpstreamEngineKind {
+  readonly placement: 'main';
+  readonly description: EngineDescription;
+  /** Makes the engine; nothing is fetched until the first synthesis. */
+  connect(settings: UpstreamSpeechSettings): SpeechEngine;
+}
+
+/** An engine the registry can build: its description, where it runs, and how to make one. */
+export type SpeechEngineKind = PoolEngineKind | UpstreamEngineKind;
 
 /**
  * Reads a whole synthesis into one result. A single chunk that already owns its exact buffer is

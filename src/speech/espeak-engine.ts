@@ -24,9 +24,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type {
   EngineDescription,
+  PoolEngineKind,
   SpeechChunk,
   SpeechEngine,
-  SpeechEngineKind,
   SynthesisOptions,
   SynthesisResult,
   VoiceInfo,
@@ -63,7 +63,8 @@ const DESCRIPTION: EngineDescription = Object.freeze({
 });
 
 /** The eSpeak-NG engine: offline, built in, the default. */
-export const espeakEngine: SpeechEngineKind = {
+export const espeakEngine: PoolEngineKind = {
+  placement: 'pool',
   description: DESCRIPTION,
   async load() {
     const engine = await createEspeakEngine();

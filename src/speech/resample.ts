@@ -30,36 +30,82 @@ export function resamplePcm16(pcm: Int16Array, fromRate: number, toRate: number)
   checkRate('fromRate', fromRate);
   checkRate('toRate', toRate);
   if (fromRate === toRate) return pcm.slice();
-  const outLength = resampledLength(pcm.length, fromRate, toRate);
-  const out = new Int16Array(outLength);
-  if (pcm.length === 0 || outLength === 0) return out;
+  return resamplePcm16Range(pcm, 0, fromRate, toRate, 0, resampledLength(pcm.length, fromRate, toRate));
+}
 
-  // Cutoff in cycles per input sample; below the output Nyquist rate when downsampling.
-  const cutoff = 0.5 * ROLLOFF * Math.min(1, toRate / fromRate);
-  const half = Math.ceil(ZERO_CROSSINGS / (2 * cutoff));
+/**
+ * Input samples each side of an output sample's position that its value depends on: a stream
+ * resampled block by block keeps this much of the input it has already sent (see
+ * {@link readyOutputs}).
+ */
+export function resampleContext(fromRate: number, toRate: number): number {
+  return Math.ceil(ZERO_CROSSINGS / (2 * cutoffOf(fromRate, toRate)));
+}
+
+/**
+ * How many output samples of a stream are settled once `received` input samples have arrived and
+ * more may follow: those whose every tap lies in the input so far. At the stream's end all of
+ * `resampledLength(received)` are.
+ */
+export function readyOutputs(received: number, fromRate: number, toRate: number): number {
+  const settledInput = received - 1 - resampleContext(fromRate, toRate);
+  return settledInput <= 0 ? 0 : Math.min(resampledLength(received, fromRate, toRate), Math.ceil((settledInput * toRate) / fromRate));
+}
+
+/**
+ * Output samples `first` to `first + count` of a resampled stream, computed from part of its input:
+ * `input[0]` is the stream's input sample `inputStart`. Given the context on both sides that
+ * {@link resampleContext} asks for, the result is exactly what {@link resamplePcm16} of the whole
+ * stream holds at those places, so a stream resampled block by block has no seams; beyond the
+ * input's ends its edge samples are extended, as at the ends of a whole stream. A fresh buffer.
+ */
+export function resamplePcm16Range(
+  input: Int16Array,
+  inputStart: number,
+  fromRate: number,
+  toRate: number,
+  first: number,
+  count: number,
+): Int16Array {
+  checkRate('fromRate', fromRate);
+  checkRate('toRate', toRate);
+  const out = new Int16Array(Math.max(0, count));
+  if (input.length === 0 || out.length === 0) return out;
+
+  const cutoff = cutoffOf(fromRate, toRate);
+  const half = resampleContext(fromRate, toRate);
   const taps = 2 * half;
   const table = kernelTable(cutoff, half);
 
   // Padded with edge samples so the dot product never needs a bounds check.
-  const padded = new Float32Array(pcm.length + 2 * taps);
-  padded.fill(pcm[0] as number, 0, taps);
-  padded.set(pcm, taps);
-  padded.fill(pcm[pcm.length - 1] as number, taps + pcm.length);
+  const padded = new Float32Array(input.length + 2 * taps);
+  padded.fill(input[0] as number, 0, taps);
+  padded.set(input, taps);
+  padded.fill(input[input.length - 1] as number, taps + input.length);
+  const last = padded.length - taps;
 
   // The position of output sample n is n * fromRate / toRate input samples: kept as an integer
-  // part and an integer remainder over toRate, so it never drifts.
-  let whole = 0;
-  let remainder = 0;
-  for (let n = 0; n < outLength; n++) {
+  // part and an integer remainder over toRate, so it never drifts (and is exact from any `first`).
+  const product = first * fromRate;
+  let whole = Math.floor(product / toRate);
+  let remainder = product - whole * toRate;
+  if (remainder < 0) {
+    whole -= 1;
+    remainder += toRate;
+  } else if (remainder >= toRate) {
+    whole += 1;
+    remainder -= toRate;
+  }
+  for (let n = 0; n < out.length; n++) {
     let phase = Math.round((remainder * PHASES) / toRate);
-    let at = whole;
+    let at = whole - inputStart;
     if (phase === PHASES) {
       phase = 0;
       at += 1;
     }
     const row = phase * taps;
-    // Taps cover input samples at-half+1 .. at+half.
-    const base = taps + at - half + 1;
+    // Taps cover input samples at-half+1 .. at+half; past the padding they clamp to the edges.
+    const base = Math.min(last, Math.max(0, taps + at - half + 1));
     let acc = 0;
     for (let k = 0; k < taps; k++) acc += (padded[base + k] as number) * (table[row + k] as number);
     out[n] = acc >= 32767 ? 32767 : acc <= -32768 ? -32768 : Math.round(acc);
@@ -70,6 +116,11 @@ export function resamplePcm16(pcm: Int16Array, fromRate: number, toRate: number)
     }
   }
   return out;
+}
+
+/** Cutoff in cycles per input sample; below the output Nyquist rate when downsampling. */
+function cutoffOf(fromRate: number, toRate: number): number {
+  return 0.5 * ROLLOFF * Math.min(1, toRate / fromRate);
 }
 
 /**

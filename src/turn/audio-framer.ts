@@ -2,18 +2,21 @@
  * Sends one sentence's audio as the session asked: binary frames (a small header, then the
  * samples) or base64 `response.audio.delta` events, `frameMs` of audio each, waiting while the
  * socket is congested, and within the turn's audio budget. Each frame's sequence number follows
- * the last. Samples go out as PCM16 or, for telephony, G.711-encoded here, once per sentence (a
+ * the last. Samples go out as PCM16 or, for telephony, G.711-encoded here, a frame at a time (a
  * table lookup a sample: far cheaper than the frame copies around it).
+ * Audio that arrives in pieces (an upstream's body) is framed as it comes: a frame leaves as soon
+ * as its samples are in, and only the part of a frame a piece leaves unfilled waits for the next.
  */
 import type { Clock } from '../clock.js';
 import { SaywireError } from '../errors.js';
-import { bytesPerSample, formatCode } from '../protocol/audio-encoding.js';
-import { encodeSamples } from './sample-encoder.js';
+import { formatCode } from '../protocol/audio-encoding.js';
 import { encodeAudioFrame } from '../protocol/audio-frame.js';
 import type { ServerEvent, WordTimingEvent } from '../protocol/server-events.js';
 import type { HeardTranscript } from './heard-transcript.js';
 import type { TurnOutput, TurnSettings } from './turn-ports.js';
-import type { SpeechAudio } from './turn-workers.js';
+import type { SpokenWord } from '../pool/contract.js';
+import type { StreamedSpeech } from './turn-workers.js';
+import { encodeSamples } from './sample-encoder.js';
 
 export interface AudioFramerInit {
   responseId: string;
@@ -55,40 +58,70 @@ export class AudioFramer {
   }
 
   /**
-   * Sends the audio of sentence `index`, then its `response.audio.done` with word timings.
-   * @throws SaywireError TURN_BUDGET_EXCEEDED once the turn has sent `maxTurnAudioMs`.
+   * Sends the audio of sentence `index` as it arrives, then its `response.audio.done` with word
+   * timings. Returns early, sending nothing more, once `signal` aborts or the turn is done.
+   * @throws SaywireError TURN_BUDGET_EXCEEDED once the turn has sent `maxTurnAudioMs`; whatever
+   *   the audio's pieces reject with (an upstream failing part-way).
    */
-  async send(index: number, text: string, audio: SpeechAudio, signal: AbortSignal): Promise<void> {
-    const { settings, output, transcript, clock } = this.#init;
-    const samplesPerFrame = Math.max(1, Math.round((audio.sampleRate * settings.frameMs) / 1000));
-    const bytes = encodeSamples(audio.pcm, settings.encoding);
-    const width = bytesPerSample(settings.encoding);
+  async send(index: number, text: string, audio: StreamedSpeech, signal: AbortSignal): Promise<void> {
+    const samplesPerFrame = Math.max(1, Math.round((audio.sampleRate * this.#init.settings.frameMs) / 1000));
+    // Shared with the transcript from the first frame on: estimated timings join it at the end.
+    const words: SpokenWord[] = [];
     let begun = false;
-    for (let at = 0; at < audio.pcm.length; at += samplesPerFrame) {
+    let samples = 0;
+    /** Sends one frame; false once nothing more may be sent. */
+    const frame = async (pcm: Int16Array): Promise<boolean> => {
+      const { settings, output, transcript, clock } = this.#init;
       if (this.#audioMs > settings.maxTurnAudioMs) {
         throw new SaywireError('TURN_BUDGET_EXCEEDED', `The turn produced more than ${settings.maxTurnAudioMs} ms of audio.`);
       }
       await output.whenWritable(signal);
-      if (signal.aborted || !this.#init.isOpen()) return;
-      const end = Math.min(at + samplesPerFrame, audio.pcm.length);
-      this.#frame(index, bytes.subarray(at * width, end * width), audio.sampleRate);
+      if (signal.aborted || !this.#init.isOpen()) return false;
+      this.#frame(index, encodeSamples(pcm, settings.encoding), audio.sampleRate);
       this.#firstAudioAt ??= clock.now();
       if (!begun) {
-        transcript.begin(text, this.#audioMs, audio.words);
+        transcript.begin(text, this.#audioMs, words);
         begun = true;
       }
-      const frameMs = ((end - at) / audio.sampleRate) * 1000;
+      const frameMs = (pcm.length / audio.sampleRate) * 1000;
       transcript.extend(frameMs);
       this.#audioMs += frameMs;
+      samples += pcm.length;
+      return true;
+    };
+    /** Samples of a frame that the last piece left unfilled. */
+    let partial: Int16Array = new Int16Array(0);
+    for await (const piece of audio.pieces) {
+      words.push(...piece.words);
+      let pcm = piece.pcm;
+      if (partial.length > 0) {
+        const joined = new Int16Array(Math.min(samplesPerFrame, partial.length + pcm.length));
+        joined.set(partial);
+        joined.set(pcm.subarray(0, joined.length - partial.length), partial.length);
+        pcm = pcm.subarray(joined.length - partial.length);
+        partial = joined;
+        if (partial.length < samplesPerFrame) continue;
+        if (!(await frame(partial))) return;
+        partial = new Int16Array(0);
+      }
+      let at = 0;
+      for (; at + samplesPerFrame <= pcm.length; at += samplesPerFrame) {
+        if (!(await frame(pcm.subarray(at, at + samplesPerFrame)))) return;
+      }
+      partial = pcm.subarray(at);
     }
+    if (partial.length > 0 && !(await frame(partial))) return;
+    // Pieces that stopped because the turn was cancelled are not a finished sentence.
+    if (signal.aborted) return;
     this.#init.emit({
       type: 'response.audio.done',
       response_id: this.#init.responseId,
       sentence_index: index,
-      duration_ms: Math.round((audio.pcm.length / audio.sampleRate) * 1000),
+      duration_ms: Math.round((samples / audio.sampleRate) * 1000),
       sample_rate: audio.sampleRate,
-      voice: settings.voice,
-      words: audio.words.map((w): WordTimingEvent => ({
+      voice: this.#init.settings.voice,
+      estimated: audio.estimated,
+      words: words.map((w): WordTimingEvent => ({
         text: text.slice(w.start, w.end),
         start: w.start,
         end: w.end,

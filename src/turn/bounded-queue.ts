@@ -59,6 +59,18 @@ export class BoundedQueue<T> {
     return this.#take();
   }
 
+  /**
+   * Resolves once an item can be taken at once, or the queue is closed; takes nothing (the
+   * consumer then calls `tryShift`). Like `shift`, for the one consumer.
+   */
+  async ready(): Promise<void> {
+    while (this.#items.length === 0 && !this.#closed) {
+      await new Promise<void>((resolve) => {
+        this.#waitingConsumer = resolve;
+      });
+    }
+  }
+
   /** Takes one item if there is one, without waiting. */
   tryShift(): T | undefined {
     return this.#items.length === 0 ? undefined : this.#take();

@@ -17,7 +17,10 @@ export class HeardTranscript {
   #sent: SentSentence[] = [];
   #heard: string | undefined;
 
-  /** Records a sentence at its first frame: cut off mid-audio, it still counts as (partly) spoken. */
+  /**
+   * Records a sentence at its first frame: cut off mid-audio, it still counts as (partly) spoken.
+   * `words` is kept, not copied: estimated timings join it when the sentence's audio has ended.
+   */
   begin(text: string, offsetMs: number, words: SpokenWord[]): void {
     this.#sent.push({ text, offsetMs, durationMs: 0, words });
   }

@@ -1,8 +1,9 @@
 /**
  * The speech stage: takes sentences from the sentence queue, synthesizes up to
- * `speechConcurrency` of them at once in the pool, and sends them strictly in order: each
- * sentence's `response.sentence`, then its audio through the framer. A result that arrives after
- * a cancel is dropped unread; a sentence still queued in the pool is skipped there.
+ * `speechConcurrency` of them at once, and sends them strictly in order: each sentence's
+ * `response.sentence`, then its audio through the framer as it arrives. A result that arrives
+ * after a cancel is dropped unread; a sentence still queued in the pool is skipped there, and an
+ * upstream engine's requests close.
  */
 import type { Clock } from '../clock.js';
 import { wireSampleRate } from '../protocol/audio-encoding.js';
@@ -10,7 +11,7 @@ import type { ServerEvent } from '../protocol/server-events.js';
 import type { AudioFramer } from './audio-framer.js';
 import type { BoundedQueue } from './bounded-queue.js';
 import type { TurnSettings } from './turn-ports.js';
-import type { SpeechAudio, TurnWorkers } from './turn-workers.js';
+import type { StreamedSpeech, TurnWorkers } from './turn-workers.js';
 
 export interface SpeechStageInit {
   responseId: string;
@@ -43,12 +44,12 @@ export class SpeechStage {
 
   async run(signal: AbortSignal): Promise<void> {
     const { settings, workers, sentences } = this.#init;
-    const inFlight: Array<{ text: string; audio: Promise<SpeechAudio> }> = [];
+    const inFlight: Array<{ text: string; audio: Promise<StreamedSpeech> }> = [];
     // Resampled in the pool to the rate the wire needs (G.711 is 8 kHz); encoded by the framer.
     const sampleRate = wireSampleRate(settings.encoding, settings.sampleRate);
     const start = (text: string): void => {
       const { voice, rate, pitch, pronunciations } = settings;
-      const audio = workers.speak({ text, voice, rate, pitch, sampleRate, pronunciations }, signal);
+      const audio = workers.stream({ text, voice, rate, pitch, sampleRate, pronunciations }, signal);
       // A result may be dropped unread after a cancel; its rejection must not go unhandled.
       audio.catch(() => {});
       inFlight.push({ text, audio });
@@ -70,12 +71,28 @@ export class SpeechStage {
       const head = inFlight.shift() as (typeof inFlight)[number];
       const audio = await head.audio;
       if (signal.aborted) return;
-      await this.#send(index++, head.text, audio, signal);
+      const sending = this.#send(index++, head.text, audio, signal);
+      // An upstream engine's sentence streams out for as long as its body arrives: the sentences
+      // that come meanwhile start at once, so their requests overlap it (a pool engine's send is
+      // over in moments, and little arrives during it).
+      let sent = false;
+      const settled = sending.then(
+        () => (sent = true),
+        () => (sent = true),
+      );
+      // The sentence being sent counts as one in flight.
+      while (!sent && inFlight.length + 1 < settings.speechConcurrency) {
+        await Promise.race([settled, sentences.ready()]);
+        const arrived = sent ? undefined : sentences.tryShift();
+        if (arrived === undefined) break;
+        start(arrived);
+      }
+      await sending;
       if (signal.aborted) return;
     }
   }
 
-  async #send(index: number, text: string, audio: SpeechAudio, signal: AbortSignal): Promise<void> {
+  async #send(index: number, text: string, audio: StreamedSpeech, signal: AbortSignal): Promise<void> {
     this.#firstSentenceAt ??= this.#init.clock.now();
     this.#init.emit({ type: 'response.sentence', response_id: this.#init.responseId, index, text, speech_text: audio.speechText });
     this.#count++;

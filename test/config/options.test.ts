@@ -103,3 +103,41 @@ describe('settings', () => {
     }
   });
 });
+
+describe('speech engine settings (tts*)', () => {
+  const upstream = { tts: 'openai', ttsBaseUrl: 'http://127.0.0.1:8880/v1' };
+
+  it('default to eSpeak; openai defaults to model tts-1 and the OpenAI voices, the first one speaking', () => {
+    expect(DEFAULT_OPTIONS).toMatchObject({ tts: 'espeak', ttsModel: 'tts-1', ttsApiKey: '', voice: 'en-us' });
+    expect(validateOptions(upstream)).toMatchObject({ voice: 'alloy', ttsModel: 'tts-1' });
+    expect(validateOptions({ ...upstream, ttsVoices: ' af_bella, am_michael ' }).voice).toBe('af_bella');
+    expect(validateOptions({ ...upstream, ttsVoices: 'af_bella,am_michael', voice: 'am_michael' }).voice).toBe('am_michael');
+  });
+
+  it('tts=openai without a base URL, or with one that is not http(s), fails naming ttsBaseUrl', () => {
+    expect(configError(() => validateOptions({ tts: 'openai' }))).toMatchObject({
+      setting: 'ttsBaseUrl',
+      message: 'Setting "ttsBaseUrl" must be an http(s) URL; got "".',
+    });
+    expect(configError(() => validateOptions({ tts: 'openai', ttsBaseUrl: 'ftp://x/v1' })).setting).toBe('ttsBaseUrl');
+    // The eSpeak engine does not read it.
+    expect(validateOptions({ ttsBaseUrl: '' }).tts).toBe('espeak');
+  });
+
+  it('refuses an empty or malformed voice list, and a voice the list does not have', () => {
+    expect(configError(() => validateOptions({ ...upstream, ttsVoices: ' , ' })).setting).toBe('ttsVoices');
+    expect(configError(() => validateOptions({ ...upstream, ttsVoices: 'alloy,two words' })).setting).toBe('ttsVoices');
+    expect(configError(() => validateOptions({ ...upstream, voice: 'en-us' }))).toMatchObject({
+      setting: 'voice',
+      message: expect.stringContaining('must be one of "ttsVoices"'),
+    });
+  });
+
+  it('come from the environment and flags by their names, and an API key is never echoed', () => {
+    const env = optionsFromEnv({ SAYWIRE_TTS: 'openai', SAYWIRE_TTS_BASE_URL: 'http://h/v1', SAYWIRE_TTS_API_KEY: 'sk-secret', SAYWIRE_TTS_RETRIES: '0' });
+    expect(resolveOptions({ env })).toMatchObject({ tts: 'openai', ttsBaseUrl: 'http://h/v1', ttsApiKey: 'sk-secret', ttsRetries: 0 });
+    const argv = optionsFromArgv(['--tts', 'openai', '--tts-base-url', 'http://h/v1', '--tts-idle-timeout-ms', '500']).options;
+    expect(resolveOptions({ argv })).toMatchObject({ tts: 'openai', ttsIdleTimeoutMs: 500 });
+    expect(configError(() => validateOptions({ ttsApiKey: 42 })).message).not.toContain('42');
+  });
+});

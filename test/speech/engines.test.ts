@@ -16,16 +16,26 @@ const described = DEFAULT_ENGINE.description;
 describe('the registry', () => {
   it('finds the default engine by its name, and refuses an unknown name naming the registered ones', () => {
     expect(findEngine(described.name)).toBe(DEFAULT_ENGINE);
-    expect(() => findEngine('nowhere')).toThrow(`Unknown speech engine "nowhere"; registered engines: ${described.name}.`);
+    expect(findEngine('openai').placement).toBe('main');
+    expect(() => findEngine('nowhere')).toThrow(`Unknown speech engine "nowhere"; registered engines: ${described.name}, openai.`);
     expect(() => findEngine(undefined)).toThrow(/Unknown speech engine undefined/);
   });
 
   it('describes sane ranges: min <= default <= max, a positive native rate', () => {
-    for (const range of [described.rate, described.pitch]) {
-      expect(range.min).toBeLessThanOrEqual(range.default);
-      expect(range.default).toBeLessThanOrEqual(range.max);
+    for (const { description } of [DEFAULT_ENGINE, findEngine('openai')]) {
+      for (const range of [description.rate, description.pitch]) {
+        expect(range.min).toBeLessThanOrEqual(range.default);
+        expect(range.default).toBeLessThanOrEqual(range.max);
+      }
+      expect(description.sampleRate).toBeGreaterThan(0);
     }
-    expect(described.sampleRate).toBeGreaterThan(0);
+  });
+
+  it("the upstream engine takes the settings' ranges as they are (the settings table is the default engine's)", () => {
+    const upstream = findEngine('openai').description;
+    expect(upstream.rate).toEqual(described.rate);
+    expect(upstream.pitch).toEqual(described.pitch);
+    expect(upstream.sampleRate).toBe(24_000);
   });
 });
 
@@ -63,7 +73,7 @@ describe('the pipeline worker', () => {
     const pool = new Piscina({ filename: PIPELINE_WORKER_URL, minThreads: 1, maxThreads: 1, workerData: { engine: 'nowhere' } });
     pool.on('error', () => {});
     try {
-      await expect(pool.run({}, { name: 'warm' })).rejects.toThrow(`Unknown speech engine "nowhere"; registered engines: ${described.name}.`);
+      await expect(pool.run({}, { name: 'warm' })).rejects.toThrow(`Unknown speech engine "nowhere"; registered engines: ${described.name}, openai.`);
     } finally {
       await pool.destroy();
     }

@@ -44,4 +44,21 @@ describe('BoundedQueue', () => {
     await queue.push(7);
     expect(await taking).toEqual([7]);
   });
+
+  it('ready() waits for an item without taking it, and resolves on close', async () => {
+    const queue = new BoundedQueue<number>(2);
+    let ready = false;
+    const waiting = queue.ready().then(() => (ready = true));
+    await Promise.resolve();
+    expect(ready).toBe(false);
+    await queue.push(5);
+    await waiting;
+    expect(queue.size).toBe(1);
+    expect(queue.tryShift()).toBe(5);
+    const closed = new BoundedQueue<number>(1);
+    const onClose = closed.ready();
+    closed.close();
+    await onClose;
+    expect(closed.tryShift()).toBeUndefined();
+  });
 });
