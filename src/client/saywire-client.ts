@@ -162,7 +162,8 @@ export class SaywireClient {
    */
   createResponse(request: Omit<ResponseCreateEvent, 'type' | 'event_id'> = {}): ResponseHandle {
     const handle = this.#queueHandle(ResponseHandle);
-    this.#sendOrDrop(handle, { ...request, type: 'response.create', event_id: handle.requestId });
+    // The type leads, as in every event the protocol documents; the spread cannot override it.
+    this.#sendOrDrop(handle, { type: 'response.create', ...request, event_id: handle.requestId } as ResponseCreateEvent);
     return handle;
   }
 
