@@ -1,87 +1,20 @@
 /**
- * The pipeline worker: a pure leaf. The speech engine named in `workerData` is loaded (and
- * warmed) and the regexes compiled once at module scope, so every thread is warm before its
- * first task; each handler is a function of its task and leaves nothing running when it
- * returns. Piscina calls the named exports (`run(task, { name })`). Expected failures come back
- * as values; a throw is a bug.
+ * The pipeline worker: a thin Piscina entry around the pipeline handlers. The speech engine
+ * named in `workerData` is loaded (and warmed) and the regexes compiled once at module scope, so
+ * every thread is warm before its first task. Piscina calls the named exports
+ * (`run(task, { name })`); speech PCM goes back by transfer, never copied.
  */
-import { getHeapStatistics } from 'node:v8';
-import { threadId } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import {
-  type ChunkReply,
-  type ChunkTask,
-  type Moved,
-  type PipelineWorkerData,
-  type SpeakReply,
-  type SpeakTask,
-  type SpokenWord,
-  type WarmReply,
-  type WorkerMemory,
-  moveReply,
-} from '../src/pool/contract.js';
-import { collectSpeech } from '../src/speech/engine.js';
-import { findEngine } from '../src/speech/engines.js';
-import { normalizeForSpeech, toSourceRange } from '../src/speech/normalize.js';
-import { resamplePcm16 } from '../src/speech/resample.js';
-import { scanSentenceEnds } from '../src/text/sentence-boundaries.js';
+import { type Moved, type PipelineWorkerData, type SpeakReply, type SpeakTask, moveReply } from '../src/pool/contract.js';
+import { loadPipelineHandlers } from './pipeline-handlers.js';
 
 // An unknown name throws here, so the thread fails to start and says which engines there are.
-const engine = await findEngine((Piscina.workerData as PipelineWorkerData | undefined)?.engine).load();
-const voiceIds = new Set(engine.voices().map((v) => v.id));
+const handlers = await loadPipelineHandlers((Piscina.workerData as PipelineWorkerData | undefined)?.engine);
 
-/** How often a thread reports its memory, ms: fresh enough for a scrape, and a clock read per task otherwise. */
-const MEMORY_REPORT_MS = 1000;
-let nextMemoryReport = 0;
+export const { warm, chunk } = handlers;
 
-/** This thread's memory, when a report is due (the caller attaches it to its reply). */
-function dueMemoryReport(): WorkerMemory | undefined {
-  const now = performance.now();
-  if (now < nextMemoryReport) return undefined;
-  nextMemoryReport = now + MEMORY_REPORT_MS;
-  // Per isolate, unlike process.memoryUsage(), whose RSS is the whole process's.
-  const heap = getHeapStatistics();
-  return {
-    threadId,
-    heapUsedBytes: heap.used_heap_size,
-    heapTotalBytes: heap.total_heap_size,
-    externalBytes: heap.external_memory,
-    engineHeapBytes: engine.heapBytes,
-  };
-}
-
-/** Answers once the module, and with it the warm engine, is loaded. */
-export function warm(): WarmReply {
-  nextMemoryReport = 0;
-  return { ok: true, threadId, voices: engine.voices(), sampleRate: engine.description.sampleRate, memory: dueMemoryReport() };
-}
-
-/** Scans a window of a turn's carry buffer for settled sentence ends. */
-export function chunk(task: ChunkTask): ChunkReply {
-  return { ok: true, ...scanSentenceEnds(task.text, task.state, task.options, task.final), memory: dueMemoryReport() };
-}
-
-/**
- * Normalizes a sentence for speech, synthesizes it, and moves the PCM back without a copy. The
- * voice's language picks the normalization rules ("de" reads numbers in German). A sentence with
- * nothing to say once normalized (emoji or markup only) comes back with no audio and no words.
- */
+/** Speaks a sentence and moves its PCM back without a copy. */
 export async function speak(task: SpeakTask): Promise<SpeakReply | Moved<SpeakReply>> {
-  if (task.cancelled !== undefined && Atomics.load(task.cancelled, 0) !== 0) {
-    return { ok: false, code: 'CANCELLED', message: 'The caller gave up before the task started.' };
-  }
-  if (!voiceIds.has(task.voice)) {
-    return { ok: false, code: 'INVALID_EVENT', message: `Unknown voice "${task.voice}".` };
-  }
-  const prepared = normalizeForSpeech(task.text, { language: task.voice });
-  const options = { voice: task.voice, rate: task.rate, pitch: task.pitch };
-  const synthesized = await collectSpeech(engine.stream(prepared.text, options), engine.description.sampleRate);
-  const outRate = task.sampleRate ?? synthesized.sampleRate;
-  const pcm = outRate === synthesized.sampleRate ? synthesized.pcm : resamplePcm16(synthesized.pcm, synthesized.sampleRate, outRate);
-  const words: SpokenWord[] = synthesized.words.map((w) => {
-    const source = toSourceRange(prepared.map, w.start, w.end);
-    return { start: source.start, end: source.end, startMs: w.startMs, endMs: w.endMs };
-  });
-  const reply: SpeakReply = { ok: true, pcm, sampleRate: outRate, speechText: prepared.text, words, memory: dueMemoryReport() };
-  return moveReply(reply, [pcm.buffer]);
+  const reply = await handlers.speak(task);
+  return reply.ok ? moveReply(reply, [reply.pcm.buffer]) : reply;
 }

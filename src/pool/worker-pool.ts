@@ -1,16 +1,16 @@
 /**
- * The worker pool: one Piscina pool running the pipeline worker, with typed task methods and
- * errors mapped to codes. A full queue is `OVERLOADED`; a thrown error or a dead thread is
- * `WORKER_FAILED`. Tasks are never aborted once running: aborting terminates the thread, and a
- * re-warmed thread costs far more than letting one sentence finish (callers drop stale results).
+ * The worker pool: the pipeline's tasks with typed methods and errors mapped to codes, run on a
+ * Piscina pool of worker threads or, with `maxThreads: 0`, on the main thread (for comparison
+ * only; see `main-thread-runner.ts`). A full queue is `OVERLOADED`; a thrown error or a dead
+ * thread is `WORKER_FAILED`. Tasks are never aborted once running: aborting terminates the
+ * thread, and a re-warmed thread costs far more than letting one sentence finish (callers drop
+ * stale results).
  */
-import { Piscina, queueOptionsSymbol } from 'piscina';
 import { SaywireError } from '../errors.js';
 import { DEFAULT_ENGINE } from '../speech/engines.js';
 import type {
   ChunkReply,
   ChunkTask,
-  PipelineWorkerData,
   SpeakReply,
   SpeakTask,
   TaskFailure,
@@ -19,14 +19,15 @@ import type {
   WorkerMemory,
   WorkerReport,
 } from './contract.js';
-import { type Lane, type LaneOptions, TaskLanes } from './task-lanes.js';
+import { MainThreadRunner } from './main-thread-runner.js';
+import type { Lane } from './task-lanes.js';
+import { PiscinaRunner, type RunnerStats, type TaskRunner } from './task-runner.js';
 import { PIPELINE_WORKER_URL } from './worker-file.js';
-
-type PiscinaHistogramSummary = Piscina['histogram']['runTime'];
 
 /** Pool sizing; see the `pool*` settings. */
 export interface WorkerPoolOptions {
   minThreads: number;
+  /** 0 runs every task on the main thread: the single-loop design, for comparison only. */
   maxThreads: number;
   maxQueue: number;
   /** Worker file URL; the compiled pipeline worker by default. Tests swap in failing workers. */
@@ -36,15 +37,10 @@ export interface WorkerPoolOptions {
 }
 
 /** Counters for metrics and readiness. */
-export interface PoolStats {
-  threads: number;
-  queueSize: number;
-  utilization: number;
-  completed: number;
-  /** Task run and wait times since start, ms (Piscina's summaries). */
-  runTime: PiscinaHistogramSummary;
-  waitTime: PiscinaHistogramSummary;
-}
+export type PoolStats = RunnerStats;
+
+/** Which speech task is more urgent: a turn's first sentence (the listener hears silence until it is done) or a later one. */
+export type SpeechPriority = 'first' | 'later';
 
 /**
  * Most warm-up rounds. A thread still loading its engine misses a round while a warm one takes
@@ -53,7 +49,7 @@ export interface PoolStats {
 const WARM_ROUNDS = 20;
 
 /** The lane of each task: scans and the warm-up pass queued speech. */
-const LANES: Record<TaskName, Lane> = { warm: 'fast', chunk: 'fast', speak: 'slow' };
+const LANES: Record<Exclude<TaskName, 'speak'>, Lane> = { warm: 'fast', chunk: 'fast' };
 
 /**
  * Young-generation cap of each pool thread, MB (V8's default for a worker is 48: a new space of
@@ -66,10 +62,21 @@ const LANES: Record<TaskName, Lane> = { warm: 'fast', chunk: 'fast', speak: 'slo
  */
 const WORKER_YOUNG_GENERATION_MB = 6;
 
+const IDLE_STATS: RunnerStats = {
+  threads: 0,
+  queueSize: 0,
+  utilization: 0,
+  completed: 0,
+  runTime: { p50: Number.NaN, p99: Number.NaN },
+  waitTime: { p50: Number.NaN, p99: Number.NaN },
+};
+
 export class WorkerPool {
-  readonly #piscina: Piscina;
   readonly #maxQueue: number;
   readonly #maxThreads: number;
+  /** The runner once it exists: at once for threads, after the engine loads on the main thread. */
+  #runner: TaskRunner | undefined;
+  readonly #starting: Promise<TaskRunner>;
   #warmThreads = 0;
   #skipped = 0;
   readonly #cells = new WeakMap<AbortSignal, Int32Array>();
@@ -81,20 +88,25 @@ export class WorkerPool {
   constructor(options: WorkerPoolOptions) {
     this.#maxQueue = options.maxQueue;
     this.#maxThreads = options.maxThreads;
-    this.#piscina = new Piscina({
-      filename: options.filename ?? PIPELINE_WORKER_URL,
-      minThreads: options.minThreads,
-      maxThreads: options.maxThreads,
-      workerData: { engine: DEFAULT_ENGINE.description.name } satisfies PipelineWorkerData,
-      // The bound is checked before each run (see #run), so Piscina's own limit never trips.
-      taskQueue: new TaskLanes(),
-      // Threads stay warm: an idle timeout would drop the loaded engine and cost a re-warm.
-      idleTimeout: Number.POSITIVE_INFINITY,
-      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, ...options.resourceLimits },
-    });
-    // Piscina emits 'error' for a worker that dies outside a task; the affected task already
-    // rejects, so the event only needs a listener to not crash the process.
-    this.#piscina.on('error', () => {});
+    const engine = DEFAULT_ENGINE.description.name;
+    if (options.maxThreads === 0) {
+      this.#starting = MainThreadRunner.start(engine).then((runner) => (this.#runner = runner));
+      // A failed start surfaces in warmUp() and in every task; it must not go unhandled meanwhile.
+      this.#starting.catch(() => {});
+    } else {
+      this.#runner = new PiscinaRunner({
+        filename: options.filename ?? PIPELINE_WORKER_URL,
+        threads: { min: options.minThreads, max: options.maxThreads },
+        workerData: { engine },
+        resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, ...options.resourceLimits },
+      });
+      this.#starting = Promise.resolve(this.#runner);
+    }
+  }
+
+  /** True when every task runs on the main thread (`maxThreads: 0`). */
+  get mainThreadOnly(): boolean {
+    return this.#maxThreads === 0;
   }
 
   /** True once a worker has loaded its module (and with it the engine). */
@@ -111,8 +123,10 @@ export class WorkerPool {
   async warmUp(): Promise<WarmReply> {
     const warmed = new Set<number>();
     let reply: WarmReply | undefined;
-    for (let round = 0; round < WARM_ROUNDS && warmed.size < this.#maxThreads; round++) {
-      const replies = await Promise.all(Array.from({ length: this.#maxThreads - warmed.size }, () => this.#run('warm', {})));
+    // The main thread is one "thread" to warm.
+    const threads = Math.max(1, this.#maxThreads);
+    for (let round = 0; round < WARM_ROUNDS && warmed.size < threads; round++) {
+      const replies = await Promise.all(Array.from({ length: threads - warmed.size }, () => this.#run('warm', {}, LANES.warm)));
       for (const r of replies as WarmReply[]) {
         warmed.add(r.threadId);
         reply = r;
@@ -131,18 +145,20 @@ export class WorkerPool {
 
   /** Finds settled sentence ends in a window of a carry buffer. */
   async chunk(task: ChunkTask): Promise<ChunkReply> {
-    return (await this.#run('chunk', task)) as ChunkReply;
+    return (await this.#run('chunk', task, LANES.chunk)) as ChunkReply;
   }
 
   /**
    * Prepares a sentence for speech and synthesizes it; the PCM arrives by transfer. Once
    * `signal` aborts, a task still waiting in the queue is skipped when its turn comes (a running
    * one finishes: aborting it would kill its thread) and the call rejects with the abort reason.
+   * A turn's `first` sentence waits in a lane ahead of later sentences (see `task-lanes.ts`).
    */
-  async speak(task: SpeakTask, signal?: AbortSignal): Promise<Extract<SpeakReply, { ok: true }>> {
+  async speak(task: SpeakTask, signal?: AbortSignal, priority: SpeechPriority = 'later'): Promise<Extract<SpeakReply, { ok: true }>> {
     signal?.throwIfAborted();
     const cancelled = signal === undefined ? undefined : this.#cellOf(signal);
-    const reply = (await this.#run('speak', cancelled === undefined ? task : { ...task, cancelled })) as SpeakReply;
+    const lane: Lane = priority === 'first' ? 'first' : 'slow';
+    const reply = (await this.#run('speak', cancelled === undefined ? task : { ...task, cancelled }, lane)) as SpeakReply;
     if (!reply.ok && reply.code === 'CANCELLED') {
       this.#skipped++;
       throw signal?.reason;
@@ -169,14 +185,7 @@ export class WorkerPool {
 
   /** Pool counters for metrics. */
   stats(): PoolStats {
-    return {
-      threads: this.#piscina.threads.length,
-      queueSize: this.#piscina.queueSize,
-      utilization: this.#piscina.utilization,
-      completed: this.#piscina.completed,
-      runTime: this.#piscina.histogram.runTime,
-      waitTime: this.#piscina.histogram.waitTime,
-    };
+    return this.#runner?.stats() ?? IDLE_STATS;
   }
 
   /**
@@ -184,7 +193,7 @@ export class WorkerPool {
    * thread that has run a task since; an idle thread's is as old as its last task).
    */
   threadMemory(): WorkerMemory[] {
-    const live = new Set(this.#piscina.threads.map((t) => t.threadId));
+    const live = new Set(this.#runner?.liveThreadIds() ?? []);
     for (const id of this.#memory.keys()) if (!live.has(id)) this.#memory.delete(id);
     return [...this.#memory.values()];
   }
@@ -193,21 +202,22 @@ export class WorkerPool {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    await this.#piscina.close();
+    const runner = await this.#starting.catch(() => undefined);
+    await runner?.close();
   }
 
   /** True when the queue holds `maxQueue` tasks: a new one would be refused with OVERLOADED. */
   get isFull(): boolean {
-    return this.#piscina.queueSize >= this.#maxQueue;
+    return this.stats().queueSize >= this.#maxQueue;
   }
 
-  async #run(name: TaskName, task: object): Promise<unknown> {
+  async #run(name: TaskName, task: object, lane: Lane): Promise<unknown> {
     if (this.#closed) throw new SaywireError('SHUTTING_DOWN', 'The worker pool is closed.');
     // Checked here rather than recognised in Piscina's rejection, which carries no code.
     if (this.isFull) throw new SaywireError('OVERLOADED', 'The worker pool queue is full.');
-    const lane: LaneOptions = { lane: LANES[name] };
     try {
-      const reply = (await this.#piscina.run({ ...task, [queueOptionsSymbol]: lane }, { name })) as WorkerReport | undefined;
+      const runner = this.#runner ?? (await this.#starting);
+      const reply = (await runner.run(name, task, lane)) as WorkerReport | undefined;
       const memory = reply?.memory;
       if (memory !== undefined) this.#memory.set(memory.threadId, memory);
       return reply;

@@ -117,6 +117,7 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
     error: (code) => metrics.error(code),
     audioSent: (bytes) => metrics.audioSent(bytes),
     turnDone: (summary) => metrics.turnDone(summary),
+    sentenceLatency: (ms) => metrics.sentenceLatency(ms),
     closed: (connection) => connections.delete(connection),
   };
   let draining = false;
@@ -297,6 +298,9 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
         throw new ConfigError('voice', `Setting "voice" must be a voice the engine has (see GET /v1/voices); got "${options.voice}".`);
       }
       ready = true;
+      if (pool.mainThreadOnly) {
+        logger.warn('poolMaxThreads is 0: chunking and synthesis block the event loop (a benchmark baseline, not for production)');
+      }
       logger.info({ url, threads: options.poolMaxThreads, chunking: options.chunking, agent: agent.name }, 'listening');
       return address;
     },

@@ -7,6 +7,7 @@ import type { Clock } from '../clock.js';
 import { SaywireError } from '../errors.js';
 import { encodeAudioFrame } from '../protocol/audio-frame.js';
 import type { ServerEvent, WordTimingEvent } from '../protocol/server-events.js';
+import type { ReadySentence } from './chunk-stage.js';
 import type { HeardTranscript } from './heard-transcript.js';
 import type { TurnOutput, TurnSettings } from './turn-ports.js';
 import type { SpeechAudio } from './turn-workers.js';
@@ -51,11 +52,13 @@ export class AudioFramer {
   }
 
   /**
-   * Sends the audio of sentence `index`, then its `response.audio.done` with word timings.
+   * Sends the audio of sentence `index`, then its `response.audio.done` with word timings; the
+   * sentence's server-added latency goes to the output once its first frame is on the socket.
    * @throws SaywireError TURN_BUDGET_EXCEEDED once the turn has sent `maxTurnAudioMs`.
    */
-  async send(index: number, text: string, audio: SpeechAudio, signal: AbortSignal): Promise<void> {
+  async send(index: number, sentence: ReadySentence, audio: SpeechAudio, signal: AbortSignal): Promise<void> {
     const { settings, output, transcript, clock } = this.#init;
+    const { text } = sentence;
     const samplesPerFrame = Math.max(1, Math.round((audio.sampleRate * settings.frameMs) / 1000));
     let begun = false;
     for (let at = 0; at < audio.pcm.length; at += samplesPerFrame) {
@@ -66,8 +69,10 @@ export class AudioFramer {
       if (signal.aborted || !this.#init.isOpen()) return;
       const samples = audio.pcm.subarray(at, at + samplesPerFrame);
       this.#frame(index, samples, audio.sampleRate);
-      this.#firstAudioAt ??= clock.now();
+      const now = clock.now();
+      this.#firstAudioAt ??= now;
       if (!begun) {
+        output.sentenceLatency?.(now - sentence.readyAt);
         transcript.begin(text, this.#audioMs, audio.words);
         begun = true;
       }

@@ -14,50 +14,73 @@ import type { TurnWorkers } from './turn-workers.js';
 /** In the token queue: flush the carry now (the agent paused for a tool call). */
 export const FLUSH = Symbol('flush');
 
+/** An agent text delta, stamped (monotonic ms) when it reached the turn. */
+export interface TextDelta {
+  text: string;
+  at: number;
+}
+
 /** What the token queue carries: deltas, and flush marks. */
-export type TokenItem = string | typeof FLUSH;
+export type TokenItem = TextDelta | typeof FLUSH;
+
+/**
+ * A sentence on its way to speech, with the moment (monotonic ms) the text that completed its
+ * boundary reached the turn: from then on, until its first audio frame, the wait is the
+ * server's (the server-added latency metric).
+ */
+export interface ReadySentence {
+  text: string;
+  readyAt: number;
+}
 
 export interface ChunkStageInit {
   responseId: string;
   chunker: FilledChunkerOptions;
   workers: TurnWorkers;
   tokens: BoundedQueue<TokenItem>;
-  sentences: BoundedQueue<string>;
+  sentences: BoundedQueue<ReadySentence>;
   emit(event: ServerEvent): void;
 }
 
 export async function runChunkStage(init: ChunkStageInit, signal: AbortSignal): Promise<void> {
   const { chunker, workers, tokens, sentences } = init;
   const carry = new SentenceCarry(chunker);
-  const scan = async (final: boolean): Promise<void> => {
+  /** `readyAt`: when the text that may complete the sentences it finds reached the turn. */
+  const scan = async (final: boolean, readyAt: number): Promise<void> => {
     const window = carry.text;
     if (final && window.trim() === '') return;
     const result = await workers.scan({ text: window, state: carry.state, options: chunker, final });
     if (signal.aborted) return;
     // A candidate left pending makes the carry's next append() warrant a scan.
-    for (const sentence of carry.apply(result, window.length)) await sentences.push(sentence);
+    for (const text of carry.apply(result, window.length)) await sentences.push({ text, readyAt });
   };
-  let warranted = false;
+  // The first delta since the last scan that may complete a boundary: a sentence the next scan
+  // finds was complete from then on (a later delta only pads it). A sentence that ends with the
+  // stream, or at a flush, is complete with the last delta.
+  let warrantedAt: number | undefined;
+  let lastAt = 0;
   for (;;) {
     const items = await tokens.takeAll();
     if (signal.aborted) return;
     if (items === undefined) break;
     for (const item of items) {
       if (item === FLUSH) {
-        await scan(true);
-        warranted = false;
+        await scan(true, lastAt);
+        warrantedAt = undefined;
         if (signal.aborted) return;
         continue;
       }
-      init.emit({ type: 'response.text.delta', response_id: init.responseId, delta: item });
-      if (carry.append(item)) warranted = true;
+      init.emit({ type: 'response.text.delta', response_id: init.responseId, delta: item.text });
+      lastAt = item.at;
+      if (carry.append(item.text)) warrantedAt ??= item.at;
     }
-    if (!warranted) continue;
-    warranted = false;
-    await scan(false);
+    if (warrantedAt === undefined) continue;
+    const readyAt = warrantedAt;
+    warrantedAt = undefined;
+    await scan(false, readyAt);
     if (signal.aborted) return;
   }
-  await scan(true);
+  await scan(true, lastAt);
   if (signal.aborted) return;
   sentences.close();
 }

@@ -8,6 +8,7 @@ import type { Clock } from '../clock.js';
 import type { ServerEvent } from '../protocol/server-events.js';
 import type { AudioFramer } from './audio-framer.js';
 import type { BoundedQueue } from './bounded-queue.js';
+import type { ReadySentence } from './chunk-stage.js';
 import type { TurnSettings } from './turn-ports.js';
 import type { SpeechAudio, TurnWorkers } from './turn-workers.js';
 
@@ -15,7 +16,7 @@ export interface SpeechStageInit {
   responseId: string;
   settings: Pick<TurnSettings, 'speechConcurrency' | 'voice' | 'rate' | 'pitch' | 'sampleRate'>;
   workers: TurnWorkers;
-  sentences: BoundedQueue<string>;
+  sentences: BoundedQueue<ReadySentence>;
   framer: AudioFramer;
   emit(event: ServerEvent): void;
   clock: Clock;
@@ -42,13 +43,15 @@ export class SpeechStage {
 
   async run(signal: AbortSignal): Promise<void> {
     const { settings, workers, sentences } = this.#init;
-    const inFlight: Array<{ text: string; audio: Promise<SpeechAudio> }> = [];
-    const start = (text: string): void => {
+    const inFlight: Array<{ sentence: ReadySentence; audio: Promise<SpeechAudio> }> = [];
+    let started = 0;
+    const start = (sentence: ReadySentence): void => {
       const { voice, rate, pitch, sampleRate } = settings;
-      const audio = workers.speak({ text, voice, rate, pitch, sampleRate }, signal);
+      // Until its first sentence is spoken the listener hears nothing: that one goes first.
+      const audio = workers.speak({ text: sentence.text, voice, rate, pitch, sampleRate }, signal, started++ === 0 ? 'first' : 'later');
       // A result may be dropped unread after a cancel; its rejection must not go unhandled.
       audio.catch(() => {});
-      inFlight.push({ text, audio });
+      inFlight.push({ sentence, audio });
     };
     let index = 0;
     for (;;) {
@@ -67,15 +70,16 @@ export class SpeechStage {
       const head = inFlight.shift() as (typeof inFlight)[number];
       const audio = await head.audio;
       if (signal.aborted) return;
-      await this.#send(index++, head.text, audio, signal);
+      await this.#send(index++, head.sentence, audio, signal);
       if (signal.aborted) return;
     }
   }
 
-  async #send(index: number, text: string, audio: SpeechAudio, signal: AbortSignal): Promise<void> {
+  async #send(index: number, sentence: ReadySentence, audio: SpeechAudio, signal: AbortSignal): Promise<void> {
+    const { text } = sentence;
     this.#firstSentenceAt ??= this.#init.clock.now();
     this.#init.emit({ type: 'response.sentence', response_id: this.#init.responseId, index, text, speech_text: audio.speechText });
     this.#count++;
-    await this.#init.framer.send(index, text, audio, signal);
+    await this.#init.framer.send(index, sentence, audio, signal);
   }
 }

@@ -1,9 +1,10 @@
 /**
  * The workers a turn uses, for the configured chunking mode: boundary scans in the pool (the
- * default) or inline on the main thread (for comparison); speech always in the pool.
+ * default) or inline on the main thread (for comparison); speech always in the pool (which with
+ * `poolMaxThreads: 0` runs its tasks on the main thread).
  */
 import type { ChunkTask, SpeakTask, SpokenWord } from '../pool/contract.js';
-import type { WorkerPool } from '../pool/worker-pool.js';
+import type { SpeechPriority, WorkerPool } from '../pool/worker-pool.js';
 import type { FilledChunkerOptions } from '../text/chunker-options.js';
 import { type ScanResult, scanSentenceEnds } from '../text/sentence-boundaries.js';
 import { SentenceCarry } from '../text/sentence-carry.js';
@@ -19,8 +20,11 @@ export interface SpeechAudio {
 /** The workers, seen from a turn or a route: scanning and speaking (pool or inline). */
 export interface TurnWorkers {
   scan(task: ChunkTask): Promise<ScanResult>;
-  /** Once `signal` aborts, a task still queued is skipped and the promise rejects. */
-  speak(task: SpeakTask, signal?: AbortSignal): Promise<SpeechAudio>;
+  /**
+   * Once `signal` aborts, a task still queued is skipped and the promise rejects. A turn's
+   * `first` sentence is queued ahead of other turns' later ones.
+   */
+  speak(task: SpeakTask, signal?: AbortSignal, priority?: SpeechPriority): Promise<SpeechAudio>;
 }
 
 /**
@@ -39,6 +43,6 @@ export function createTurnWorkers(pool: WorkerPool, chunking: 'pool' | 'inline')
       chunking === 'pool'
         ? (task) => pool.chunk(task)
         : async (task) => scanSentenceEnds(task.text, task.state, task.options, task.final),
-    speak: (task, signal) => pool.speak(task, signal),
+    speak: (task, signal, priority) => pool.speak(task, signal, priority),
   };
 }

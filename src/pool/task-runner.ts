@@ -1,0 +1,87 @@
+/**
+ * Where the pool's tasks run: the two runners behind {@link WorkerPool}. `PiscinaRunner` runs
+ * them on worker threads (the server's design); `MainThreadRunner` (`main-thread-runner.ts`)
+ * calls the same handlers on the main thread, for comparison only. Both queue in the same lanes.
+ */
+import { Piscina, queueOptionsSymbol } from 'piscina';
+import type { PipelineWorkerData, TaskName } from './contract.js';
+import { type Lane, type LaneOptions, TaskLanes } from './task-lanes.js';
+
+/** Task run or wait times since start, ms. */
+export interface TaskTimes {
+  p50: number;
+  p99: number;
+}
+
+/** A runner's counters, for metrics and readiness. */
+export interface RunnerStats {
+  threads: number;
+  queueSize: number;
+  utilization: number;
+  completed: number;
+  runTime: TaskTimes;
+  waitTime: TaskTimes;
+}
+
+export interface TaskRunner {
+  /** Runs the handler `name` on `task`, queued in `lane`; resolves with its reply, rejects if it threw. */
+  run(name: TaskName, task: object, lane: Lane): Promise<unknown>;
+  stats(): RunnerStats;
+  /** Thread ids of the live worker threads. */
+  liveThreadIds(): number[];
+  /** Waits for running tasks, then stops. */
+  close(): Promise<void>;
+}
+
+export interface PiscinaRunnerOptions {
+  filename: string;
+  threads: { min: number; max: number };
+  workerData: PipelineWorkerData;
+  resourceLimits: { maxOldGenerationSizeMb?: number; maxYoungGenerationSizeMb?: number };
+}
+
+export class PiscinaRunner implements TaskRunner {
+  readonly #piscina: Piscina;
+
+  constructor(options: PiscinaRunnerOptions) {
+    this.#piscina = new Piscina({
+      filename: options.filename,
+      minThreads: options.threads.min,
+      maxThreads: options.threads.max,
+      workerData: options.workerData,
+      // The bound is checked before each run (WorkerPool), so Piscina's own limit never trips.
+      taskQueue: new TaskLanes(),
+      // Threads stay warm: an idle timeout would drop the loaded engine and cost a re-warm.
+      idleTimeout: Number.POSITIVE_INFINITY,
+      resourceLimits: options.resourceLimits,
+    });
+    // Piscina emits 'error' for a worker that dies outside a task; the affected task already
+    // rejects, so the event only needs a listener to not crash the process.
+    this.#piscina.on('error', () => {});
+  }
+
+  run(name: TaskName, task: object, lane: Lane): Promise<unknown> {
+    const options: LaneOptions = { lane };
+    return this.#piscina.run({ ...task, [queueOptionsSymbol]: options }, { name });
+  }
+
+  stats(): RunnerStats {
+    const { runTime, waitTime } = this.#piscina.histogram;
+    return {
+      threads: this.#piscina.threads.length,
+      queueSize: this.#piscina.queueSize,
+      utilization: this.#piscina.utilization,
+      completed: this.#piscina.completed,
+      runTime: { p50: runTime.p50, p99: runTime.p99 },
+      waitTime: { p50: waitTime.p50, p99: waitTime.p99 },
+    };
+  }
+
+  liveThreadIds(): number[] {
+    return this.#piscina.threads.map((t) => t.threadId);
+  }
+
+  close(): Promise<void> {
+    return this.#piscina.close();
+  }
+}
