@@ -40,6 +40,19 @@ export interface PiscinaRunnerOptions {
   resourceLimits: { maxOldGenerationSizeMb?: number; maxYoungGenerationSizeMb?: number };
 }
 
+/**
+ * Tasks Piscina hands each thread at once: the one running and the next. With one, a thread that
+ * finishes a task sleeps until the main thread has read the reply and posted the next task, and
+ * on a machine with as many busy threads as cores the main thread must first win a core back
+ * from a pool thread: each task then pays a scheduling round trip, which is how two pool threads
+ * fell behind two bare threads running the same engine. With the next task already in its port,
+ * the thread goes straight on. A task's work is synchronous (its awaits are only microtasks), so
+ * two tasks on one thread still run one after the other; the cost is that a task committed to a
+ * thread no longer waits in the lanes, so a scan or a first sentence waits for at most one more
+ * synthesis.
+ */
+const TASKS_PER_THREAD = 2;
+
 export class PiscinaRunner implements TaskRunner {
   readonly #piscina: Piscina;
 
@@ -53,6 +66,7 @@ export class PiscinaRunner implements TaskRunner {
       taskQueue: new TaskLanes(),
       // Threads stay warm: an idle timeout would drop the loaded engine and cost a re-warm.
       idleTimeout: Number.POSITIVE_INFINITY,
+      concurrentTasksPerWorker: TASKS_PER_THREAD,
       resourceLimits: options.resourceLimits,
     });
     // Piscina emits 'error' for a worker that dies outside a task; the affected task already
