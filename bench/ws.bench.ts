@@ -226,13 +226,18 @@ function stayedAhead(turns: TurnRecord[]): boolean {
 
 const p = (values: number[], q: number): number => round(percentile(values, q), 1);
 
+/** How a level runs: window and grace, generator threads, pool threads, and node flags for the server (`--cpu-prof`). */
+export interface LevelPlan {
+  windowMs: number;
+  graceMs: number;
+  threads: number;
+  poolThreads: number;
+  nodeArgs?: string[];
+}
+
 /** One level in one mode: a fresh server, N sessions for the window, then teardown. */
-async function runLevel(
-  mode: Mode,
-  sessions: number,
-  plan: { windowMs: number; graceMs: number; threads: number; poolThreads: number },
-): Promise<WsLevelResult> {
-  const server = await ServerProcess.start({ ...serverSettings(), ...modeSettings(mode, plan.poolThreads) });
+export async function runLevel(mode: Mode, sessions: number, plan: LevelPlan): Promise<WsLevelResult> {
+  const server = await ServerProcess.start({ ...serverSettings(), ...modeSettings(mode, plan.poolThreads) }, plan.nodeArgs);
   let generator: LoadGenerator | undefined;
   try {
     generator = await LoadGenerator.create(Math.min(plan.threads, sessions));

@@ -52,6 +52,10 @@ export class MainThreadRunner implements TaskRunner {
     });
   }
 
+  get queueSize(): number {
+    return this.#lanes.size;
+  }
+
   stats(): RunnerStats {
     const elapsed = performance.now() - this.#startedAt;
     return {

@@ -26,6 +26,9 @@ export interface RunnerStats {
 export interface TaskRunner {
   /** Runs the handler `name` on `task`, queued in `lane`; resolves with its reply, rejects if it threw. */
   run(name: TaskName, task: object, lane: Lane): Promise<unknown>;
+  /** Tasks waiting for a thread: read on every task and turn, so it must cost nothing. */
+  readonly queueSize: number;
+  /** Every counter, for a metrics scrape (the time quantiles are computed on each call). */
   stats(): RunnerStats;
   /** Thread ids of the live worker threads. */
   liveThreadIds(): number[];
@@ -79,7 +82,13 @@ export class PiscinaRunner implements TaskRunner {
     return this.#piscina.run({ ...task, [queueOptionsSymbol]: options }, { name });
   }
 
+  get queueSize(): number {
+    return this.#piscina.queueSize;
+  }
+
   stats(): RunnerStats {
+    // Piscina computes every quantile, the mean and the deviation of both histograms on each
+    // read of `histogram`: a scrape's cost, never a task's.
     const { runTime, waitTime } = this.#piscina.histogram;
     return {
       threads: this.#piscina.threads.length,

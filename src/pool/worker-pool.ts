@@ -183,7 +183,12 @@ export class WorkerPool {
     return cell;
   }
 
-  /** Pool counters for metrics. */
+  /** Tasks waiting for a thread (cheap: read per task and per turn). */
+  get queueSize(): number {
+    return this.#runner?.queueSize ?? 0;
+  }
+
+  /** Pool counters for metrics: computes the task time quantiles, so only for a scrape. */
   stats(): PoolStats {
     return this.#runner?.stats() ?? IDLE_STATS;
   }
@@ -208,7 +213,7 @@ export class WorkerPool {
 
   /** True when the queue holds `maxQueue` tasks: a new one would be refused with OVERLOADED. */
   get isFull(): boolean {
-    return this.stats().queueSize >= this.#maxQueue;
+    return this.queueSize >= this.#maxQueue;
   }
 
   async #run(name: TaskName, task: object, lane: Lane): Promise<unknown> {

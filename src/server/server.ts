@@ -127,7 +127,7 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
   const admission: TurnAdmission = {
     check() {
       // Running turns keep the rest of the queue: refusing a new turn is better than failing one mid-speech.
-      if (pool.stats().queueSize >= options.poolMaxQueue * options.admissionMaxQueueShare) {
+      if (pool.queueSize >= options.poolMaxQueue * options.admissionMaxQueueShare) {
         return new SaywireError('OVERLOADED', 'The worker pool queue is too full to take a new turn.');
       }
       if (recentLoopP99Ms > options.admissionMaxLoopDelayMs) {
