@@ -54,9 +54,12 @@ export async function runChunkStage(init: ChunkStageInit, signal: AbortSignal): 
     // A candidate left pending makes the carry's next append() warrant a scan.
     for (const text of carry.apply(result, window.length)) await sentences.push({ text, readyAt });
   };
-  // The first delta since the last scan that may complete a boundary: a sentence the next scan
-  // finds was complete from then on (a later delta only pads it). A sentence that ends with the
-  // stream, or at a flush, is complete with the last delta.
+  // The first delta since the last scan that may settle a boundary (the carry's gate says so: a
+  // period at the end of a delta waits for what follows it). Sentences are stamped with it; among
+  // deltas that coalesced behind a scan in flight, a later one may be what actually settled a
+  // boundary (after an abbreviation-like candidate), so the stamp errs early by at most the
+  // agent's gap between them. A sentence that ends with the stream, or at a flush, is complete
+  // with the last delta.
   let warrantedAt: number | undefined;
   let lastAt = 0;
   for (;;) {
