@@ -36,9 +36,10 @@ describe('pool task lanes', () => {
       });
     expect((await chunking).ends).toEqual([4, 9]);
     await Promise.all(speaking);
-    // The thread may already hold a speech task or two when the scan arrives (the speak handler
-    // yields while eSpeak works); in one FIFO queue the scan would finish last, after all six.
-    expect(order.indexOf('chunk')).toBeLessThanOrEqual(2);
+    // The thread holds two tasks at once (the one running and the next, see task-runner.ts), and
+    // replies that arrive together may settle in either order: the scan finishes within the first
+    // four. In one FIFO queue it would finish last, after all six.
+    expect(order.indexOf('chunk')).toBeLessThanOrEqual(3);
   });
 
   it('keeps each lane first-in first-out and removes what it is asked to', () => {
