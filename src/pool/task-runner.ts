@@ -54,7 +54,7 @@ export interface PiscinaRunnerOptions {
  * thread no longer waits in the lanes, so a scan or a first sentence waits for at most one more
  * synthesis.
  */
-const TASKS_PER_THREAD = 2;
+export const TASKS_PER_THREAD = 2;
 
 export class PiscinaRunner implements TaskRunner {
   readonly #piscina: Piscina;

@@ -21,7 +21,7 @@ import type {
 } from './contract.js';
 import { MainThreadRunner } from './main-thread-runner.js';
 import type { Lane } from './task-lanes.js';
-import { PiscinaRunner, type RunnerStats, type TaskRunner } from './task-runner.js';
+import { PiscinaRunner, type RunnerStats, TASKS_PER_THREAD, type TaskRunner } from './task-runner.js';
 import { PIPELINE_WORKER_URL } from './worker-file.js';
 
 /** Pool sizing; see the `pool*` settings. */
@@ -116,9 +116,10 @@ export class WorkerPool {
 
   /**
    * Starts every thread and warms its engine with a real synthesis; resolves with the last
-   * thread's reply once all `maxThreads` have answered. Warm tasks are sent a round at a time:
-   * a thread busy with one takes no other, so a round of `maxThreads` reaches every thread
-   * (a thread that got two is caught by the next round).
+   * thread's reply once all `maxThreads` have answered. Warm tasks are sent a round at a time,
+   * as many as the threads not yet heard from can hold: a thread holds at most
+   * `TASKS_PER_THREAD`, so the round fills the warm threads and the rest wait in the threads
+   * still loading (a round that misses one is caught by the next).
    */
   async warmUp(): Promise<WarmReply> {
     const warmed = new Set<number>();
@@ -126,7 +127,8 @@ export class WorkerPool {
     // The main thread is one "thread" to warm.
     const threads = Math.max(1, this.#maxThreads);
     for (let round = 0; round < WARM_ROUNDS && warmed.size < threads; round++) {
-      const replies = await Promise.all(Array.from({ length: threads - warmed.size }, () => this.#run('warm', {}, LANES.warm)));
+      const round = (threads - warmed.size) * TASKS_PER_THREAD;
+      const replies = await Promise.all(Array.from({ length: round }, () => this.#run('warm', {}, LANES.warm)));
       for (const r of replies as WarmReply[]) {
         warmed.add(r.threadId);
         reply = r;
