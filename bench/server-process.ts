@@ -17,6 +17,24 @@ export interface ServerSample {
   /** Total CPU seconds (user + system) the process has used. */
   cpuSeconds: number;
   rssMB: number;
+  /** The server-added latency histogram so far: cumulative counts at each bucket's upper bound, ms. */
+  sentenceLatency: LatencyBuckets;
+}
+
+/** A Prometheus histogram's cumulative buckets: `[upper bound ms, count at or below]`, ascending, `+Inf` last. */
+export type LatencyBuckets = Array<[number, number]>;
+
+/**
+ * A quantile of what a histogram recorded between two scrapes, as the upper bound of the bucket
+ * it falls in (ms; Infinity past the last bound, NaN with nothing recorded). Bucket resolution:
+ * "≤ 40" means somewhere in the bucket that ends at 40.
+ */
+export function bucketQuantile(before: LatencyBuckets, after: LatencyBuckets, q: number): number {
+  const counts = after.map(([le, n], i) => [le, n - (before[i]?.[1] ?? 0)] as const);
+  const total = counts.at(-1)?.[1] ?? 0;
+  if (total === 0) return Number.NaN;
+  const rank = Math.ceil(q * total);
+  return (counts.find(([, n]) => n >= rank) ?? [Number.POSITIVE_INFINITY])[0];
 }
 
 export class ServerProcess {
@@ -35,12 +53,13 @@ export class ServerProcess {
 
   /**
    * Starts `node dist/src/cli.js` on a free loopback port with `settings` (setting name →
-   * value, e.g. `{ chunking: 'inline' }`), and resolves once it is listening and ready.
+   * value, e.g. `{ poolMaxThreads: 0 }`), and resolves once it is listening and ready.
+   * `nodeArgs` go to node before the script (`--cpu-prof` for a profile written at exit).
    */
-  static async start(settings: Record<string, string | number> = {}): Promise<ServerProcess> {
+  static async start(settings: Record<string, string | number> = {}, nodeArgs: string[] = []): Promise<ServerProcess> {
     const env: NodeJS.ProcessEnv = { ...process.env, SAYWIRE_HOST: '127.0.0.1', SAYWIRE_PORT: '0', SAYWIRE_LOG_LEVEL: 'info' };
     for (const [name, value] of Object.entries(settings)) env[`SAYWIRE_${name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`] = String(value);
-    const child = spawn(process.execPath, [CLI], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...nodeArgs, CLI], { env, stdio: ['ignore', 'pipe', 'inherit'] });
     const url = await new Promise<string>((resolve, reject) => {
       let buffered = '';
       const onData = (chunk: Buffer): void => {
@@ -88,7 +107,11 @@ export class ServerProcess {
       if (match === null) throw new Error(`metric ${name} missing from /metrics`);
       return Number(match[1]);
     };
+    const sentenceLatency: LatencyBuckets = [...text.matchAll(/^saywire_sentence_server_latency_seconds_bucket\{le="([^"]+)"\} ([0-9.e+-]+)$/gm)].map(
+      (m) => [m[1] === '+Inf' ? Number.POSITIVE_INFINITY : Number(m[1]) * 1000, Number(m[2])],
+    );
     return {
+      sentenceLatency,
       loopP99Ms: value('saywire_event_loop_delay_p99_seconds') * 1000,
       cpuSeconds: value('process_cpu_seconds_total'),
       rssMB: value('process_resident_memory_bytes') / 2 ** 20,

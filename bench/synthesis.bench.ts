@@ -1,16 +1,22 @@
 /**
- * Synthesis on one thread: engine load and first-sentence (cold) time, then warm throughput over
- * typical voice-agent sentences, as sentences per second and real-time factor (wall time / audio
- * time), plus what resampling the result costs. Then the same sentences as speech tasks through
- * the real pool with 1 and with 2 threads, in the same run, reported as a ratio: what the second
- * thread buys. `node dist/bench/synthesis.bench.js [--quick]`
- * prints the JSON; `npm run bench -- --scope synthesis` writes it to bench/results/.
+ * Synthesis: engine load and first-sentence (cold) time, then warm throughput on one thread over
+ * typical voice-agent sentences (sentences per second, real-time factor), plus what resampling
+ * costs. Then the throughput side by side, in one run: speech tasks through the real pool with 1
+ * and 2 threads, and the raw engine in 1 and 2 bare `worker_threads` (no pool, no messages, no
+ * normalization: the most these threads can do). Each configuration runs for a fixed time, the
+ * four alternate, and the round repeats three times; figures are the median with the spread.
+ * `twoOverOneThreads` (pool 2 ÷ pool 1) says what the second thread buys, `poolOverRawEngine`
+ * (pool 2 ÷ raw 2) what the pool costs. `node dist/bench/synthesis.bench.js [--quick]` prints
+ * the JSON; `npm run bench -- --scope synthesis [--quick] [--json]` writes bench/results/.
  */
+import { Worker } from 'node:worker_threads';
+import { once } from 'node:events';
 import { pathToFileURL } from 'node:url';
 import { createEspeakEngine, espeakEngine } from '../src/speech/espeak-engine.js';
 import { resamplePcm16 } from '../src/speech/resample.js';
 import { WorkerPool } from '../src/pool/worker-pool.js';
-import { percentile, round, table } from './report.js';
+import type { RawSynthesisData, RawSynthesisReport } from './raw-synthesis.worker.js';
+import { Progress, percentile, round, table } from './report.js';
 
 const ESPEAK = espeakEngine.description;
 const DEFAULTS = { voice: ESPEAK.defaultVoice, rate: ESPEAK.rate.default, pitch: ESPEAK.pitch.default };
@@ -41,8 +47,8 @@ export const SENTENCES = [
 
 const RESAMPLE_RATES = [16_000, 24_000, 48_000];
 
-/** What one run measured. Times in ms unless named otherwise. */
-export interface SynthesisBenchResult {
+/** Single-thread figures: the engine alone on this thread. Times in ms unless named otherwise. */
+export interface SingleThreadFigures {
   /** `createEspeakEngine()` from cold: reading the 24 MB data file and initializing the module. */
   loadMs: number;
   /** The first sentence on a fresh engine (cold JIT). */
@@ -65,54 +71,116 @@ export interface SynthesisBenchResult {
   resampleMsPerAudioSecond: Record<string, number>;
   /** The engine's native rate, Hz. */
   sampleRate: number;
-  /** Speech tasks (normalize + synthesize) through the pool, by thread count. */
-  pool: PoolFigure[];
-  /** Sentences per second with 2 threads ÷ with 1. */
-  twoOverOneThreads: number;
 }
 
-/** Speech tasks through the real pool with a fixed thread count. */
-export interface PoolFigure {
+/** One way of running synthesis on threads. */
+export type ThreadConfig = 'pool-1' | 'pool-2' | 'raw-1' | 'raw-2';
+
+/** One configuration's throughput over the repetitions. */
+export interface ThreadFigure {
+  config: ThreadConfig;
+  /** `pool`: speech tasks (normalize + synthesize, PCM moved back) through WorkerPool; `raw`: the engine in bare worker_threads. */
+  kind: 'pool' | 'raw';
   threads: number;
-  tasks: number;
+  /** Sentences per second of each repetition, in run order. */
+  runs: number[];
+  /** Median over the repetitions. */
   sentencesPerSecond: number;
-  /** Wall time / audio produced (lower is better; below 1/threads means threads overlap well). */
+  /** (max − min) ÷ median over the repetitions. */
+  spread: number;
+  /** Wall time ÷ audio produced, from the median run (below 1/threads means the threads overlap well). */
   realTimeFactor: number;
 }
 
-/**
- * Runs `tasks` speech tasks through a pool of `threads`, keeping two per thread in flight so a
- * thread never idles waiting for the main thread to hand it the next one.
- */
-async function poolFigure(threads: number, tasks: number): Promise<PoolFigure> {
-  const pool = new WorkerPool({ minThreads: threads, maxThreads: threads, maxQueue: 64 });
-  const task = (i: number) => ({
-    text: SENTENCES[i % SENTENCES.length] as string,
-    ...DEFAULTS,
-    sampleRate: null,
-  });
-  try {
-    // Every thread loads its engine and sees every sentence once before timing starts.
-    await Promise.all(Array.from({ length: SENTENCES.length * threads }, (_, i) => pool.speak(task(i))));
-    let next = 0;
-    let audioMs = 0;
-    const started = performance.now();
-    const lane = async (): Promise<void> => {
-      while (next < tasks) {
-        const reply = await pool.speak(task(next++));
-        audioMs += (reply.pcm.length * 1000) / reply.sampleRate;
-      }
-    };
-    await Promise.all(Array.from({ length: threads * 2 }, lane));
-    const wall = performance.now() - started;
-    return { threads, tasks, sentencesPerSecond: round((tasks * 1000) / wall, 0), realTimeFactor: round(wall / audioMs, 4) };
-  } finally {
-    await pool.close();
-  }
+export interface SynthesisBenchResult extends SingleThreadFigures {
+  /** Seconds each configuration runs per repetition. */
+  secondsPerRun: number;
+  repetitions: number;
+  /** The order the configurations ran in, per repetition. */
+  orders: ThreadConfig[][];
+  threads: ThreadFigure[];
+  /** Pool with 2 threads ÷ pool with 1, sentences per second (medians). */
+  twoOverOneThreads: number;
+  /** Pool with 2 threads ÷ the raw engine in 2 bare threads, sentences per second (medians). */
+  poolOverRawEngine: number;
+  /** Raw engine, 2 threads ÷ 1: what the machine gives a second thread at all. */
+  rawTwoOverOne: number;
 }
 
-/** Runs the single-thread synthesis benchmark; `quick` runs 3 passes over the set instead of 25. */
-export async function runSynthesisBench(opts: { quick: boolean }): Promise<SynthesisBenchResult> {
+const REPETITIONS = 3;
+/** Each repetition runs the four in a different order, so none always follows the same one. */
+const ORDERS: ThreadConfig[][] = [
+  ['raw-1', 'pool-1', 'raw-2', 'pool-2'],
+  ['pool-2', 'raw-2', 'pool-1', 'raw-1'],
+  ['pool-1', 'raw-2', 'raw-1', 'pool-2'],
+];
+
+const speechTask = (i: number) => ({ text: SENTENCES[i % SENTENCES.length] as string, ...DEFAULTS, sampleRate: null });
+
+/** A configuration, started and warm, that can run a timed window. */
+interface Runner {
+  /** Sentences and audio samples in a window of `durationMs`, and its wall time. */
+  run(durationMs: number): Promise<{ sentences: number; audioSamples: number; wallMs: number }>;
+  close(): Promise<void>;
+}
+
+/**
+ * Speech tasks through the real pool, two per thread in flight so a thread never idles waiting
+ * for the main thread to hand it the next one.
+ */
+async function poolRunner(threads: number): Promise<Runner> {
+  const pool = new WorkerPool({ minThreads: threads, maxThreads: threads, maxQueue: 64 });
+  await pool.warmUp();
+  // Every thread sees every sentence once before timing starts.
+  await Promise.all(Array.from({ length: SENTENCES.length * threads }, (_, i) => pool.speak(speechTask(i))));
+  return {
+    async run(durationMs) {
+      let next = 0;
+      let audioSamples = 0;
+      const started = performance.now();
+      const deadline = started + durationMs;
+      const lane = async (): Promise<void> => {
+        while (performance.now() < deadline) {
+          const reply = await pool.speak(speechTask(next++));
+          audioSamples += reply.pcm.length;
+        }
+      };
+      await Promise.all(Array.from({ length: threads * 2 }, lane));
+      return { sentences: next, audioSamples, wallMs: performance.now() - started };
+    },
+    close: () => pool.close(),
+  };
+}
+
+/** The raw engine in `threads` bare worker threads, started together for each window. */
+async function rawRunner(threads: number): Promise<Runner> {
+  const data: RawSynthesisData = { sentences: SENTENCES, options: DEFAULTS };
+  const workers = Array.from({ length: threads }, () => new Worker(new URL('./raw-synthesis.worker.js', import.meta.url), { workerData: data }));
+  await Promise.all(workers.map(async (w) => await once(w, 'message')));
+  return {
+    async run(durationMs) {
+      const started = performance.now();
+      const reports = await Promise.all(
+        workers.map(async (w) => {
+          const reply = once(w, 'message');
+          w.postMessage(durationMs);
+          return (await reply)[0] as RawSynthesisReport;
+        }),
+      );
+      return {
+        sentences: reports.reduce((n, r) => n + r.sentences, 0),
+        audioSamples: reports.reduce((n, r) => n + r.audioSamples, 0),
+        wallMs: performance.now() - started,
+      };
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
+
+/** The engine alone on this thread: load, cold first sentence, warm throughput, resampling. */
+export async function measureSingleThread(passes: number): Promise<SingleThreadFigures> {
   const options = DEFAULTS;
   let started = performance.now();
   const engine = await createEspeakEngine();
@@ -125,7 +193,6 @@ export async function runSynthesisBench(opts: { quick: boolean }): Promise<Synth
   // A short warm-up so the JIT has seen every sentence before timing starts.
   for (const text of SENTENCES) engine.synthesize(text, options);
 
-  const passes = opts.quick ? 3 : 25;
   const times: number[] = [];
   const outputs: Int16Array[] = [];
   let audioSamples = 0;
@@ -154,13 +221,7 @@ export async function runSynthesisBench(opts: { quick: boolean }): Promise<Synth
     resampleMsPerAudioSecond[String(rate)] = round((performance.now() - t0) / seconds, 3);
   }
 
-  const poolTasks = passes * SENTENCES.length;
-  const pool = [await poolFigure(1, poolTasks), await poolFigure(2, poolTasks)];
-  const [one, two] = pool as [PoolFigure, PoolFigure];
-
   return {
-    pool,
-    twoOverOneThreads: round(two.sentencesPerSecond / one.sentencesPerSecond),
     loadMs: round(loadMs, 1),
     firstSentenceMs: round(firstSentenceMs, 1),
     sentences: SENTENCES.length,
@@ -173,6 +234,66 @@ export async function runSynthesisBench(opts: { quick: boolean }): Promise<Synth
     resampleMsPerAudioSecond,
     sampleRate: ESPEAK.sampleRate,
   };
+}
+
+/**
+ * Runs the benchmark. `quick`: 10 s per configuration and repetition (about 2.5 minutes in all),
+ * 3 single-thread passes; otherwise 20 s (about 4.5 minutes) and 25 passes.
+ */
+export async function runSynthesisBench(opts: { quick: boolean; secondsPerRun?: number }): Promise<SynthesisBenchResult> {
+  const single = await measureSingleThread(opts.quick ? 3 : 25);
+  const secondsPerRun = opts.secondsPerRun ?? (opts.quick ? 10 : 20);
+  const runners = new Map<ThreadConfig, Runner>();
+  const samples = new Map<ThreadConfig, Array<{ sentencesPerSecond: number; realTimeFactor: number }>>();
+  const progress = new Progress('synthesis', REPETITIONS * 4);
+  try {
+    // Every configuration is started and warm before the first window; idle threads wait on a
+    // message and take no CPU from the one being timed.
+    runners.set('pool-1', await poolRunner(1));
+    runners.set('pool-2', await poolRunner(2));
+    runners.set('raw-1', await rawRunner(1));
+    runners.set('raw-2', await rawRunner(2));
+    const orders = ORDERS.slice(0, REPETITIONS);
+    for (const order of orders) {
+      for (const config of order) {
+        const r = await (runners.get(config) as Runner).run(secondsPerRun * 1000);
+        const audioMs = (r.audioSamples * 1000) / ESPEAK.sampleRate;
+        const list = samples.get(config) ?? [];
+        list.push({ sentencesPerSecond: (r.sentences * 1000) / r.wallMs, realTimeFactor: r.wallMs / audioMs });
+        samples.set(config, list);
+        progress.update([...samples.values()].reduce((n, l) => n + l.length, 0));
+      }
+    }
+    const figure = (config: ThreadConfig): ThreadFigure => {
+      const runs = samples.get(config) ?? [];
+      const rates = runs.map((x) => x.sentencesPerSecond);
+      const median = percentile(rates, 50);
+      const medianRun = runs.find((x) => x.sentencesPerSecond === median);
+      return {
+        config,
+        kind: config.startsWith('pool') ? 'pool' : 'raw',
+        threads: Number(config.slice(-1)),
+        runs: rates.map((x) => round(x, 1)),
+        sentencesPerSecond: round(median, 1),
+        spread: round((Math.max(...rates) - Math.min(...rates)) / median, 3),
+        realTimeFactor: round(medianRun?.realTimeFactor ?? Number.NaN, 4),
+      };
+    };
+    const threads = (['pool-1', 'pool-2', 'raw-1', 'raw-2'] as const).map(figure);
+    const rate = (config: ThreadConfig): number => (threads.find((t) => t.config === config) as ThreadFigure).sentencesPerSecond;
+    return {
+      ...single,
+      secondsPerRun,
+      repetitions: orders.length,
+      orders,
+      threads,
+      twoOverOneThreads: round(rate('pool-2') / rate('pool-1')),
+      poolOverRawEngine: round(rate('pool-2') / rate('raw-2')),
+      rawTwoOverOne: round(rate('raw-2') / rate('raw-1')),
+    };
+  } finally {
+    for (const runner of runners.values()) await runner.close();
+  }
 }
 
 /** The Markdown summary of a run. */
@@ -196,18 +317,32 @@ export function synthesisMarkdown(r: SynthesisBenchResult): string {
       ],
     ),
     '',
-    `Speech tasks (normalize + synthesize, PCM moved back) through the real pool, ${r.pool[0]?.tasks ?? 0} tasks per thread count, same run:`,
+    `Throughput on threads, side by side in one run: each configuration runs ${r.secondsPerRun} s, the four alternate ` +
+      `(orders: ${r.orders.map((o) => o.join(' → ')).join('; ')}), ${r.repetitions} repetitions; median and spread ` +
+      `((max − min) ÷ median). *pool*: speech tasks (normalize + synthesize, PCM moved back) through the real WorkerPool, two ` +
+      `tasks per thread in flight; *raw*: the engine alone in bare worker_threads, no messages, no normalization.`,
     '',
     table(
-      ['pool threads', 'sentences / s', 'real-time factor'],
-      r.pool.map((p) => [p.threads, p.sentencesPerSecond, p.realTimeFactor]),
+      ['configuration', 'sentences / s (median)', 'runs', 'spread', 'real-time factor'],
+      r.threads.map((t) => [t.config, t.sentencesPerSecond, t.runs.join(', '), t.spread, t.realTimeFactor]),
     ),
     '',
-    `2 threads ÷ 1 thread: ${r.twoOverOneThreads}× the sentences per second.`,
+    table(
+      ['ratio', 'value', 'goal (quiet 2-core machine)'],
+      [
+        ['pool 2 threads ÷ pool 1 thread (`twoOverOneThreads`)', r.twoOverOneThreads, '≥ 1.5'],
+        ['pool 2 threads ÷ raw engine 2 threads (`poolOverRawEngine`)', r.poolOverRawEngine, '≥ 0.85'],
+        ['raw engine 2 threads ÷ 1 (what a second thread gives at all)', r.rawTwoOverOne, ''],
+      ],
+    ),
   ].join('\n');
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const result = await runSynthesisBench({ quick: process.argv.includes('--quick') });
+  const seconds = process.argv.find((a) => a.startsWith('--seconds='));
+  const result = await runSynthesisBench({
+    quick: process.argv.includes('--quick'),
+    ...(seconds === undefined ? {} : { secondsPerRun: Number(seconds.slice('--seconds='.length)) }),
+  });
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 }

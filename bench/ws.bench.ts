@@ -1,9 +1,13 @@
 /**
  * WebSocket load: N sessions talk to the scripted agent turn after turn, each listening to the
- * reply's audio as a real-time listener would, against a real server in a child process; pool
- * and inline chunking side by side at every level of a ladder of N. It answers how many
- * concurrent voice sessions a server holds before audio falls behind real time or the event
- * loop stalls (the capacity), and compares that with a ceiling from the measured synthesis rate.
+ * reply's audio as a real-time listener would, against a real server in a child process; the
+ * pool and the main-thread-only server (`poolMaxThreads: 0`, the single-loop design) side by side
+ * at every level. It answers how many concurrent voice sessions a server holds before audio
+ * falls behind real time or the event loop stalls (the capacity), what the worker threads buy
+ * (pool ÷ main-thread-only), what the server adds to each sentence (server-added latency, from
+ * the server's own histogram), and how close the capacity comes to a ceiling from the measured
+ * synthesis rate. The levels are fractions of that ceiling, measured at the start of the run,
+ * then refined between the last passing and the first failing level.
  *
  * The sessions run in worker threads of this process (`load/`), so the server's event loop
  * carries none of the generator's work; they still share the machine's cores with the server.
@@ -14,10 +18,12 @@ import { scriptedReply } from '../src/agents/scripted-agent.js';
 import { LoadGenerator } from './load/load-generator.js';
 import type { SessionReport, TurnRecord } from './load/load-worker.js';
 import { Progress, percentile, round, table } from './report.js';
-import { ServerProcess } from './server-process.js';
-import { runSynthesisBench } from './synthesis.bench.js';
+import { type ServerSample, ServerProcess, bucketQuantile } from './server-process.js';
+import { measureSingleThread } from './synthesis.bench.js';
 
-type Mode = 'pool' | 'inline';
+/** `pool`: worker threads (the server's design); `main-thread`: `poolMaxThreads: 0`, everything on the event loop. */
+export type Mode = 'pool' | 'main-thread';
+const MODES: readonly Mode[] = ['pool', 'main-thread'];
 
 /**
  * What users say. Each makes the scripted agent answer with about 60 words (an echo of the input,
@@ -42,16 +48,27 @@ const AHEAD_MIN = 0.95;
 /** … and the server's event-loop delay p99 stays under this: the capacity criteria. */
 const LOOP_P99_MAX_MS = 20;
 
+/** The first level: light load, where the server-added latency goal (p99 ≤ 40 ms) applies; its pool run also measures each session's demand. */
+const BASE_SESSIONS = 100;
+/** The ladder above it, as fractions of the ceiling. */
+const FRACTIONS = [0.25, 0.5, 0.7, 0.85, 1.0, 1.2];
+const QUICK_FRACTIONS = [0.1];
+/** Halvings of the gap between the last passing and the first failing level, per mode. */
+const REFINE_STEPS = 2;
+
+/** The server's settings per mode: the pool sized to the cores, or no threads at all. */
+function modeSettings(mode: Mode, poolThreads: number): Record<string, number> {
+  return mode === 'pool' ? { poolMinThreads: poolThreads, poolMaxThreads: poolThreads } : { poolMaxThreads: 0 };
+}
+
 /** Settings that keep the server's own guards from capping the ladder (the bench measures load, not refusals). */
-function serverSettings(poolThreads: number): Record<string, string | number> {
+function serverSettings(): Record<string, string | number> {
   return {
     scriptedTokensPerSecond: 50,
     maxConnections: 100_000,
     maxConnectionsPerIp: 100_000,
     admissionMaxLoopDelayMs: 60_000,
     poolMaxQueue: 100_000,
-    poolMinThreads: poolThreads,
-    poolMaxThreads: poolThreads,
     // Turns still running at the end were already cut by the generator; nothing to wait for.
     shutdownGraceMs: 0,
   };
@@ -93,6 +110,12 @@ export interface WsLevelResult {
   /** Share of sessions with turns that never ran dry. */
   aheadFraction: number;
   serverLoopP99Ms: number;
+  /**
+   * Server-added latency over the window, ms, from the server's histogram: per sentence, from
+   * the text completing its boundary reaching the turn to its first frame on the socket. Bucket
+   * upper bounds (5, 10, 20, 30, 40, 50, 75, 100, 150, 200, 300, 500, 1000, 2000, 5000).
+   */
+  serverAddedMs: { p50: number; p99: number; sentences: number };
   sentencesPerSecond: number;
   /** Server CPU over the window, % of one core. */
   serverCpuPercent: number;
@@ -108,8 +131,10 @@ export interface WsLevelResult {
 }
 
 export interface Capacity {
-  /** Highest level before the first failing one; null if the lowest failed. */
+  /** Highest passing level below every failing one (after refinement); null if the lowest failed. */
   sessions: number | null;
+  /** Lowest failing level; null if every level passed. */
+  firstFailing: number | null;
   /** Every level passed: the capacity is at least the top of the ladder. */
   atLeast: boolean;
   /** capacity ÷ ceiling. */
@@ -117,14 +142,18 @@ export interface Capacity {
 }
 
 export interface WsBenchResult {
+  /** The ladder: the base level, then `fractions` of the ceiling (both modes run each). */
   levels: number[];
+  fractions: number[];
+  /** Levels added between the last passing and first failing, per mode. */
+  refined: Record<Mode, number[]>;
   windowMs: number;
   graceMs: number;
   staggerMs: number;
   cores: number;
   poolThreads: number;
   generatorThreads: number;
-  /** Server settings of every run besides `chunking`. */
+  /** Server settings of every run, besides the mode's own (`modeSettings`). */
   settings: Record<string, string | number>;
   replyWords: number;
   /** Single-thread eSpeak synthesis, measured in this run: wall ÷ audio, and audio s per wall s. */
@@ -134,7 +163,7 @@ export interface WsBenchResult {
   /** Sessions the pool's threads could synthesize for if synthesis were the only cost. */
   ceiling: number;
   capacity: Record<Mode, Capacity>;
-  /** pool ÷ inline capacity (null if either is null); a lower bound when pool is "≥ top". */
+  /** pool ÷ main-thread-only capacity (null if either is null); a lower bound when pool is "≥ top". */
   capacityRatio: number | null;
   runs: WsLevelResult[];
   anomalies: Anomalies;
@@ -197,13 +226,18 @@ function stayedAhead(turns: TurnRecord[]): boolean {
 
 const p = (values: number[], q: number): number => round(percentile(values, q), 1);
 
+/** How a level runs: window and grace, generator threads, pool threads, and node flags for the server (`--cpu-prof`). */
+export interface LevelPlan {
+  windowMs: number;
+  graceMs: number;
+  threads: number;
+  poolThreads: number;
+  nodeArgs?: string[];
+}
+
 /** One level in one mode: a fresh server, N sessions for the window, then teardown. */
-async function runLevel(
-  mode: Mode,
-  sessions: number,
-  plan: { windowMs: number; graceMs: number; threads: number; poolThreads: number },
-): Promise<WsLevelResult> {
-  const server = await ServerProcess.start({ ...serverSettings(plan.poolThreads), chunking: mode });
+export async function runLevel(mode: Mode, sessions: number, plan: LevelPlan): Promise<WsLevelResult> {
+  const server = await ServerProcess.start({ ...serverSettings(), ...modeSettings(mode, plan.poolThreads) }, plan.nodeArgs);
   let generator: LoadGenerator | undefined;
   try {
     generator = await LoadGenerator.create(Math.min(plan.threads, sessions));
@@ -245,6 +279,7 @@ async function runLevel(
       margin: { p50: p(margins, 50), p5: p(margins, 5), min: round(Math.min(...margins), 2) },
       aheadFraction: round(aheadFraction, 3),
       serverLoopP99Ms,
+      serverAddedMs: serverAdded(before, after),
       sentencesPerSecond: round(live.sentences / windowS, 1),
       serverCpuPercent: round(((after.cpuSeconds - before.cpuSeconds) / windowS) * 100, 0),
       serverRssMB: round(after.rssMB, 0),
@@ -261,75 +296,113 @@ async function runLevel(
   }
 }
 
-function capacityOf(runs: WsLevelResult[], levels: number[], ceiling: number): Capacity {
-  let sessions: number | null = null;
-  for (const level of levels) {
-    if (!runs.some((r) => r.sessions === level && r.passed)) break;
-    sessions = level;
-  }
+function serverAdded(before: ServerSample, after: ServerSample): WsLevelResult['serverAddedMs'] {
+  const count = (after.sentenceLatency.at(-1)?.[1] ?? 0) - (before.sentenceLatency.at(-1)?.[1] ?? 0);
+  return {
+    p50: bucketQuantile(before.sentenceLatency, after.sentenceLatency, 0.5),
+    p99: bucketQuantile(before.sentenceLatency, after.sentenceLatency, 0.99),
+    sentences: count,
+  };
+}
+
+/** The capacity: the highest passing level below every failing one. */
+function capacityOf(runs: WsLevelResult[], top: number, ceiling: number): Capacity {
+  const levels = [...new Set(runs.map((r) => r.sessions))].sort((a, b) => a - b);
+  const passed = (n: number): boolean => runs.some((r) => r.sessions === n && r.passed);
+  const firstFailing = levels.find((n) => !passed(n)) ?? null;
+  const below = levels.filter((n) => firstFailing === null || n < firstFailing);
+  const sessions = below.at(-1) ?? null;
   return {
     sessions,
-    atLeast: sessions === levels[levels.length - 1],
+    firstFailing,
+    atLeast: sessions === top && firstFailing === null,
     ofCeiling: sessions === null ? null : round(sessions / ceiling, 3),
   };
 }
 
-/** Runs the ladder; `quick` runs two short levels. */
+/**
+ * Runs the ladder: the base level (its pool run measures the demand per session, and with it
+ * the ceiling), then fractions of the ceiling, both modes at each, alternating which goes first;
+ * then, per mode, halves the gap between the last passing and the first failing level.
+ * `quick` runs the base level and one small fraction with short windows.
+ */
 export async function runWsBench(opts: { quick: boolean }): Promise<WsBenchResult> {
   const started = performance.now();
-  // 800 sessions use about 1.7 of the two cores (generator included); 1600 sits past what two
-  // cores carry, so the full ladder finds the capacity instead of reporting "at least the top".
-  const levels = opts.quick ? [10, 50] : [10, 100, 400, 800, 1600];
-  const windowMs = opts.quick ? 12_000 : 60_000;
-  const graceMs = opts.quick ? 5_000 : 15_000;
+  const fractions = opts.quick ? QUICK_FRACTIONS : FRACTIONS;
+  const baseSessions = opts.quick ? 10 : BASE_SESSIONS;
+  const windowMs = opts.quick ? 12_000 : 40_000;
+  const graceMs = opts.quick ? 5_000 : 10_000;
   const cores = availableParallelism();
   const poolThreads = cores;
   const threads = cores;
-  const synthesis = await runSynthesisBench({ quick: true });
+  const plan = { windowMs, graceMs, threads, poolThreads };
+  const synthesis = await measureSingleThread(3);
+  const audioSecondsPerSecond = round(1 / synthesis.realTimeFactor, 0);
 
   const runs: WsLevelResult[] = [];
-  const progress = new Progress('ws', levels.length * 2);
-  for (const [i, level] of levels.entries()) {
-    // Alternate which mode goes first, so neither always runs on a machine warmed by the other.
-    const modes: Mode[] = i % 2 === 0 ? ['pool', 'inline'] : ['inline', 'pool'];
-    for (const mode of modes) {
-      runs.push(await runLevel(mode, level, { windowMs, graceMs, threads, poolThreads }));
-      progress.update(runs.length);
-    }
-  }
+  const progress = new Progress('ws', 2 + fractions.length * 2 + (opts.quick ? 0 : REFINE_STEPS * 2));
+  const run = async (mode: Mode, sessions: number): Promise<void> => {
+    runs.push(await runLevel(mode, sessions, plan));
+    progress.update(runs.length);
+  };
+  // Alternate which mode goes first, so neither always runs on a machine warmed by the other.
+  const both = async (sessions: number, i: number): Promise<void> => {
+    for (const mode of i % 2 === 0 ? MODES : [...MODES].reverse()) await run(mode, sessions);
+  };
 
-  const base = runs.filter((r) => r.sessions === levels[0]);
+  await both(baseSessions, 0);
+  const base = runs.filter((r) => r.sessions === baseSessions && r.mode === 'pool');
   const demandPerSession = round(
     base.reduce((n, r) => n + r.audioPerTurnMs * r.turnsCompleted, 0) / Math.max(1, base.reduce((n, r) => n + r.periodMs * r.turnsCompleted, 0)),
     3,
   );
-  const audioSecondsPerSecond = round(1 / synthesis.realTimeFactor, 0);
-  const ceiling = Math.floor((audioSecondsPerSecond * poolThreads) / demandPerSession);
+  const ceiling = Math.floor((audioSecondsPerSecond * poolThreads) / Math.max(demandPerSession, 0.01));
+  const levels = [baseSessions, ...fractions.map((f) => Math.max(1, Math.round(f * ceiling)))];
+  for (const [i, level] of levels.slice(1).entries()) await both(level, i + 1);
+
+  const refined: Record<Mode, number[]> = { pool: [], 'main-thread': [] };
+  if (!opts.quick) {
+    for (const mode of MODES) {
+      for (let step = 0; step < REFINE_STEPS; step++) {
+        const capacity = capacityOf(runs.filter((r) => r.mode === mode), levels.at(-1) as number, ceiling);
+        if (capacity.firstFailing === null) break;
+        const low = capacity.sessions ?? 0;
+        const mid = Math.round((low + capacity.firstFailing) / 2);
+        // Closer than 5% of the ceiling (or 5 sessions) is within the noise of one run.
+        if (capacity.firstFailing - low < Math.max(5, ceiling * 0.05)) break;
+        refined[mode].push(mid);
+        await run(mode, mid);
+      }
+    }
+  }
+  const top = levels.at(-1) as number;
   const capacity = {
-    pool: capacityOf(runs.filter((r) => r.mode === 'pool'), levels, ceiling),
-    inline: capacityOf(runs.filter((r) => r.mode === 'inline'), levels, ceiling),
+    pool: capacityOf(runs.filter((r) => r.mode === 'pool'), top, ceiling),
+    'main-thread': capacityOf(runs.filter((r) => r.mode === 'main-thread'), top, ceiling),
   };
   const anomalies = emptyAnomalies();
   for (const r of runs) addAnomalies(anomalies, r.anomalies);
   if (anomalyCount(anomalies) > 0) process.stderr.write(`\n${'!'.repeat(72)}\n!!! ws bench: ${describeAnomalies(anomalies)}\n${'!'.repeat(72)}\n\n`);
 
+  const main = capacity['main-thread'].sessions;
   return {
     levels,
+    fractions,
+    refined,
     windowMs,
     graceMs,
     staggerMs: STAGGER_MS,
     cores,
     poolThreads,
     generatorThreads: threads,
-    settings: serverSettings(poolThreads),
+    settings: serverSettings(),
     replyWords: round(INPUTS.reduce((n, input) => n + scriptedReply(input).split(/\s+/).length, 0) / INPUTS.length, 0),
     synthesis: { realTimeFactor: synthesis.realTimeFactor, audioSecondsPerSecond },
     demandPerSession,
     ceiling,
     capacity,
-    capacityRatio:
-      capacity.pool.sessions === null || capacity.inline.sessions === null ? null : round(capacity.pool.sessions / capacity.inline.sessions, 2),
-    runs,
+    capacityRatio: capacity.pool.sessions === null || main === null || main === 0 ? null : round(capacity.pool.sessions / main, 2),
+    runs: runs.sort((a, b) => a.sessions - b.sessions || a.mode.localeCompare(b.mode)),
     anomalies,
     wallSeconds: round((performance.now() - started) / 1000, 0),
   };
@@ -344,11 +417,12 @@ function describeAnomalies(a: Anomalies): string {
   );
 }
 
-const ratio = (a: number, b: number): string => (b === 0 ? '—' : String(round(a / b, 2)));
+const ratio = (a: number, b: number): string => (!Number.isFinite(a) || !Number.isFinite(b) || b === 0 ? '—' : String(round(a / b, 2)));
+const ms = (x: number): string => (Number.isNaN(x) ? '—' : x === Number.POSITIVE_INFINITY ? '> 5000' : `≤ ${x}`);
 
 function capacityText(c: Capacity, levels: number[]): string {
-  if (c.sessions === null) return `< ${levels[0]}`;
-  return c.atLeast ? `≥ ${c.sessions} (top)` : String(c.sessions);
+  if (c.sessions === null) return `< ${Math.min(...levels)}`;
+  return c.atLeast ? `≥ ${c.sessions} (top)` : `${c.sessions} (fails at ${c.firstFailing})`;
 }
 
 /** The Markdown summary of a run. */
@@ -356,6 +430,8 @@ export function wsMarkdown(r: WsBenchResult): string {
   const lines: string[] = [];
   if (anomalyCount(r.anomalies) > 0) lines.push(`**⚠ Warning: ${describeAnomalies(r.anomalies)}.**`, '');
   const s = r.settings;
+  const pool = r.capacity.pool;
+  const main = r.capacity['main-thread'];
   lines.push(
     `N sessions, each a WebSocket running scripted-agent turns back to back (${s.scriptedTokensPerSecond} tokens/s, ` +
       `~${r.replyWords}-word replies, ~${round(mean(r.runs.map((x) => x.audioPerTurnMs)) / 1000, 1)} s of audio), listening as a real-time ` +
@@ -364,10 +440,59 @@ export function wsMarkdown(r: WsBenchResult): string {
       `${r.staggerMs / 1000} s (about one turn cycle) so turns start at a steady rate; each level runs ${r.windowMs / 1000} s ` +
       `(turns in flight then get ${r.graceMs / 1000} s to finish) on a fresh server per mode and level, modes alternating which goes first.`,
     '',
+    `Two servers side by side at every level: **pool** (${r.poolThreads} worker threads, the design) and **main-thread** ` +
+      `(\`poolMaxThreads: 0\`: the same chunking and synthesis handlers called on the event loop, the single-loop design; not for production).`,
+    '',
+    `The levels: ${r.levels[0]} sessions, then ${r.fractions.join(', ')} × the ceiling (below) measured at the start of this run: ` +
+      `${r.levels.slice(1).join(', ')}; then, per mode, the gap between the last passing and the first failing level halved ` +
+      `(pool: ${r.refined.pool.join(', ') || 'none'}; main-thread: ${r.refined['main-thread'].join(', ') || 'none'}).`,
+    '',
     `The server's guards are raised so they do not cap the ladder: maxConnections and maxConnectionsPerIp ${s.maxConnections}, ` +
-      `admissionMaxLoopDelayMs ${s.admissionMaxLoopDelayMs} (admission off), poolMaxQueue ${s.poolMaxQueue}; pool threads ${r.poolThreads}. ` +
+      `admissionMaxLoopDelayMs ${s.admissionMaxLoopDelayMs} (admission off), poolMaxQueue ${s.poolMaxQueue}. ` +
       `**The load generator (${r.generatorThreads} worker threads in the bench process) shares the machine's ${r.cores} cores with the ` +
       `server**: its CPU and its own event-loop delay are in the table; a late generator reads as late audio, so high levels are pessimistic.`,
+    '',
+    `Ceiling: one thread synthesizes ${r.synthesis.audioSecondsPerSecond} s of audio per second (real-time factor ${r.synthesis.realTimeFactor}, ` +
+      `measured in this run); a back-to-back session consumes ${r.demandPerSession} s of audio per second (the ${r.levels[0]}-session pool run); so ${r.poolThreads} pool threads ` +
+      `could synthesize for **${r.ceiling} sessions** if synthesis were the only cost.`,
+    '',
+    table(
+      ['mode', 'capacity (sessions)', 'capacity ÷ ceiling'],
+      MODES.map((mode) => {
+        const c = r.capacity[mode];
+        return [mode, capacityText(c, r.levels), c.ofCeiling === null ? '—' : `${c.atLeast ? '≥ ' : ''}${c.ofCeiling}`];
+      }),
+    ),
+    '',
+    `**Pool ÷ main-thread capacity: ${r.capacityRatio === null ? '—' : r.capacityRatio}**` +
+      `${pool.atLeast || main.atLeast ? ' (a level past the top of the ladder would tell more)' : ''}.`,
+    '',
+    'Pool ÷ main-thread at each level (absolute figures in brackets, pool / main-thread), and the server-added latency of each:',
+    '',
+    table(
+      ['N', 'server loop p99', 'first audio p50', 'first audio p99', 'server-added p50 ms (pool / main)', 'server-added p99 ms (pool / main)', 'passes (pool / main)'],
+      [...new Set(r.runs.map((x) => x.sessions))].map((level) => {
+        const p = r.runs.find((x) => x.sessions === level && x.mode === 'pool');
+        const m = r.runs.find((x) => x.sessions === level && x.mode === 'main-thread');
+        const pair = (f: (x: WsLevelResult) => string): string => `${p === undefined ? '—' : f(p)} / ${m === undefined ? '—' : f(m)}`;
+        const both = (f: (x: WsLevelResult) => number): string =>
+          p === undefined || m === undefined ? `— (${pair((x) => String(f(x)))})` : `${ratio(f(p), f(m))} (${f(p)} / ${f(m)} ms)`;
+        return [
+          level,
+          both((x) => x.serverLoopP99Ms),
+          both((x) => x.firstAudioMs.p50),
+          both((x) => x.firstAudioMs.p99),
+          pair((x) => ms(x.serverAddedMs.p50)),
+          pair((x) => ms(x.serverAddedMs.p99)),
+          pair((x) => (x.passed ? 'yes' : 'no')),
+        ];
+      }),
+    ),
+    '',
+    `Server-added latency: per sentence, from the moment the agent text that completes its boundary reaches the turn to the ` +
+      `sentence's first audio frame on the socket (\`saywire_sentence_server_latency_seconds\`, scraped before and after each window; ` +
+      `figures are the upper bound of the histogram bucket the quantile falls in). It leaves out the agent's own pace, which ` +
+      `first audio includes.`,
     '',
     table(
       [
@@ -377,6 +502,7 @@ export function wsMarkdown(r: WsBenchResult): string {
         'turns done / cut',
         'first audio p50 / p99 ms',
         'after 1st token p50 / p99 ms',
+        'server-added p50 / p99 ms (sentences)',
         'margin p50 / p5 / min',
         'ahead of real time',
         'gaps',
@@ -394,6 +520,7 @@ export function wsMarkdown(r: WsBenchResult): string {
         `${x.turnsCompleted} / ${x.turnsCut}`,
         `${x.firstAudioMs.p50} / ${x.firstAudioMs.p99}`,
         `${x.firstAudioAfterTokenMs.p50} / ${x.firstAudioAfterTokenMs.p99}`,
+        `${ms(x.serverAddedMs.p50)} / ${ms(x.serverAddedMs.p99)} (${x.serverAddedMs.sentences})`,
         `${x.margin.p50} / ${x.margin.p5} / ${x.margin.min}`,
         `${round(x.aheadFraction * 100, 1)}%`,
         x.anomalies.underruns,
@@ -408,37 +535,7 @@ export function wsMarkdown(r: WsBenchResult): string {
     '',
     `Margin: per session, the lowest over its turns and frames of audio received ÷ wall time since playback started (below 1 = a gap). ` +
       `A level passes when ≥ ${AHEAD_MIN * 100}% of sessions never ran dry and the server loop p99 < ${LOOP_P99_MAX_MS} ms; ` +
-      `the capacity is the highest level before the first failing one.`,
-    '',
-    `Ceiling: one thread synthesizes ${r.synthesis.audioSecondsPerSecond} s of audio per second (real-time factor ${r.synthesis.realTimeFactor}, ` +
-      `measured in this run); a back-to-back session consumes ${r.demandPerSession} s of audio per second; so ${r.poolThreads} pool threads ` +
-      `could synthesize for ${r.ceiling} sessions if synthesis were the only cost.`,
-    '',
-    table(
-      ['mode', 'capacity (sessions)', 'ceiling', 'capacity ÷ ceiling'],
-      (['pool', 'inline'] as const).map((mode) => {
-        const c = r.capacity[mode];
-        return [mode, capacityText(c, r.levels), r.ceiling, c.ofCeiling === null ? '—' : `${c.atLeast ? '≥ ' : ''}${c.ofCeiling}`];
-      }),
-    ),
-    '',
-    `Pool ÷ inline capacity: ${r.capacityRatio === null ? '—' : r.capacityRatio}` +
-      `${r.capacity.pool.atLeast || r.capacity.inline.atLeast ? ' (a level past the top of the ladder would tell more)' : ''}.`,
-    '',
-    table(
-      ['N', 'server loop p99 pool ÷ inline', 'first audio p50 pool ÷ inline', 'server CPU pool ÷ inline'],
-      r.levels.map((level) => {
-        const pool = r.runs.find((x) => x.sessions === level && x.mode === 'pool');
-        const inline = r.runs.find((x) => x.sessions === level && x.mode === 'inline');
-        if (pool === undefined || inline === undefined) return [level, '—', '—', '—'];
-        return [
-          level,
-          `${ratio(pool.serverLoopP99Ms, inline.serverLoopP99Ms)} (${pool.serverLoopP99Ms} / ${inline.serverLoopP99Ms} ms)`,
-          `${ratio(pool.firstAudioMs.p50, inline.firstAudioMs.p50)} (${pool.firstAudioMs.p50} / ${inline.firstAudioMs.p50} ms)`,
-          `${ratio(pool.serverCpuPercent, inline.serverCpuPercent)}`,
-        ];
-      }),
-    ),
+      `the capacity is the highest passing level below every failing one.`,
     '',
     `Whole run: ${r.wallSeconds} s.`,
   );

@@ -46,11 +46,11 @@ describe('import direction', () => {
     expect(bad).toEqual([]);
   });
 
-  it('workers import only text, speech and the worker contract', () => {
+  it('workers import only text, speech, the worker contract and each other', () => {
     for (const file of files('workers')) {
       for (const target of importsOf(file)) {
         expect(
-          target.startsWith('src/text/') || target.startsWith('src/speech/') || target === 'src/pool/contract.js',
+          target.startsWith('src/text/') || target.startsWith('src/speech/') || target === 'src/pool/contract.js' || target.startsWith('workers/'),
           `${file} → ${target}`,
         ).toBe(true);
       }

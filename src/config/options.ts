@@ -98,7 +98,7 @@ export const SETTINGS = {
   maxTurnAudioMs: int(1000, 86_400_000, 600_000, 'Audio one turn may produce, ms.'),
 
   poolMinThreads: int(1, 64, 2, 'Worker threads kept warm.'),
-  poolMaxThreads: int(1, 64, 2, 'Most worker threads (size it to the cores).'),
+  poolMaxThreads: int(0, 64, 2, 'Most worker threads (size it to the cores). 0 runs chunking and synthesis on the main thread: the single-loop design, for benchmark comparison only, never for production.'),
   poolMaxQueue: int(1, 100_000, 512, 'Pool tasks that may wait for a thread; past it work fails with OVERLOADED.'),
   poolMaxHeapMb: int(16, 65_536, 512, 'Heap limit of each worker thread; a worker past it fails its task, not the process.'),
   chunking: oneOf(['pool', 'inline'], 'pool', 'Where sentence boundaries are found: the worker pool, or the main thread (for comparison).'),
@@ -258,7 +258,8 @@ function checkLayer(options: Record<string, unknown>, source: string): ServerOpt
  */
 export function validateOptions(options: Record<string, unknown> = {}, source = 'options'): FilledServerOptions {
   let result = { ...DEFAULT_OPTIONS, ...checkLayer(options, source) } as FilledServerOptions;
-  if (result.poolMinThreads > result.poolMaxThreads) {
+  // poolMaxThreads 0 (main-thread-only) has no threads to keep warm: poolMinThreads is unused then.
+  if (result.poolMaxThreads > 0 && result.poolMinThreads > result.poolMaxThreads) {
     throw new ConfigError(
       'poolMinThreads',
       `Setting "poolMinThreads" (${result.poolMinThreads}) must not exceed "poolMaxThreads" (${result.poolMaxThreads}).`,

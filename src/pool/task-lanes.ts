@@ -1,5 +1,6 @@
 /**
- * The pool's task queue: two first-in-first-out lanes, chunk scans ahead of speech. A chunk scan
+ * The pool's task queue: three first-in-first-out lanes, chunk scans ahead of a turn's first
+ * sentence ahead of every later sentence. A chunk scan
  * takes microseconds but gates a turn's next sentence, and with one FIFO queue it waits behind
  * every sentence other turns have queued for synthesis: under load a new turn's first audio then
  * waits for the whole backlog twice (once to find its first sentence, once to speak it). Scans
@@ -13,7 +14,7 @@ import { FixedQueue, type TaskQueue, queueOptionsSymbol } from 'piscina';
 type Task = Parameters<TaskQueue['push']>[0];
 
 /** Which lane a task waits in. */
-export type Lane = 'fast' | 'slow';
+export type Lane = 'fast' | 'first' | 'slow';
 
 /** A task's queue options, set under `queueOptionsSymbol` on the task object. */
 export interface LaneOptions {
@@ -22,10 +23,11 @@ export interface LaneOptions {
 
 export class TaskLanes implements TaskQueue {
   readonly #fast = new FixedQueue();
+  readonly #first = new FixedQueue();
   readonly #slow = new FixedQueue();
 
   get size(): number {
-    return this.#fast.size + this.#slow.size;
+    return this.#fast.size + this.#first.size + this.#slow.size;
   }
 
   push(task: Task): void {
@@ -38,7 +40,7 @@ export class TaskLanes implements TaskQueue {
   }
 
   shift(): Task | null {
-    return this.#fast.shift() ?? this.#slow.shift();
+    return this.#fast.shift() ?? this.#first.shift() ?? this.#slow.shift();
   }
 
   remove(task: Task): void {
@@ -47,7 +49,7 @@ export class TaskLanes implements TaskQueue {
 
   /** A task without lane options (none of saywire's) waits with speech. */
   #laneOf(task: Task): FixedQueue {
-    const options = task[queueOptionsSymbol] as LaneOptions | null;
-    return options?.lane === 'fast' ? this.#fast : this.#slow;
+    const lane = (task[queueOptionsSymbol] as LaneOptions | null)?.lane;
+    return lane === 'fast' ? this.#fast : lane === 'first' ? this.#first : this.#slow;
   }
 }

@@ -1,13 +1,14 @@
 /**
- * The worker pool: one Piscina pool running the pipeline worker, with typed task methods and
- * errors mapped to codes. A full queue is `OVERLOADED`; a thrown error or a dead thread is
- * `WORKER_FAILED`. Tasks are never aborted once running: aborting terminates the thread, and a
- * re-warmed thread costs far more than letting one sentence finish (callers drop stale results).
+ * The worker pool: the pipeline's tasks with typed methods and errors mapped to codes, run on a
+ * Piscina pool of worker threads or, with `maxThreads: 0`, on the main thread (for comparison
+ * only; see `main-thread-runner.ts`). A full queue is `OVERLOADED`; a thrown error or a dead
+ * thread is `WORKER_FAILED`. Tasks are never aborted once running: aborting terminates the
+ * thread, and a re-warmed thread costs far more than letting one sentence finish (callers drop
+ * stale results).
  */
-import type { TransferListItem } from 'node:worker_threads';
-import { Piscina, queueOptionsSymbol } from 'piscina';
 import { SaywireError } from '../errors.js';
 import { DEFAULT_ENGINE } from '../speech/engines.js';
+import type { TransferListItem } from 'node:worker_threads';
 import type { Pronunciation } from '../speech/pronunciations.js';
 import type {
   ChunkReply,
@@ -27,36 +28,32 @@ import type {
   WorkerMemory,
   WorkerReport,
 } from './contract.js';
-import { type Lane, type LaneOptions, TaskLanes } from './task-lanes.js';
+import { MainThreadRunner } from './main-thread-runner.js';
+import type { Lane } from './task-lanes.js';
+import { PiscinaRunner, type RunnerStats, TASKS_PER_THREAD, type TaskRunner } from './task-runner.js';
 import { PIPELINE_WORKER_URL } from './worker-file.js';
-
-type PiscinaHistogramSummary = Piscina['histogram']['runTime'];
 
 /** Pool sizing; see the `pool*` settings. */
 export interface WorkerPoolOptions {
   minThreads: number;
+  /** 0 runs every task on the main thread: the single-loop design, for comparison only. */
   maxThreads: number;
   maxQueue: number;
   /** Worker file URL; the compiled pipeline worker by default. Tests swap in failing workers. */
   filename?: string;
+  /** Per-thread heap limits (out-of-memory fails the task, not the process). */
+  resourceLimits?: { maxOldGenerationSizeMb?: number; maxYoungGenerationSizeMb?: number };
   /** The server's pronunciations (`pronunciationsFile`), handed to every thread at its start. */
   pronunciations?: readonly Pronunciation[];
   /** Registry name of the speech engine (default: the registry's default). An upstream engine's threads load none. */
   engine?: string;
-  /** Per-thread heap limits (out-of-memory fails the task, not the process). */
-  resourceLimits?: { maxOldGenerationSizeMb?: number; maxYoungGenerationSizeMb?: number };
 }
 
 /** Counters for metrics and readiness. */
-export interface PoolStats {
-  threads: number;
-  queueSize: number;
-  utilization: number;
-  completed: number;
-  /** Task run and wait times since start, ms (Piscina's summaries). */
-  runTime: PiscinaHistogramSummary;
-  waitTime: PiscinaHistogramSummary;
-}
+export type PoolStats = RunnerStats;
+
+/** Which speech task is more urgent: a turn's first sentence (the listener hears silence until it is done) or a later one. */
+export type SpeechPriority = 'first' | 'later';
 
 /**
  * Most warm-up rounds. A thread still loading its engine misses a round while a warm one takes
@@ -65,11 +62,12 @@ export interface PoolStats {
 const WARM_ROUNDS = 20;
 
 /**
- * The lane of each task: scans and the warm-up pass queued speech (synthesis and encoding), and so
- * do the short steps of an upstream engine's sentence (preparing its text, resampling a block of
- * audio already arriving), each of which a listener is waiting on.
+ * The lane of each task but `speak` (whose lane depends on the sentence): scans and the warm-up
+ * pass queued speech, and so do the short steps of an upstream engine's sentence (preparing its
+ * text, resampling a block of audio already arriving), each of which a listener is waiting on.
+ * Encoding for the speech route waits with later sentences.
  */
-const LANES: Record<TaskName, Lane> = { warm: 'fast', chunk: 'fast', speak: 'slow', encode: 'slow', prepare: 'fast', resample: 'fast' };
+const LANES: Record<Exclude<TaskName, 'speak'>, Lane> = { warm: 'fast', chunk: 'fast', prepare: 'fast', resample: 'fast', encode: 'slow' };
 
 /**
  * Young-generation cap of each pool thread, MB (V8's default for a worker is 48: a new space of
@@ -82,10 +80,15 @@ const LANES: Record<TaskName, Lane> = { warm: 'fast', chunk: 'fast', speak: 'slo
  */
 const WORKER_YOUNG_GENERATION_MB = 6;
 
+const NO_TIMES = { p50: Number.NaN, p90: Number.NaN, p99: Number.NaN, mean: Number.NaN };
+const IDLE_STATS: RunnerStats = { threads: 0, queueSize: 0, utilization: 0, completed: 0, runTime: NO_TIMES, waitTime: NO_TIMES };
+
 export class WorkerPool {
-  readonly #piscina: Piscina;
   readonly #maxQueue: number;
   readonly #maxThreads: number;
+  /** The runner once it exists: at once for threads, after the engine loads on the main thread. */
+  #runner: TaskRunner | undefined;
+  readonly #starting: Promise<TaskRunner>;
   #warmThreads = 0;
   #skipped = 0;
   readonly #cells = new WeakMap<AbortSignal, Int32Array>();
@@ -97,20 +100,28 @@ export class WorkerPool {
   constructor(options: WorkerPoolOptions) {
     this.#maxQueue = options.maxQueue;
     this.#maxThreads = options.maxThreads;
-    this.#piscina = new Piscina({
-      filename: options.filename ?? PIPELINE_WORKER_URL,
-      minThreads: options.minThreads,
-      maxThreads: options.maxThreads,
-      workerData: { engine: options.engine ?? DEFAULT_ENGINE.description.name, pronunciations: options.pronunciations ?? [] } satisfies PipelineWorkerData,
-      // The bound is checked before each run (see #run), so Piscina's own limit never trips.
-      taskQueue: new TaskLanes(),
-      // Threads stay warm: an idle timeout would drop the loaded engine and cost a re-warm.
-      idleTimeout: Number.POSITIVE_INFINITY,
-      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, ...options.resourceLimits },
-    });
-    // Piscina emits 'error' for a worker that dies outside a task; the affected task already
-    // rejects, so the event only needs a listener to not crash the process.
-    this.#piscina.on('error', () => {});
+    const workerData: PipelineWorkerData = {
+      engine: options.engine ?? DEFAULT_ENGINE.description.name,
+      pronunciations: options.pronunciations ?? [],
+    };
+    if (options.maxThreads === 0) {
+      this.#starting = MainThreadRunner.start(workerData).then((runner) => (this.#runner = runner));
+      // A failed start surfaces in warmUp() and in every task; it must not go unhandled meanwhile.
+      this.#starting.catch(() => {});
+    } else {
+      this.#runner = new PiscinaRunner({
+        filename: options.filename ?? PIPELINE_WORKER_URL,
+        threads: { min: options.minThreads, max: options.maxThreads },
+        workerData,
+        resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, ...options.resourceLimits },
+      });
+      this.#starting = Promise.resolve(this.#runner);
+    }
+  }
+
+  /** True when every task runs on the main thread (`maxThreads: 0`). */
+  get mainThreadOnly(): boolean {
+    return this.#maxThreads === 0;
   }
 
   /** True once a worker has loaded its module (and with it the engine). */
@@ -120,15 +131,19 @@ export class WorkerPool {
 
   /**
    * Starts every thread and warms its engine with a real synthesis; resolves with the last
-   * thread's reply once all `maxThreads` have answered. Warm tasks are sent a round at a time:
-   * a thread busy with one takes no other, so a round of `maxThreads` reaches every thread
-   * (a thread that got two is caught by the next round).
+   * thread's reply once all `maxThreads` have answered. Warm tasks are sent a round at a time,
+   * as many as the threads not yet heard from can hold: a thread holds at most
+   * `TASKS_PER_THREAD`, so the round fills the warm threads and the rest wait in the threads
+   * still loading (a round that misses one is caught by the next).
    */
   async warmUp(): Promise<WarmReply> {
     const warmed = new Set<number>();
     let reply: WarmReply | undefined;
-    for (let round = 0; round < WARM_ROUNDS && warmed.size < this.#maxThreads; round++) {
-      const replies = await Promise.all(Array.from({ length: this.#maxThreads - warmed.size }, () => this.#run('warm', {})));
+    // The main thread is one "thread" to warm.
+    const threads = Math.max(1, this.#maxThreads);
+    for (let round = 0; round < WARM_ROUNDS && warmed.size < threads; round++) {
+      const round = (threads - warmed.size) * TASKS_PER_THREAD;
+      const replies = await Promise.all(Array.from({ length: round }, () => this.#run('warm', {}, LANES.warm)));
       for (const r of replies as WarmReply[]) {
         warmed.add(r.threadId);
         reply = r;
@@ -147,16 +162,17 @@ export class WorkerPool {
 
   /** Finds settled sentence ends in a window of a carry buffer. */
   async chunk(task: ChunkTask): Promise<ChunkReply> {
-    return (await this.#run('chunk', task)) as ChunkReply;
+    return (await this.#run('chunk', task, LANES.chunk)) as ChunkReply;
   }
 
   /**
    * Prepares a sentence for speech and synthesizes it; the PCM arrives by transfer. Once
    * `signal` aborts, a task still waiting in the queue is skipped when its turn comes (a running
    * one finishes: aborting it would kill its thread) and the call rejects with the abort reason.
+   * A turn's `first` sentence waits in a lane ahead of later sentences (see `task-lanes.ts`).
    */
-  async speak(task: SpeakTask, signal?: AbortSignal): Promise<Extract<SpeakReply, { ok: true }>> {
-    return expectOk((await this.#runSkippable('speak', task, signal)) as SpeakReply);
+  async speak(task: SpeakTask, signal?: AbortSignal, priority: SpeechPriority = 'later'): Promise<Extract<SpeakReply, { ok: true }>> {
+    return expectOk((await this.#runSkippable('speak', task, priority === 'first' ? 'first' : 'slow', signal)) as SpeakReply);
   }
 
   /**
@@ -164,7 +180,7 @@ export class WorkerPool {
    * {@link speak}, when `signal` has aborted before the task starts.
    */
   async prepare(task: PrepareTask, signal?: AbortSignal): Promise<Extract<PrepareReply, { ok: true }>> {
-    return expectOk((await this.#runSkippable('prepare', task, signal)) as PrepareReply);
+    return expectOk((await this.#runSkippable('prepare', task, LANES.prepare, signal)) as PrepareReply);
   }
 
   /**
@@ -173,12 +189,12 @@ export class WorkerPool {
    */
   async resample(task: ResampleTask): Promise<Int16Array> {
     const moved = [task.context.buffer, task.pcm.buffer] as ArrayBuffer[];
-    return ((await this.#run('resample', task, moved)) as ResampleReply).pcm;
+    return ((await this.#run('resample', task, LANES.resample, moved)) as ResampleReply).pcm;
   }
 
   /** Codes a sentence's PCM as the next segment of an encoded stream; the PCM is moved, not copied. */
   async encode(task: EncodeTask): Promise<EncodeReply> {
-    return (await this.#run('encode', task, [task.pcm.buffer as ArrayBuffer])) as EncodeReply;
+    return (await this.#run('encode', task, LANES.encode, [task.pcm.buffer as ArrayBuffer])) as EncodeReply;
   }
 
   /** Tasks skipped in a worker because their caller had given up, since start (`/metrics`). */
@@ -187,10 +203,10 @@ export class WorkerPool {
   }
 
   /** Runs a task the worker skips once `signal` has aborted; a skipped one rejects with the abort reason. */
-  async #runSkippable(name: TaskName, task: object, signal: AbortSignal | undefined): Promise<{ ok: boolean; code?: string }> {
+  async #runSkippable(name: TaskName, task: object, lane: Lane, signal: AbortSignal | undefined): Promise<{ ok: boolean; code?: string }> {
     signal?.throwIfAborted();
     const cancelled = signal === undefined ? undefined : this.#cellOf(signal);
-    const reply = (await this.#run(name, cancelled === undefined ? task : { ...task, cancelled })) as { ok: boolean; code?: string };
+    const reply = (await this.#run(name, cancelled === undefined ? task : { ...task, cancelled }, lane)) as { ok: boolean; code?: string };
     if (!reply.ok && reply.code === 'CANCELLED') {
       this.#skipped++;
       throw signal?.reason;
@@ -210,16 +226,14 @@ export class WorkerPool {
     return cell;
   }
 
-  /** Pool counters for metrics. */
+  /** Tasks waiting for a thread (cheap: read per task and per turn). */
+  get queueSize(): number {
+    return this.#runner?.queueSize ?? 0;
+  }
+
+  /** Pool counters for metrics: computes the task time quantiles, so only for a scrape. */
   stats(): PoolStats {
-    return {
-      threads: this.#piscina.threads.length,
-      queueSize: this.#piscina.queueSize,
-      utilization: this.#piscina.utilization,
-      completed: this.#piscina.completed,
-      runTime: this.#piscina.histogram.runTime,
-      waitTime: this.#piscina.histogram.waitTime,
-    };
+    return this.#runner?.stats() ?? IDLE_STATS;
   }
 
   /**
@@ -227,7 +241,7 @@ export class WorkerPool {
    * thread that has run a task since; an idle thread's is as old as its last task).
    */
   threadMemory(): WorkerMemory[] {
-    const live = new Set(this.#piscina.threads.map((t) => t.threadId));
+    const live = new Set(this.#runner?.liveThreadIds() ?? []);
     for (const id of this.#memory.keys()) if (!live.has(id)) this.#memory.delete(id);
     return [...this.#memory.values()];
   }
@@ -236,21 +250,22 @@ export class WorkerPool {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    await this.#piscina.close();
+    const runner = await this.#starting.catch(() => undefined);
+    await runner?.close();
   }
 
   /** True when the queue holds `maxQueue` tasks: a new one would be refused with OVERLOADED. */
   get isFull(): boolean {
-    return this.#piscina.queueSize >= this.#maxQueue;
+    return this.queueSize >= this.#maxQueue;
   }
 
-  async #run(name: TaskName, task: object, transferList?: TransferListItem[]): Promise<unknown> {
+  async #run(name: TaskName, task: object, lane: Lane, transferList?: TransferListItem[]): Promise<unknown> {
     if (this.#closed) throw new SaywireError('SHUTTING_DOWN', 'The worker pool is closed.');
     // Checked here rather than recognised in Piscina's rejection, which carries no code.
     if (this.isFull) throw new SaywireError('OVERLOADED', 'The worker pool queue is full.');
-    const lane: LaneOptions = { lane: LANES[name] };
     try {
-      const reply = (await this.#piscina.run({ ...task, [queueOptionsSymbol]: lane }, { name, ...(transferList === undefined ? {} : { transferList }) })) as WorkerReport | undefined;
+      const runner = this.#runner ?? (await this.#starting);
+      const reply = (await runner.run(name, task, lane, transferList)) as WorkerReport | undefined;
       const memory = reply?.memory;
       if (memory !== undefined) this.#memory.set(memory.threadId, memory);
       return reply;

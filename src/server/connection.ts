@@ -42,6 +42,8 @@ export interface ConnectionHooks {
   error(code: string): void;
   audioSent(bytes: number): void;
   turnDone(summary: ResponseSummary): void;
+  /** A sentence's first frame is out, `ms` after its text reached the turn (server-added latency). */
+  sentenceLatency(ms: number): void;
   /** The socket has closed and the connection has let go of its turn. */
   closed(connection: Connection): void;
 }
@@ -150,6 +152,10 @@ export class Connection implements TurnOutput {
     this.#ws.send(frame, { binary: true }, this.#written);
     this.#context.hooks.audioSent(frame.length - AUDIO_FRAME_HEADER_BYTES);
     if (this.#ws.bufferedAmount > this.#context.options.sendHardCapBytes) this.closeSlowClient();
+  }
+
+  sentenceLatency(ms: number): void {
+    this.#context.hooks.sentenceLatency(ms);
   }
 
   /** True while the socket holds more unsent bytes than `sendHighWaterBytes`. */

@@ -20,6 +20,8 @@ export interface MetricsSources {
 }
 
 const LATENCY_BUCKETS = [0.025, 0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10];
+/** Server-added latency is tens of ms when the server keeps up: finer buckets at the low end. */
+const SENTENCE_LATENCY_BUCKETS = [0.005, 0.01, 0.02, 0.03, 0.04, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.5, 1, 2, 5];
 const LOOP_HISTOGRAM = 'saywire_event_loop_delay_seconds';
 
 const POOL_TASK_QUANTILES = [
@@ -75,6 +77,7 @@ export class ServerMetrics {
   readonly #firstToken: Histogram;
   readonly #firstSentence: Histogram;
   readonly #firstAudio: Histogram;
+  readonly #sentenceLatency: Histogram;
   readonly #audioBytes: Counter;
   readonly #audioFrames: Counter;
   readonly #errors: Counter<'code'>;
@@ -92,6 +95,12 @@ export class ServerMetrics {
     this.#firstToken = latency('saywire_time_to_first_token_seconds', 'From turn start to the first agent token.');
     this.#firstSentence = latency('saywire_time_to_first_sentence_seconds', 'From turn start to the first sentence sent.');
     this.#firstAudio = latency('saywire_time_to_first_audio_seconds', 'From turn start to the first audio frame sent.');
+    this.#sentenceLatency = new Histogram({
+      name: 'saywire_sentence_server_latency_seconds',
+      help: 'Per sentence, from the moment the text completing its boundary reached the turn to its first audio frame on the socket: what the server added (scan, queue, synthesis, send).',
+      buckets: SENTENCE_LATENCY_BUCKETS,
+      registers,
+    });
     this.#audioBytes = new Counter({ name: 'saywire_audio_bytes_total', help: 'PCM bytes of audio sent.', registers });
     this.#audioFrames = new Counter({ name: 'saywire_audio_frames_total', help: 'Audio frames sent.', registers });
     this.#errors = new Counter({ name: 'saywire_errors_total', help: 'Errors reported to clients, by code.', labelNames: ['code'], registers });
@@ -220,6 +229,10 @@ export class ServerMetrics {
     if (t.first_token_ms !== null) this.#firstToken.observe(t.first_token_ms / 1000);
     if (t.first_sentence_ms !== null) this.#firstSentence.observe(t.first_sentence_ms / 1000);
     if (t.first_audio_ms !== null) this.#firstAudio.observe(t.first_audio_ms / 1000);
+  }
+
+  sentenceLatency(ms: number): void {
+    this.#sentenceLatency.observe(ms / 1000);
   }
 
   audioSent(bytes: number): void {

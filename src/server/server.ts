@@ -173,6 +173,7 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
     error: (code) => metrics.error(code),
     audioSent: (bytes) => metrics.audioSent(bytes),
     turnDone: (summary) => metrics.turnDone(summary),
+    sentenceLatency: (ms) => metrics.sentenceLatency(ms),
     closed: (connection) => connections.delete(connection),
   };
   let draining = false;
@@ -182,7 +183,7 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
   const admission: TurnAdmission = {
     check() {
       // Running turns keep the rest of the queue: refusing a new turn is better than failing one mid-speech.
-      if (pool.stats().queueSize >= options.poolMaxQueue * options.admissionMaxQueueShare) {
+      if (pool.queueSize >= options.poolMaxQueue * options.admissionMaxQueueShare) {
         return new SaywireError('OVERLOADED', 'The worker pool queue is too full to take a new turn.');
       }
       if (recentLoopP99Ms > options.admissionMaxLoopDelayMs) {
@@ -373,6 +374,9 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
         throw new ConfigError('voice', `Setting "voice" must be a voice the engine has (see GET /v1/voices); got "${options.voice}".`);
       }
       ready = true;
+      if (pool.mainThreadOnly) {
+        logger.warn('poolMaxThreads is 0: chunking and synthesis block the event loop (a benchmark baseline, not for production)');
+      }
       const llm = options.agent === 'openai' ? { llmUrl: options.openaiBaseUrl, llmModel: options.openaiModel } : {};
       const tts = options.tts === 'openai' ? { ttsUrl: options.ttsBaseUrl, ttsModel: options.ttsModel } : {};
       logger.info(

@@ -123,9 +123,10 @@ export class AgentStage {
   async #push(delta: string, maxBytes: number): Promise<void> {
     this.#bytes += Buffer.byteLength(delta, 'utf8');
     if (this.#bytes > maxBytes) throw new SaywireError('TEXT_TOO_LONG', `The reply exceeded ${maxBytes} bytes.`);
-    this.#firstTokenAt ??= this.#init.clock.now();
+    const at = this.#init.clock.now();
+    this.#firstTokenAt ??= at;
     this.#text += delta;
-    await this.#init.tokens.push(delta);
+    await this.#init.tokens.push({ text: delta, at });
   }
 
   #addUsage(input: number, output: number): void {

@@ -12,6 +12,7 @@ import { SaywireError } from '../errors.js';
 import { formatCode } from '../protocol/audio-encoding.js';
 import { encodeAudioFrame } from '../protocol/audio-frame.js';
 import type { ServerEvent, WordTimingEvent } from '../protocol/server-events.js';
+import type { ReadySentence } from './chunk-stage.js';
 import type { HeardTranscript } from './heard-transcript.js';
 import type { TurnOutput, TurnSettings } from './turn-ports.js';
 import type { SpokenWord } from '../pool/contract.js';
@@ -59,11 +60,13 @@ export class AudioFramer {
 
   /**
    * Sends the audio of sentence `index` as it arrives, then its `response.audio.done` with word
-   * timings. Returns early, sending nothing more, once `signal` aborts or the turn is done.
+   * timings. Returns early, sending nothing more, once `signal` aborts or the turn is done. The
+   * sentence's server-added latency goes to the output once its first frame is on the socket.
    * @throws SaywireError TURN_BUDGET_EXCEEDED once the turn has sent `maxTurnAudioMs`; whatever
    *   the audio's pieces reject with (an upstream failing part-way).
    */
-  async send(index: number, text: string, audio: StreamedSpeech, signal: AbortSignal): Promise<void> {
+  async send(index: number, sentence: ReadySentence, audio: StreamedSpeech, signal: AbortSignal): Promise<void> {
+    const { text } = sentence;
     const samplesPerFrame = Math.max(1, Math.round((audio.sampleRate * this.#init.settings.frameMs) / 1000));
     // Shared with the transcript from the first frame on: estimated timings join it at the end.
     const words: SpokenWord[] = [];
@@ -78,8 +81,10 @@ export class AudioFramer {
       await output.whenWritable(signal);
       if (signal.aborted || !this.#init.isOpen()) return false;
       this.#frame(index, encodeSamples(pcm, settings.encoding), audio.sampleRate);
-      this.#firstAudioAt ??= clock.now();
+      const now = clock.now();
+      this.#firstAudioAt ??= now;
       if (!begun) {
+        output.sentenceLatency?.(now - sentence.readyAt);
         transcript.begin(text, this.#audioMs, words);
         begun = true;
       }

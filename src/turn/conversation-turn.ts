@@ -22,7 +22,7 @@ import { type ResponseStatus, type ResponseSummary, type ServerEvent, errorEvent
 import { AgentStage } from './agent-stage.js';
 import { AudioFramer } from './audio-framer.js';
 import { BoundedQueue } from './bounded-queue.js';
-import { type TokenItem, runChunkStage } from './chunk-stage.js';
+import { type ReadySentence, type TokenItem, runChunkStage } from './chunk-stage.js';
 import { HeardTranscript } from './heard-transcript.js';
 import { SpeechStage } from './speech-stage.js';
 import { TaskManager } from './task-manager.js';
@@ -60,7 +60,7 @@ export class ConversationTurn {
   readonly #clock: Clock;
   readonly #tasks = new TaskManager();
   readonly #tokens: BoundedQueue<TokenItem>;
-  readonly #sentences: BoundedQueue<string>;
+  readonly #sentences: BoundedQueue<ReadySentence>;
   readonly #transcript = new HeardTranscript();
   readonly #agent: AgentStage;
   readonly #speech: SpeechStage;

@@ -10,6 +10,7 @@ import { wireSampleRate } from '../protocol/audio-encoding.js';
 import type { ServerEvent } from '../protocol/server-events.js';
 import type { AudioFramer } from './audio-framer.js';
 import type { BoundedQueue } from './bounded-queue.js';
+import type { ReadySentence } from './chunk-stage.js';
 import type { TurnSettings } from './turn-ports.js';
 import type { StreamedSpeech, TurnWorkers } from './turn-workers.js';
 
@@ -17,7 +18,7 @@ export interface SpeechStageInit {
   responseId: string;
   settings: Pick<TurnSettings, 'speechConcurrency' | 'voice' | 'rate' | 'pitch' | 'sampleRate' | 'encoding' | 'pronunciations'>;
   workers: TurnWorkers;
-  sentences: BoundedQueue<string>;
+  sentences: BoundedQueue<ReadySentence>;
   framer: AudioFramer;
   emit(event: ServerEvent): void;
   clock: Clock;
@@ -44,15 +45,18 @@ export class SpeechStage {
 
   async run(signal: AbortSignal): Promise<void> {
     const { settings, workers, sentences } = this.#init;
-    const inFlight: Array<{ text: string; audio: Promise<StreamedSpeech> }> = [];
+    const inFlight: Array<{ sentence: ReadySentence; audio: Promise<StreamedSpeech> }> = [];
     // Resampled in the pool to the rate the wire needs (G.711 is 8 kHz); encoded by the framer.
     const sampleRate = wireSampleRate(settings.encoding, settings.sampleRate);
-    const start = (text: string): void => {
+    let started = 0;
+    const start = (sentence: ReadySentence): void => {
       const { voice, rate, pitch, pronunciations } = settings;
-      const audio = workers.stream({ text, voice, rate, pitch, sampleRate, pronunciations }, signal);
+      // Until its first sentence is spoken the listener hears nothing: that one goes first.
+      const priority = started++ === 0 ? 'first' : 'later';
+      const audio = workers.stream({ text: sentence.text, voice, rate, pitch, sampleRate, pronunciations }, signal, priority);
       // A result may be dropped unread after a cancel; its rejection must not go unhandled.
       audio.catch(() => {});
-      inFlight.push({ text, audio });
+      inFlight.push({ sentence, audio });
     };
     let index = 0;
     for (;;) {
@@ -71,7 +75,7 @@ export class SpeechStage {
       const head = inFlight.shift() as (typeof inFlight)[number];
       const audio = await head.audio;
       if (signal.aborted) return;
-      const sending = this.#send(index++, head.text, audio, signal);
+      const sending = this.#send(index++, head.sentence, audio, signal);
       // An upstream engine's sentence streams out for as long as its body arrives: the sentences
       // that come meanwhile start at once, so their requests overlap it (a pool engine's send is
       // over in moments, and little arrives during it).
@@ -92,10 +96,11 @@ export class SpeechStage {
     }
   }
 
-  async #send(index: number, text: string, audio: StreamedSpeech, signal: AbortSignal): Promise<void> {
+  async #send(index: number, sentence: ReadySentence, audio: StreamedSpeech, signal: AbortSignal): Promise<void> {
+    const { text } = sentence;
     this.#firstSentenceAt ??= this.#init.clock.now();
     this.#init.emit({ type: 'response.sentence', response_id: this.#init.responseId, index, text, speech_text: audio.speechText });
     this.#count++;
-    await this.#init.framer.send(index, text, audio, signal);
+    await this.#init.framer.send(index, sentence, audio, signal);
   }
 }

@@ -15,6 +15,11 @@ export interface TurnOutput {
   sendAudio(frame: Uint8Array): void;
   /** Resolves when the socket can take more audio (below its high-water mark), or when `signal` aborts. */
   whenWritable(signal: AbortSignal): Promise<void>;
+  /**
+   * A sentence's first audio frame is on the socket, `ms` after the text that completed its
+   * boundary reached the turn: the latency the server added (metrics only).
+   */
+  sentenceLatency?(ms: number): void;
 }
 
 /** A function call the agent made. */

@@ -3,11 +3,12 @@
  * the pool (the default) or inline on the main thread (for comparison); speech in the pool, or,
  * for an upstream engine, text prepared in the pool, audio streamed from the upstream on the main
  * thread and resampled in the pool (`upstream-speech.ts`). A turn sees one interface either way.
+ * With `poolMaxThreads: 0` the pool runs its tasks on the main thread.
  */
 import type { Clock } from '../clock.js';
 import { toSaywireError } from '../errors.js';
 import type { ChunkTask, SpeakTask, SpokenWord } from '../pool/contract.js';
-import type { WorkerPool } from '../pool/worker-pool.js';
+import type { SpeechPriority, WorkerPool } from '../pool/worker-pool.js';
 import { type SpeechEngine, collectSpeech } from '../speech/engine.js';
 import type { FilledChunkerOptions } from '../text/chunker-options.js';
 import { type ScanResult, scanSentenceEnds } from '../text/sentence-boundaries.js';
@@ -59,9 +60,9 @@ export interface TurnWorkers {
   /**
    * Starts a sentence's synthesis at once and resolves when its text is prepared, its audio to
    * follow through `pieces`. Once `signal` aborts, queued work is skipped and an upstream request
-   * is closed.
+   * is closed. A turn's `first` sentence is queued in the pool ahead of other turns' later ones.
    */
-  stream(task: SpeakTask, signal: AbortSignal): Promise<StreamedSpeech>;
+  stream(task: SpeakTask, signal: AbortSignal, priority?: SpeechPriority): Promise<StreamedSpeech>;
 }
 
 /** How a server's turns speak. */
@@ -104,10 +105,10 @@ export function createTurnWorkers(pool: WorkerPool, options: TurnWorkersOptions)
     };
   }
   const { clock } = options;
-  const speak = async (task: SpeakTask, signal?: AbortSignal): Promise<SpeechAudio> => {
+  const speak = async (task: SpeakTask, signal?: AbortSignal, priority?: SpeechPriority): Promise<SpeechAudio> => {
     const started = clock.now();
     try {
-      const audio = await pool.speak(task, signal);
+      const audio = await pool.speak(task, signal, priority);
       observer.firstByte(clock.now() - started);
       observer.bytes(audio.pcm.byteLength);
       return audio;
@@ -119,8 +120,8 @@ export function createTurnWorkers(pool: WorkerPool, options: TurnWorkersOptions)
   return {
     scan,
     speak,
-    stream: async (task, signal) => {
-      const audio = await speak(task, signal);
+    stream: async (task, signal, priority) => {
+      const audio = await speak(task, signal, priority);
       return { speechText: audio.speechText, sampleRate: audio.sampleRate, estimated: false, pieces: onePiece({ pcm: audio.pcm, words: audio.words }) };
     },
   };

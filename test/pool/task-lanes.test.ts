@@ -36,23 +36,27 @@ describe('pool task lanes', () => {
       });
     expect((await chunking).ends).toEqual([4, 9]);
     await Promise.all(speaking);
-    // The thread may already hold a speech task or two when the scan arrives (the speak handler
-    // yields while eSpeak works); in one FIFO queue the scan would finish last, after all six.
-    expect(order.indexOf('chunk')).toBeLessThanOrEqual(2);
+    // The thread holds two tasks at once (the one running and the next, see task-runner.ts), and
+    // replies that arrive together may settle in either order: the scan finishes within the first
+    // four. In one FIFO queue it would finish last, after all six.
+    expect(order.indexOf('chunk')).toBeLessThanOrEqual(3);
   });
 
   it('keeps each lane first-in first-out and removes what it is asked to', () => {
     const lanes = new TaskLanes();
     // Tasks as the TaskQueue contract gives them: all a queue may read is their queue options.
-    const task = (lane: 'fast' | 'slow' | undefined, id: number) => ({
+    const task = (lane: 'fast' | 'first' | 'slow' | undefined, id: number) => ({
       id,
       [queueOptionsSymbol]: lane === undefined ? null : { lane },
     });
-    const [s1, c1, s2, c2] = [task('slow', 1), task('fast', 2), task(undefined, 3), task('fast', 4)];
-    for (const t of [s1, c1, s2, c2]) lanes.push(t);
+    const [s1, f1, c1, s2, c2, f2] = [task('slow', 1), task('first', 2), task('fast', 3), task(undefined, 4), task('fast', 5), task('first', 6)];
+    for (const t of [s1, f1, c1, s2, c2, f2]) lanes.push(t);
     lanes.remove(c2);
-    expect(lanes.size).toBe(3);
+    expect(lanes.size).toBe(5);
+    // Scans, then first sentences, then the rest, each lane in arrival order.
     expect(lanes.shift()).toBe(c1);
+    expect(lanes.shift()).toBe(f1);
+    expect(lanes.shift()).toBe(f2);
     expect(lanes.shift()).toBe(s1);
     // Piscina puts back a task it could not place; it must come out first again.
     lanes.unshift(s1);

@@ -1,0 +1,172 @@
+/**
+ * The pipeline's task handlers, built once around a loaded speech engine: a pure leaf. The
+ * worker thread (`pipeline.worker.ts`) exports them for Piscina; the main-thread-only runner
+ * (`poolMaxThreads: 0`, for comparison) calls the very same functions in-process, so the two
+ * runners differ only in where the work runs. Replies carry fresh buffers their caller may
+ * transfer. Expected failures come back as values; a throw is a bug.
+ */
+import { getHeapStatistics } from 'node:v8';
+import { threadId } from 'node:worker_threads';
+import type {
+  ChunkReply,
+  ChunkTask,
+  EncodeReply,
+  EncodeTask,
+  PipelineWorkerData,
+  PrepareReply,
+  PrepareTask,
+  ResampleReply,
+  ResampleTask,
+  SpeakReply,
+  SpeakTask,
+  SpokenWord,
+  TaskFailure,
+  WarmReply,
+  WorkerMemory,
+} from '../src/pool/contract.js';
+import { type SpeechEngine, collectSpeech } from '../src/speech/engine.js';
+import { findEngine } from '../src/speech/engines.js';
+import { type SpeechWord, speechWordSpans } from '../src/speech/estimated-timings.js';
+import { normalizeForSpeech, toSourceRange } from '../src/speech/normalize.js';
+import { LexiconCache, PronunciationLexicon, type PronunciationSet } from '../src/speech/pronunciations.js';
+import { resamplePcm16, resamplePcm16Range } from '../src/speech/resample.js';
+import { scanSentenceEnds } from '../src/text/sentence-boundaries.js';
+
+/** The handlers, by task name. */
+export interface PipelineHandlers {
+  warm(): WarmReply;
+  chunk(task: ChunkTask): ChunkReply;
+  speak(task: SpeakTask): Promise<SpeakReply>;
+  encode(task: EncodeTask): Promise<EncodeReply>;
+  prepare(task: PrepareTask): PrepareReply;
+  resample(task: ResampleTask): ResampleReply;
+}
+
+/** How often a thread reports its memory, ms: fresh enough for a scrape, and a clock read per task otherwise. */
+const MEMORY_REPORT_MS = 1000;
+
+/**
+ * Normalized once before the thread says it is warm (the engine warms itself as it loads): the
+ * first pass through the normalizer's rules compiles and optimizes them, which would otherwise
+ * fall on some user's first sentence. Numbers, money, a time and a unit make most rules run.
+ */
+const WARM_UP_TEXT = 'Your order of 3 coffees at $4.50 each will be ready at 10:30 am, about 2 km from here. Thanks!';
+
+const CANCELLED: TaskFailure = { ok: false, code: 'CANCELLED', message: 'The caller gave up before the task started.' };
+
+function isCancelled(cell: Int32Array | undefined): boolean {
+  return cell !== undefined && Atomics.load(cell, 0) !== 0;
+}
+
+/**
+ * The encoders, loaded on the first encode task: they are only for `POST /v1/audio/speech` in a
+ * compressed format, and LAME and libopus cost every thread memory and start-up time that a
+ * server speaking only PCM over the socket would pay for nothing.
+ */
+let encoders: Promise<typeof import('../src/speech/encoding/encode-segment.js')> | undefined;
+
+/**
+ * Loads the engine `data` names (none for an engine that synthesizes on the main thread) and
+ * compiles the server's pronunciations, then builds the handlers around them.
+ * @throws Error naming the registered engines for an unknown name (a thread then fails to start).
+ */
+export async function loadPipelineHandlers(data: PipelineWorkerData | undefined): Promise<PipelineHandlers> {
+  const kind = findEngine(data?.engine);
+  // An upstream engine synthesizes on the main thread: its threads prepare and resample only.
+  const engine: SpeechEngine | undefined = kind.placement === 'pool' ? await kind.load() : undefined;
+  const voiceIds = new Set(engine?.voices().map((v) => v.id));
+  /** The server's pronunciations, after a session's own. */
+  const serverLexicon = new PronunciationLexicon(data?.pronunciations ?? []);
+  /** Sessions' pronunciations, compiled once per thread; a few hundred lexicons of 100 short entries at most. */
+  const sessionLexicons = new LexiconCache(256);
+  let nextMemoryReport = 0;
+
+  /** The session's pronunciations (compiled once per thread), then the server's. */
+  const lexiconsOf = (session: PronunciationSet | null | undefined): PronunciationLexicon[] =>
+    session == null ? [serverLexicon] : [sessionLexicons.get(session), serverLexicon];
+
+  /** This thread's memory, when a report is due (the caller attaches it to its reply). */
+  const dueMemoryReport = (): WorkerMemory | undefined => {
+    const now = performance.now();
+    if (now < nextMemoryReport) return undefined;
+    nextMemoryReport = now + MEMORY_REPORT_MS;
+    // Per isolate, unlike process.memoryUsage(), whose RSS is the whole process's.
+    const heap = getHeapStatistics();
+    return {
+      threadId,
+      heapUsedBytes: heap.used_heap_size,
+      heapTotalBytes: heap.total_heap_size,
+      externalBytes: heap.external_memory,
+      engineHeapBytes: engine?.heapBytes ?? 0,
+    };
+  };
+
+  normalizeForSpeech(WARM_UP_TEXT, { language: kind.description.defaultVoice });
+  return {
+    /** Answers once the engine is loaded and warm. */
+    warm() {
+      nextMemoryReport = 0;
+      return { ok: true, threadId, voices: engine?.voices() ?? [], sampleRate: kind.description.sampleRate, memory: dueMemoryReport() };
+    },
+
+    /** Scans a window of a turn's carry buffer for settled sentence ends. */
+    chunk(task) {
+      return { ok: true, ...scanSentenceEnds(task.text, task.state, task.options, task.final), memory: dueMemoryReport() };
+    },
+
+    /**
+     * Normalizes a sentence for speech and synthesizes it. The voice's language picks the
+     * normalization rules ("de" reads numbers in German). A sentence with nothing to say once
+     * normalized (emoji or markup only) comes back with no audio and no words.
+     */
+    async speak(task) {
+      if (isCancelled(task.cancelled)) return CANCELLED;
+      // The pool of an upstream engine is never asked to speak: a caller that does has a bug.
+      if (engine === undefined) throw new Error(`The ${kind.description.name} engine does not synthesize in the pool.`);
+      if (!voiceIds.has(task.voice)) {
+        return { ok: false, code: 'INVALID_EVENT', message: `Unknown voice "${task.voice}".` };
+      }
+      const prepared = normalizeForSpeech(task.text, { language: task.voice, lexicons: lexiconsOf(task.pronunciations) });
+      const options = { voice: task.voice, rate: task.rate, pitch: task.pitch };
+      const synthesized = await collectSpeech(engine.stream(prepared.text, options), engine.description.sampleRate);
+      const outRate = task.sampleRate ?? synthesized.sampleRate;
+      const pcm = outRate === synthesized.sampleRate ? synthesized.pcm : resamplePcm16(synthesized.pcm, synthesized.sampleRate, outRate);
+      const words: SpokenWord[] = synthesized.words.map((w) => {
+        const source = toSourceRange(prepared.map, w.start, w.end);
+        return { start: source.start, end: source.end, startMs: w.startMs, endMs: w.endMs };
+      });
+      return { ok: true, pcm, sampleRate: outRate, speechText: prepared.text, words, memory: dueMemoryReport() };
+    },
+
+    /**
+     * Codes one sentence's PCM as the next segment of an mp3, opus or flac stream. The format and
+     * rate were validated on the main thread, so a throw here is a bug.
+     */
+    async encode(task) {
+      encoders ??= import('../src/speech/encoding/encode-segment.js');
+      const { encodeSegment } = await encoders;
+      const segment = await encodeSegment(task.format, task.pcm, task.sampleRate, task.state, task.final);
+      return { ok: true, bytes: segment.bytes, state: segment.state, memory: dueMemoryReport() };
+    },
+
+    /**
+     * Prepares a sentence for an engine that synthesizes elsewhere: normalized as `speak` does it,
+     * with each spoken word's place in the speech text and in the sentence as written.
+     */
+    prepare(task) {
+      if (isCancelled(task.cancelled)) return CANCELLED;
+      const prepared = normalizeForSpeech(task.text, { language: task.language, lexicons: lexiconsOf(task.pronunciations) });
+      const words: SpeechWord[] = speechWordSpans(prepared.text).map((w) => ({ ...toSourceRange(prepared.map, w.speechStart, w.speechEnd), ...w }));
+      return { ok: true, speechText: prepared.text, words, memory: dueMemoryReport() };
+    },
+
+    /** Resamples one block of a stream. */
+    resample(task) {
+      const input = new Int16Array(task.context.length + task.pcm.length);
+      input.set(task.context);
+      input.set(task.pcm, task.context.length);
+      const pcm = resamplePcm16Range(input, task.inputStart, task.fromRate, task.toRate, task.first, task.count);
+      return { ok: true, pcm, memory: dueMemoryReport() };
+    },
+  };
+}
