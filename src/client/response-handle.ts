@@ -3,7 +3,7 @@
  * audio as PCM chunks, and its end (`done`, the server's `response.done` summary). The client
  * routes the server's events here; the handle sends nothing itself except through its `ResponsePort`.
  */
-import type { ClientEvent } from '../protocol/client-events.js';
+import type { ClientEvent, ResponseVoiceFields } from '../protocol/client-events.js';
 import type { ResponseSummary, ServerEvent } from '../protocol/server-events.js';
 import type { AudioChunk } from './audio-chunk.js';
 import { SaywireClientError } from './client-error.js';
@@ -135,9 +135,13 @@ export class ResponseHandle implements AsyncIterable<ResponseEvent> {
     this.#settle(error, undefined);
   }
 
+  /** Called once, when `done` settles (`error` undefined for a `response.done`). */
+  protected settled(_error: Error | undefined): void {}
+
   #settle(error: Error | undefined, summary: ResponseSummary | undefined): void {
     if (this.#finished) return;
     this.#finished = true;
+    this.settled(error);
     for (const queue of this.#iterators) queue.end(error);
     this.#iterators.clear();
     if (summary !== undefined) this.#resolve(summary);
@@ -145,14 +149,53 @@ export class ResponseHandle implements AsyncIterable<ResponseEvent> {
   }
 }
 
+/** Most `flush()` calls of one response waiting for their `text.flushed`. */
+export const MAX_PENDING_FLUSHES = 32;
+
 /** Returned by `createTextResponse`: a response whose text the caller streams. */
 export class TextResponseHandle extends ResponseHandle {
   #ended = false;
+  /** Voice settings for this response only, sent with its first `text.append`. */
+  #voice: ResponseVoiceFields | undefined;
+  #appended = false;
+  /** Resolvers of the flushes the server has not acknowledged yet, oldest first (it answers in order). */
+  readonly #flushes: Array<{ resolve(index: number): void; reject(err: Error): void }> = [];
+
+  /** @internal The voice, rate and pitch this response speaks in (the session's apply again afterwards). */
+  useVoice(fields: ResponseVoiceFields): void {
+    this.#voice = fields;
+  }
 
   /** Streams a piece of text to be spoken (`text.append`). */
   append(delta: string): void {
     if (this.#ended) throw new Error('append() after end(): the text of this response is complete');
-    this.port.send({ type: 'text.append', event_id: this.requestId, delta });
+    const voice = this.#appended ? undefined : this.#voice;
+    this.port.send({ type: 'text.append', event_id: this.requestId, delta, ...voice });
+    this.#appended = true;
+  }
+
+  /**
+   * Speaks everything appended so far now, sentence boundary or not, without ending the text
+   * (`text.flush`). Resolves with the index of the last sentence the flush produced (-1 when
+   * there was nothing to speak) once the server has queued them; at most
+   * {@link MAX_PENDING_FLUSHES} may wait for their answer.
+   */
+  flush(): Promise<number> {
+    if (this.#ended) return Promise.reject(new Error('flush() after end(): the text of this response is complete'));
+    if (this.#flushes.length >= MAX_PENDING_FLUSHES) return Promise.reject(SaywireClientError.of('TOO_MANY_PENDING'));
+    this.port.send({ type: 'text.flush', event_id: this.requestId });
+    return new Promise((resolve, reject) => this.#flushes.push({ resolve, reject }));
+  }
+
+  /** @internal */
+  override deliver(event: ResponseEvent): void {
+    if (event.type === 'text.flushed') this.#flushes.shift()?.resolve(event.sentence_index);
+    super.deliver(event);
+  }
+
+  protected override settled(error: Error | undefined): void {
+    const reason = error ?? new SaywireClientError('CONNECTION_CLOSED', 'The response ended before the flush was acknowledged.');
+    for (const flush of this.#flushes.splice(0)) flush.reject(reason);
   }
 
   /** Ends the text (`text.done`): the tail is spoken and the response completes. Once only. */

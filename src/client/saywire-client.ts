@@ -13,7 +13,7 @@
  * ```
  */
 import { systemClock, type Clock } from '../clock.js';
-import type { ClientEvent, ResponseCreateEvent, SessionUpdateFields } from '../protocol/client-events.js';
+import type { ClientEvent, ResponseCreateEvent, ResponseVoiceFields, SessionUpdateFields } from '../protocol/client-events.js';
 import type { ServerEvent, SessionInfo } from '../protocol/server-events.js';
 import { type AudioChunk, audioChunkOfDelta, audioChunkOfFrame } from './audio-chunk.js';
 import { SaywireClientError, type ServerErrorBody } from './client-error.js';
@@ -169,11 +169,14 @@ export class SaywireClient {
 
   /**
    * Starts a response whose text the caller streams (its own LLM's tokens): `append()` each delta,
-   * then `end()`. With `text`, the client does both: each piece of the iterable is one delta.
+   * then `end()`; `flush()` speaks what is buffered without ending. With `text`, the client does
+   * both: each piece of the iterable is one delta. `voice`, `rate` and `pitch` apply to this
+   * response only.
    */
-  createTextResponse(request: { text?: Iterable<string> | AsyncIterable<string> } = {}): TextResponseHandle {
+  createTextResponse(request: { text?: Iterable<string> | AsyncIterable<string> } & ResponseVoiceFields = {}): TextResponseHandle {
     const handle = this.#queueHandle(TextResponseHandle);
-    const { text } = request;
+    const { text, ...voice } = request;
+    handle.useVoice(voice);
     if (text !== undefined) void pump(handle, text);
     return handle;
   }

@@ -38,8 +38,13 @@ export const DEMO_PAGE_HTML = `<!doctype html>
       <label><input type="radio" name="mode" value="agent" checked> Agent answers</label>
       <label><input type="radio" name="mode" value="speak"> Speak my text</label>
     </fieldset>
+    <div class="field">
+      <label for="response-voice">Voice for this message</label>
+      <select id="response-voice" disabled><option value="">The session's voice</option></select>
+    </div>
     <div class="actions">
       <button type="submit" id="send" disabled>Send</button>
+      <button type="button" id="flush" class="secondary" disabled title="Speak my text: speak this now and keep the reply open for more (text.flush)">Flush</button>
       <button type="button" id="stop" class="secondary" disabled>Stop</button>
       <span class="level" title="Output level"><span class="visually-hidden">Output level</span><meter id="level" min="0" max="1" low="0.6" high="0.85" optimum="0.3" value="0"></meter></span>
       <span class="hint">Enter sends, Shift+Enter adds a line, Escape stops.</span>

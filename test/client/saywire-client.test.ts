@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AudioChunk, type ResponseEvent, SaywireClient, type SaywireClientEvent, SaywireClientError } from '../../src/client/index.js';
+import { MAX_PENDING_FLUSHES } from '../../src/client/response-handle.js';
 import { openSocket } from '../../src/client/socket.js';
 import type { Clock } from '../../src/clock.js';
 import type { SaywireServer } from '../../src/server/server.js';
@@ -119,6 +120,52 @@ describe('SaywireClient against a real server', () => {
     byHand.end();
     expect(() => byHand.append('more')).toThrow('append() after end()');
     expect(await byHand.done).toMatchObject({ status: 'completed', spoken_text: 'Streamed by hand' });
+    await client.close();
+  });
+
+  it('flush() speaks the buffered text before end() and resolves with its last sentence index; a response voice applies to that response only', async () => {
+    const client = await SaywireClient.connect(wsUrl(server));
+    const sessionVoice = client.session.voice;
+    const other = 'en-gb-x-rp';
+    expect(other).not.toBe(sessionVoice);
+    const spoken = client.createTextResponse({ voice: other });
+    const sentences: string[] = [];
+    const voices: string[] = [];
+    spoken.on('response.sentence', (event) => sentences.push(event.text));
+    spoken.on('response.audio.done', (event) => voices.push(event.voice));
+    const firstSpoken = new Promise((resolve) => spoken.on('response.audio.done', resolve));
+    spoken.append('No boundary yet');
+    // Acknowledged once queued; spoken (sentence and audio) before the text goes on or ends.
+    expect(await spoken.flush()).toBe(0);
+    await firstSpoken;
+    expect(sentences).toEqual(['No boundary yet']);
+    // Nothing buffered: the acknowledgement says so.
+    expect(await spoken.flush()).toBe(-1);
+    spoken.append('Then the rest.');
+    spoken.end();
+    await expect(spoken.flush()).rejects.toThrow('flush() after end()');
+    expect((await spoken.done).status).toBe('completed');
+    expect(sentences).toEqual(['No boundary yet', 'Then the rest.']);
+    expect(new Set(voices)).toEqual(new Set([other]));
+
+    const next = client.createTextResponse({ text: ['Back to the session voice.'] });
+    const nextVoices: string[] = [];
+    next.on('response.audio.done', (event) => nextVoices.push(event.voice));
+    await next.done;
+    expect(new Set(nextVoices)).toEqual(new Set([sessionVoice]));
+    await client.close();
+  });
+
+  it('past MAX_PENDING_FLUSHES unanswered flushes, flush() rejects with TOO_MANY_PENDING; the answered ones resolve in order', async () => {
+    const client = await SaywireClient.connect(wsUrl(server));
+    const spoken = client.createTextResponse();
+    spoken.append('Some words');
+    const answered = Array.from({ length: MAX_PENDING_FLUSHES }, () => spoken.flush());
+    await expect(spoken.flush()).rejects.toMatchObject({ code: 'TOO_MANY_PENDING' });
+    // The first flush spoke the words (sentence 0); the rest found nothing buffered.
+    expect(await Promise.all(answered)).toEqual([0, ...Array.from({ length: MAX_PENDING_FLUSHES - 1 }, () => -1)]);
+    spoken.end();
+    expect((await spoken.done).status).toBe('completed');
     await client.close();
   });
 

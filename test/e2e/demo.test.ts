@@ -411,6 +411,40 @@ describe('demo page in Chromium', () => {
       expect(await page.locator('#event-log > li').count()).toBe(200);
     });
 
+    it('Flush in "speak my text" speaks the message now and keeps the reply open until Send; a message voice applies to that reply only', async () => {
+      const before = await demo();
+      const other = before.voices.find((voice) => voice !== before.session?.voice && voice.startsWith('en')) as string;
+      await page.check('input[name="mode"][value="speak"]');
+      await page.selectOption('#response-voice', other);
+      await page.fill('#message', 'No boundary yet');
+      await page.click('#flush');
+      // Acknowledged with the index of the sentence it produced, and spoken while the reply is open.
+      await page.waitForFunction((n) => (globalThis as unknown as Demo).saywireDemo.flushed.length > n, before.flushed.length);
+      expect((await demo()).flushed.at(-1)).toBe(0);
+      await page.waitForFunction(() => {
+        const turn = (globalThis as unknown as Demo).saywireDemo.turns.at(-1);
+        return turn?.userText === 'No boundary yet' && turn.sentences.length === 1 && turn.done === null;
+      });
+      await page.fill('#message', 'Then the rest.');
+      await page.click('#send');
+      await page.waitForFunction(() => (globalThis as unknown as Demo).saywireDemo.turns.at(-1)?.done?.status === 'completed');
+      const turn = (await demo()).turns.at(-1)!;
+      expect(turn.userText).toBe('No boundary yet');
+      expect(turn.done!.sentences).toBe(2);
+      const appends = sentOf('text.append').slice(-4);
+      // The voice rides on the reply's first append only; one flush, one done.
+      expect(appends.filter((event) => event.voice !== undefined)).toHaveLength(1);
+      expect(sentOf('text.append').filter((event) => event.voice === other)).toHaveLength(1);
+      expect(sentOf('text.flush').length).toBeGreaterThan(0);
+      expect(sentOf('text.done').at(-1)).toBeDefined();
+
+      // Back to the session's voice: the next request names none.
+      await page.selectOption('#response-voice', '');
+      await say('Hello again', 'agent');
+      await page.waitForFunction(() => (globalThis as unknown as Demo).saywireDemo.turns.at(-1)?.done?.status === 'completed');
+      expect(sentOf('response.create').at(-1)).not.toHaveProperty('voice');
+    });
+
     it('contrast of every text colour pair is at least WCAG AA (4.5:1) in light and dark', async () => {
       for (const scheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: scheme });

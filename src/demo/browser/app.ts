@@ -4,7 +4,10 @@
  * the server only through the client module (`src/client/`), the same code Node apps use.
  *
  * ```
- * Send ──▶ client.createResponse (agent) │ client.createTextResponse(deltas) (speak my text)
+ * Send ──▶ client.createResponse (agent) │ client.createTextResponse(deltas) (speak my text),
+ *          in the message's own voice if one is chosen
+ * Flush (speak my text) ──▶ the open text response gets the message and a text.flush; it stays
+ *          open until a Send ends it
  * handle ─▶ response.sentence ─▶ sentence kept hidden
  *        ─▶ audio chunk ───────▶ PlaybackStream.schedule ─▶ the sentence's start on the audio clock
  *        ─▶ response.audio.done ▶ word timings
@@ -18,7 +21,7 @@
  * `played(ms)` goes out only after the response's `done`: the server trims the history of a
  * cancelled response by it, and only once that response is finished.
  */
-import { type AudioChunk, type ResponseHandle, SaywireClient, SaywireClientError, type SessionUpdateFields } from '../../client/index.js';
+import { type AudioChunk, type ResponseHandle, SaywireClient, SaywireClientError, type SessionUpdateFields, type TextResponseHandle } from '../../client/index.js';
 import { type SocketFactory, openSocket } from '../../client/socket.js';
 import { AudioPlayer, type PlaybackStream, toFloat32 } from './audio-player.js';
 import { SessionControls, type VoiceList } from './controls.js';
@@ -80,6 +83,8 @@ const ui = {
   form: element('composer', HTMLFormElement),
   message: element('message', HTMLTextAreaElement),
   send: element('send', HTMLButtonElement),
+  flush: element('flush', HTMLButtonElement),
+  responseVoice: element('response-voice', HTMLSelectElement),
   stop: element('stop', HTMLButtonElement),
   level: element('level', HTMLMeterElement),
   error: element('error', HTMLElement),
@@ -104,6 +109,7 @@ const state: DemoState = {
   peakLevel: 0,
   eventsLogged: 0,
   frameCounts: {},
+  flushed: [],
   errors: [],
   turns: [],
 };
@@ -112,6 +118,8 @@ Object.assign(window, { saywireDemo: state });
 let client: SaywireClient | undefined;
 /** The latest turn: the one that may be sounding. */
 let current: Turn | undefined;
+/** A "speak my text" response a Flush left open for more text; the next Send ends it. */
+let openText: TextResponseHandle | undefined;
 let ticking = false;
 let everOpen = false;
 
@@ -152,6 +160,7 @@ function showStatus(kind: DemoState['state'], text: string): void {
   ui.status.textContent = text;
   ui.reconnect.hidden = kind !== 'closed' || state.needsToken;
   ui.send.disabled = kind !== 'open';
+  updateFlush();
   if (kind !== 'open') controls.disable();
 }
 
@@ -159,6 +168,20 @@ function showError(code: string, message: string): void {
   pushBounded(state.errors, { code, message }, MAX_ERRORS);
   ui.error.textContent = `${code}: ${message}`;
   ui.error.hidden = false;
+}
+
+/** Flush is for "speak my text" on an open socket. */
+function updateFlush(): void {
+  ui.flush.disabled = state.state !== 'open' || modeOf() !== 'speak';
+}
+
+function modeOf(): 'agent' | 'speak' {
+  return new FormData(ui.form).get('mode') === 'speak' ? 'speak' : 'agent';
+}
+
+/** The message's own voice, if one is chosen (it applies to that response only). */
+function responseVoice(): { voice?: string } {
+  return ui.responseVoice.value === '' ? {} : { voice: ui.responseVoice.value };
 }
 
 function updateStop(): void {
@@ -331,16 +354,65 @@ function submit(): void {
   const text = ui.message.value.trim();
   if (text === '' || client === undefined || client.state !== 'open') return;
   player.unlock();
-  interrupt();
   ui.error.hidden = true;
-  const mode = new FormData(ui.form).get('mode') === 'speak' ? 'speak' : 'agent';
+  const mode = modeOf();
+  if (mode === 'speak' && openText !== undefined && !openText.finished) {
+    // The text a Flush left open: this message is its last piece.
+    const open = openText;
+    openText = undefined;
+    for (const delta of splitIntoDeltas(` ${text}`)) open.append(delta);
+    open.end();
+    ui.message.value = '';
+    return;
+  }
+  interrupt();
   let handle: ResponseHandle;
   try {
-    handle = mode === 'agent' ? client.createResponse({ input: text }) : client.createTextResponse({ text: splitIntoDeltas(text) });
+    handle =
+      mode === 'agent'
+        ? client.createResponse({ input: text, ...responseVoice() })
+        : client.createTextResponse({ text: splitIntoDeltas(text), ...responseVoice() });
   } catch (err) {
     if (err instanceof SaywireClientError) showError(err.code, err.message);
     return;
   }
+  begin(handle, mode, text);
+}
+
+/**
+ * Flush ("speak my text"): the message goes into the open text response (a new one if none is
+ * open) and is spoken now, boundary or not; the response stays open for more.
+ */
+function flushText(): void {
+  const text = ui.message.value.trim();
+  if (text === '' || client === undefined || client.state !== 'open' || modeOf() !== 'speak') return;
+  player.unlock();
+  ui.error.hidden = true;
+  let open = openText;
+  const continuing = open !== undefined && !open.finished;
+  try {
+    if (open === undefined || !continuing) {
+      interrupt();
+      open = client.createTextResponse(responseVoice());
+      openText = open;
+      begin(open, 'speak', text);
+    }
+    for (const delta of splitIntoDeltas(continuing ? ` ${text}` : text)) open.append(delta);
+  } catch (err) {
+    if (err instanceof SaywireClientError) showError(err.code, err.message);
+    return;
+  }
+  ui.message.value = '';
+  open.flush().then(
+    (index) => pushBounded(state.flushed, index, MAX_ERRORS),
+    (err: unknown) => {
+      if (err instanceof SaywireClientError) showError(err.code, err.message);
+    },
+  );
+}
+
+/** Shows and plays a response the page just asked for. */
+function begin(handle: ResponseHandle, mode: 'agent' | 'speak', text: string): void {
   const turnState: TurnState = {
     id: null,
     mode,
@@ -414,6 +486,10 @@ async function loadVoices(): Promise<boolean> {
   }
   const list = (await response.json()) as VoiceList;
   controls.setVoices(list);
+  const sessionVoice = new Option("The session's voice", '');
+  const voices = [...list.voices].sort((a, b) => a.name.localeCompare(b.name)).map((v) => new Option(`${v.name} · ${v.languages.join(', ')}`, v.id));
+  ui.responseVoice.replaceChildren(sessionVoice, ...voices);
+  ui.responseVoice.disabled = false;
   state.voices = list.voices.map((voice) => voice.id);
   return true;
 }
@@ -487,6 +563,8 @@ document.addEventListener('keydown', (event) => {
   if (event.key === 'Escape') interrupt();
 });
 ui.stop.addEventListener('click', interrupt);
+ui.flush.addEventListener('click', flushText);
+ui.form.addEventListener('change', updateFlush);
 ui.reconnect.addEventListener('click', connect);
 ui.tokenForm.addEventListener('submit', (event) => {
   event.preventDefault();

@@ -59,6 +59,8 @@ export interface DemoState {
   eventsLogged: number;
   /** Audio frames per response id, as the events panel counts them. */
   frameCounts: Record<string, { frames: number; ms: number }>;
+  /** `sentence_index` of each `text.flushed` answer (-1: nothing was buffered), latest 50. */
+  flushed: number[];
   /** Errors shown, oldest first. */
   errors: Array<{ code: string; message: string }>;
   turns: TurnState[];
