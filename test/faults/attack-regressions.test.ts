@@ -189,7 +189,7 @@ describe('a closed socket (was: its turn kept synthesizing)', () => {
   it('SLOW_CLIENT cancels the turn at once, before the close handshake ends, and skips its queued speech', async () => {
     const slowLogs = new LogCapture();
     const slow = await startServer(
-      { sendHighWaterBytes: 1024, sendHardCapBytes: 1024, slowClientTimeoutMs: 5000, speechConcurrency: 16, poolMaxThreads: 1, poolMinThreads: 1 },
+      { sendHighWaterBytes: 1024, sendHardCapBytes: 1024, slowClientTimeoutMs: 1000, speechConcurrency: 16, poolMaxThreads: 1, poolMinThreads: 1 },
       { logger: slowLogs.logger() },
     );
     try {
@@ -207,7 +207,8 @@ describe('a closed socket (was: its turn kept synthesizing)', () => {
     } finally {
       await slow.close();
     }
-  });
+    // A real pool on one thread: on a loaded machine its 200 sentences take a while to drain.
+  }, 60_000);
 });
 
 describe('POST /v1/audio/speech under load (was: 500 when the pool queue filled)', () => {
