@@ -36,10 +36,19 @@ export function inertKinds(c: number): number {
 export const NO = -1;
 export const WAIT = -2;
 
-/** Terminal marks whose boundary needs whitespace after them. */
-export const SPACED_TERMINALS = '.!?…‼⁇⁈⁉؟।';
-/** Terminal marks of scripts written without spaces: a boundary right after them. */
-export const CJK_TERMINALS = '。！？｡';
+/**
+ * Terminal marks whose boundary needs whitespace after them: Latin, Arabic (؟ and the Urdu ۔),
+ * Devanagari (। ॥) and Armenian (։) full stops and question marks.
+ */
+export const SPACED_TERMINALS = '.!?…‼⁇⁈⁉؟।॥۔։';
+/**
+ * Terminal marks of scripts written without spaces after them: a boundary right after them.
+ * CJK (the full-width period ． only between words, not in ３．２９), Burmese (။) and Ethiopic
+ * (። ፧).
+ */
+export const CJK_TERMINALS = '。！？｡．။።፧';
+/** The full-width period, which is also a full-width decimal point. */
+export const FULLWIDTH_PERIOD = 0xff0e;
 /** Clause marks that may end the first chunk of a turn (only with `firstClauseChars`). */
 export const CLAUSE_MARKS = ',;:—–，、；：';
 
@@ -62,6 +71,8 @@ export const SPANISH_OPENER = 128;
 /** Brackets and quotes that hold CJK marks which do not end the sentence around them. */
 export const CJK_OPEN = 256;
 export const CJK_CLOSE = 512;
+/** A backtick: inline code spans hold marks that end nothing ("run `make. Then`"). */
+export const BACKTICK = 1024;
 export const CANDIDATE = TERMINAL | CJK_TERMINAL | CLAUSE | LINE_FEED;
 
 /** One table lookup per character. */
@@ -77,6 +88,7 @@ for (const [chars, kind] of [
   ['¿¡', SPANISH_OPENER],
   ['「『《〈（【〔“', CJK_OPEN],
   ['」』》〉）】〕”', CJK_CLOSE],
+  ['`', BACKTICK],
 ] as const) {
   for (const c of chars) KIND[c.charCodeAt(0)] = (KIND[c.charCodeAt(0)] as number) | kind;
 }
