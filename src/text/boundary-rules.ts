@@ -35,9 +35,13 @@ export interface BoundaryRules {
   readonly lastParts: ReadonlySet<number>;
 }
 
+/** The bits of a hash that fit a small integer. */
+export const SMALL_HASH = 0x3fffffff;
+
 /**
  * A hash of `text` from `from` to `to` in lower case, or -1 when it holds a character beyond
- * ASCII (whose lower case takes a string to find).
+ * ASCII (whose lower case takes a string to find). Kept to 30 bits, a small integer to V8: a
+ * larger one would be a heap number, allocated per hash and slow to look up in a set.
  */
 export function partHash(text: string, from: number, to: number): number {
   let h = 0;
@@ -46,7 +50,7 @@ export function partHash(text: string, from: number, to: number): number {
     if (c >= 128) return -1;
     h = (Math.imul(h, 31) + (c >= 65 && c <= 90 ? c + 32 : c)) | 0;
   }
-  return h >>> 0;
+  return h & SMALL_HASH;
 }
 
 const lastPartHash = (key: string): number => partHash(key, key.lastIndexOf('.') + 1, key.length);

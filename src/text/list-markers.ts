@@ -9,7 +9,7 @@
  * only for numbers, letters and non-ASCII bullets: a " - " or " * " inside a line is a dash or
  * an emphasis far more often than a bullet.
  */
-import { CLOSE_PAREN, isDigit, isSpace, NO, type ScanWindow, WAIT } from './scan-window.js';
+import { ASCII_BULLET, BULLET, CLOSE_PAREN, is, isDigit, isSpace, NO, type ScanWindow, WAIT } from './scan-window.js';
 
 /** A list marker found at some offset. */
 interface ListMarker {
@@ -21,8 +21,6 @@ interface ListMarker {
   opens: boolean;
 }
 
-const ASCII_BULLETS = '-*+';
-const BULLETS = '•◦‣⁃▪∙●○■□▸►';
 const HASH = 35;
 const isAsciiLower = (c: number): boolean => c >= 97 && c <= 122;
 const OPEN_PAREN = 40;
@@ -92,10 +90,9 @@ export function listMarkerAt(w: ScanWindow, at: number, lineStart = false): List
   const code = w.text.charCodeAt(at);
   // Most sentences start with a capital, which starts no marker: decided before any string work.
   if (code >= 65 && code <= 90) return NO;
-  const c = w.text.charAt(at);
-  const ascii = ASCII_BULLETS.includes(c);
-  if (ascii || BULLETS.includes(c)) {
-    const next = ascii ? '' : ` ${c}`;
+  const ascii = is(ASCII_BULLET, code);
+  if (ascii || is(BULLET, code)) {
+    const next = ascii ? '' : ` ${w.text.charAt(at)}`;
     // "⁃10. The item": a bullet glued to a number.
     if (!ascii && at + 1 < w.len && isDigit(w.text.charCodeAt(at + 1))) {
       const numbered = enumerator(w, at + 1, false);
@@ -125,8 +122,7 @@ export function blockMarkerAt(w: ScanWindow, at: number): number {
   const heading = headingAt(w, at);
   if (heading !== NO) return heading;
   // A bullet and a blank make an item whatever follows ("• 9." or not).
-  const c = w.text.charAt(at);
-  if (at < w.len && (ASCII_BULLETS.includes(c) || BULLETS.includes(c)) && blankAfter(w, at + 1) === 1) return 1;
+  if (at < w.len && is(ASCII_BULLET | BULLET, w.text.charCodeAt(at)) && blankAfter(w, at + 1) === 1) return 1;
   const marker = listMarkerAt(w, at, true);
   return typeof marker === 'number' ? marker : 1;
 }

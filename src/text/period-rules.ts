@@ -77,7 +77,11 @@ const MAX_SPACED_PARTS = 4;
 /** Longest sentence starter read after a period, in UTF-16 units. */
 const MAX_STARTER = 24;
 const APOSTROPHES = "'’";
-const ASCII_CONSONANTS = 'bcdfghjklmnpqrstvwxz';
+/** A consonant of the ASCII alphabet, either case ("y" counts as a vowel). */
+function isAsciiConsonant(c: number): boolean {
+  const lower = c | 32;
+  return lower >= 98 && lower <= 122 && lower !== 101 && lower !== 105 && lower !== 111 && lower !== 117 && lower !== 121;
+}
 const HYPHEN = 45;
 const LOWER_A = 97;
 const COMMA = 44;
@@ -119,14 +123,14 @@ function wordBefore(w: ScanWindow, rules: BoundaryRules, cs: number, i: number):
     return { kind: 'word', joined: initials ? text.slice(start, i) : '', initials, mayEnd: undefined, from: start };
   }
   const from = spacedFrom(w, rules, cs, start, dots + 1);
-  if (from === start && dots === 0) {
-    // One part ("Dr", "Jan", "usw"), the common case: one lookup, no parts to join.
+  if (from === start) {
+    // No spaced parts before the word ("Dr", "usw", "e.g", "U.S"), the common case: one lookup.
     const written = text.slice(start, i);
     const mayEnd = lookUpAbbreviation(rules, written);
     return { kind: 'word', joined: written, initials: mayEnd === undefined && single && standsAlone(w, cs, from), mayEnd, from: start };
   }
   const parts = text.slice(from, i).replaceAll('. ', '.').split('.');
-  // Longest first, and always the whole word: "i.v" is not the "v." of "versus".
+  // Longest first, and always the whole word.
   for (let n = 0; n <= parts.length - (dots + 1); n++) {
     const joined = parts.slice(n).join('.');
     const mayEnd = lookUpAbbreviation(rules, joined);
@@ -208,7 +212,7 @@ function fronted(w: ScanWindow, cs: number, from: number): boolean {
 /** Whether the word from `from` to `to` reads as an ordinary word: four or more letters, one of them no ASCII consonant. */
 function ordinaryWord(w: ScanWindow, from: number, to: number): boolean {
   if (to - from < 4) return false;
-  for (let k = from; k < to; k++) if (!ASCII_CONSONANTS.includes(w.text.charAt(k).toLowerCase())) return true;
+  for (let k = from; k < to; k++) if (!isAsciiConsonant(w.text.charCodeAt(k))) return true;
   return false;
 }
 

@@ -55,3 +55,4 @@ export interface ScanResult {
    */
   resume?: ScanResume;
 }
+

@@ -62,7 +62,9 @@ import {
   CLAUSE_MARKS,
   CJK_TERMINALS,
   CLOSER,
+  CLOSING_QUOTE,
   COLON,
+  DASH,
   INERT_BLANK,
   cutSurrogate,
   EXCLAIM,
@@ -76,7 +78,9 @@ import {
   KIND,
   LF,
   LINE_FEED,
+  LOOP_KINDS,
   NO,
+  NOT_A_START,
   OPENER,
   PERIOD,
   SPACE,
@@ -94,11 +98,7 @@ export type { ScanResult, ScanResume, ScanState } from './scan-result.js';
 
 const ZWJ = 0x200d;
 const HYPHEN = 45;
-/** Dashes that set off an aside or an attribution after a sentence-like run. */
-const DASHES = '-–—';
-const CLOSING_QUOTES = '"\'”’»›';
-/** Characters that never start a sentence: a terminal run before them ends none ("Word . ,"). */
-const NEVER_STARTS = ',;:)]}/%';
+const BACKTICK_CODE = 96;
 const isAnyDigit = (c: number): boolean => isDigit(c) || (c >= 0xff10 && c <= 0xff19);
 const OPEN_BRACKET = 91;
 const OPEN_PAREN = 40;
@@ -108,7 +108,6 @@ const JOINED = /^[\p{M}\u200d\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}]$/u;
 // Module-local copies for the hot loop: V8 reads an imported binding through its module cell on
 // every access, which doubled the cost of the per-character loop.
 const KINDS: Uint16Array = KIND;
-const LOOP_KINDS = CANDIDATE | CJK_OPEN | CJK_CLOSE | BACKTICK;
 
 /** One scan of one window at a time; `start` readies it for the next. */
 class Scanner implements ScanWindow {
@@ -122,8 +121,11 @@ class Scanner implements ScanWindow {
     this.text = text;
     this.len = text.length;
     this.final = final;
-    this.#options = options;
-    this.#rules = boundaryRules(options.language);
+    // A turn passes the same options object to every scan.
+    if (options !== this.#options) {
+      this.#options = options;
+      this.#rules = boundaryRules(options.language);
+    }
   }
 
   /** Where the last NO or WAIT of `sentenceEnd` stopped, for the next scan to go on from. */
@@ -152,7 +154,7 @@ class Scanner implements ScanWindow {
     if (cs >= len) return NO;
     // The first non-blank character of the current line, or -1 while the line began before `cs`.
     let lineContent = this.#startsLine(start, cs, first) ? cs : -1;
-    if (lineContent === cs && text.startsWith('```', cs)) {
+    if (lineContent === cs && text.charCodeAt(cs) === BACKTICK_CODE && text.startsWith('```', cs)) {
       const end = fenceEnd(this, resume !== undefined && resume.at > cs && resume.at <= len ? resume.at : cs + 3);
       if (end === WAIT) this.stopped = { at: Math.max(cs + 3, text.lastIndexOf('\n')), lineContent: cs, depth: 0, code: false, listItem: false };
       return end;
@@ -182,10 +184,11 @@ class Scanner implements ScanWindow {
       depth = resume.depth;
       code = resume.code;
     }
-    for (; i < stop; i++) {
+    for (; ; i++) {
+      i = this.#nextCandidate(i, stop);
+      if (i >= stop) break;
       const c = text.charCodeAt(i);
       const kind = KINDS[c] as number;
-      if ((kind & LOOP_KINDS) === 0) continue;
       if ((kind & BACKTICK) !== 0) {
         code = !code;
         continue;
@@ -203,8 +206,10 @@ class Scanner implements ScanWindow {
           code = false;
         }
       } else if ((kind & TERMINAL) !== 0) {
+        // A mark inside an inline code span ends nothing, whatever the run it starts grows into.
+        if (code) continue;
         const runEnd = this.#runEnd(i);
-        decision = code ? NO : this.#terminalRun(cs, i, runEnd, depth);
+        decision = this.#terminalRun(cs, i, runEnd, depth);
         if (decision > limit) return this.#forcedEnd(cs);
         if (decision >= 0 && !this.#longEnough(cs, decision)) decision = NO;
         if (decision === NO) i = runEnd - 1;
@@ -229,6 +234,17 @@ class Scanner implements ScanWindow {
       return WAIT;
     }
     return this.final ? len : NO;
+  }
+
+  /**
+   * The first character from `i` that the loop stops at (`LOOP_KINDS`), or `stop`. A loop of its
+   * own: small enough for V8 to keep in registers, where inside `sentenceEnd` it was not.
+   */
+  #nextCandidate(i: number, stop: number): number {
+    const text = this.text;
+    let k = i;
+    while (k < stop && ((KINDS[text.charCodeAt(k)] as number) & LOOP_KINDS) === 0) k++;
+    return k;
   }
 
   /** Whether `cs` is the first non-blank character of a line, looking back no further than `start`. */
@@ -325,9 +341,12 @@ class Scanner implements ScanWindow {
     // A run of marks that starts the sentence ends nothing ("...en toen", ". . . The practice"),
     // decided only now that the run is whole (a spaced ". . ." grows as text arrives).
     if (i === cs) return NO;
-    if (NEVER_STARTS.includes(this.text.charAt(q))) return NO;
-    const aside = this.#aside(q, p > runEnd && CLOSING_QUOTES.includes(this.text.charAt(p - 1)));
-    if (aside !== 1) return aside;
+    const atQ = this.text.charCodeAt(q);
+    if (is(NOT_A_START, atQ)) return NO;
+    if (is(DASH, atQ)) {
+      const aside = this.#aside(q, p > runEnd && is(CLOSING_QUOTE, this.text.charCodeAt(p - 1)));
+      if (aside !== 1) return aside;
+    }
     if (this.#hasExclaim(i, runEnd)) return isLower(this, q) ? NO : p;
     if (single) return periodEnds(this, this.#rules, cs, i, p, q);
     const before = this.text.charCodeAt(i - 1);
@@ -350,7 +369,7 @@ class Scanner implements ScanWindow {
   #aside(q: number, quoted: boolean): number {
     const { len, text } = this;
     let k = q;
-    while (k < len && k - q < 3 && DASHES.includes(text.charAt(k))) k++;
+    while (k < len && k - q < 3 && is(DASH, text.charCodeAt(k))) k++;
     if (k === q) return 1;
     if (k >= len) return this.final ? 1 : WAIT;
     // A lone hyphen is a bullet or a minus more often than a dash ("- b. - c").

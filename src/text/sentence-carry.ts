@@ -1,29 +1,95 @@
 /**
- * The main-thread side of chunking: a turn's carry buffer, and the gate (`scan-gate.ts`) that
- * decides from each new delta alone whether a scan is worth a pool task. Appending never scans
- * or reads the buffer.
+ * The main-thread side of chunking: a turn's carry buffer and the cheap gate that decides when a
+ * scan is worth a pool task. Appending never scans the buffer; it looks up only the new delta's
+ * characters in a table. A scan is warranted when the carry has outgrown `maxSentenceChars` (a
+ * forced split is due), or:
+ *
+ * - when the last scan left a candidate pending, and the delta holds a character that may
+ *   decide it (the scan says which cannot: blanks while it waits for the next word, letters
+ *   while it waits for a word's end, anything but a newline inside a code block);
+ * - otherwise, when the delta holds a character that may start a boundary, unless the next
+ *   character rules it out ("v1.2") or it is a run of terminal marks at the very end, which a
+ *   scan could only leave pending. Candidates after a pending one do not count: a scan stops at
+ *   the first undecided candidate.
  *
  * The caller snapshots `text`, scans it (in a worker), and hands the result to `apply` with the
  * snapshot's length before it appends more (src/turn/chunk-stage.ts queues deltas meanwhile).
  */
 import type { FilledChunkerOptions } from './chunker-options.js';
-import { ScanGate } from './scan-gate.js';
+import { CANDIDATE_CHARS, FIRST_CLAUSE_ONLY, ruledOutBy } from './scan-gate.js';
 import type { ScanResult, ScanResume, ScanState } from './scan-result.js';
-import { isSpace } from './scan-window.js';
+import { CJK_TERMINALS, INERT_BLANK, inertKinds, isSpace, SPACED_TERMINALS } from './scan-window.js';
+
+/** Gate bits per UTF-16 code unit: a lookup per character of a delta, cheaper than a regex. */
+const SENTENCE = 1;
+const CLAUSE_ONLY = 2;
+const SPACED_MARK = 4;
+const CJK_MARK = 8;
+// Built once from the scanner's own lists, so the gate and the scanner cannot drift apart.
+const GATE = new Uint8Array(0x10000);
+for (const c of CANDIDATE_CHARS) GATE[c.charCodeAt(0)] = FIRST_CLAUSE_ONLY.includes(c) ? CLAUSE_ONLY : SENTENCE;
+for (const c of SPACED_TERMINALS) GATE[c.charCodeAt(0)] = (GATE[c.charCodeAt(0)] as number) | SPACED_MARK;
+for (const c of CJK_TERMINALS) GATE[c.charCodeAt(0)] = (GATE[c.charCodeAt(0)] as number) | CJK_MARK;
+/** `INERT_*` kinds per UTF-16 code unit, for a pending scan's `inert`. */
+const INERT = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) INERT[c] = inertKinds(c);
+
+/**
+ * True when `delta` holds a character that could start a sentence boundary: a terminal mark, a
+ * newline, a colon, a list marker's `)` or bullet, or (unless `clauseMarks` is false) any other
+ * clause mark, unless the delta's next character rules it out (`ruledOutBy`: "v1.2", "a.com").
+ * Costs one table lookup per character of the delta, never a look at the buffer.
+ *
+ * @param clauseMarks whether clause marks count; they matter only for the first chunk of a turn
+ *   with `firstClauseChars` on. Default true.
+ */
+export function mayContainBoundary(delta: string, clauseMarks = true): boolean {
+  return firstCandidate(delta, clauseMarks) !== -1;
+}
+
+/** The offset of the first character of `delta` that `mayContainBoundary` counts, or -1. */
+function firstCandidate(delta: string, clauseMarks: boolean): number {
+  const wanted = clauseMarks ? SENTENCE | CLAUSE_ONLY : SENTENCE;
+  for (let i = 0; i < delta.length; i++) {
+    const c = delta.charCodeAt(i);
+    if (((GATE[c] as number) & wanted) !== 0 && !(i + 1 < delta.length && ruledOutBy(c, delta.charCodeAt(i + 1)))) return i;
+  }
+  return -1;
+}
+
+/**
+ * When `delta` from `from` to its end is a run of terminal marks ("." "?!" "。"), or a run of
+ * spaced ones and blanks (". "), which a scan can only leave waiting: the `INERT_*` kinds of
+ * that wait (0 for any character, blanks after blanks). Otherwise -1.
+ */
+function waitAtEnd(delta: string, from: number): number {
+  let i = from;
+  let marks = 0;
+  while (i < delta.length && ((GATE[delta.charCodeAt(i)] as number) & (SPACED_MARK | CJK_MARK)) !== 0) marks |= GATE[delta.charCodeAt(i++)] as number;
+  if (i === delta.length) return 0;
+  // A full-width mark ends its sentence before a blank without waiting for more.
+  if ((marks & CJK_MARK) !== 0) return -1;
+  while (i < delta.length && ((INERT[delta.charCodeAt(i)] as number) & INERT_BLANK) !== 0) i++;
+  return i === delta.length ? INERT_BLANK : -1;
+}
 
 /** A turn's unreleased text, and what the last scan of it said. */
 export class SentenceCarry {
   readonly #maxSentenceChars: number;
-  readonly #gate: ScanGate;
+  readonly #firstClause: boolean;
   #text = '';
   #emitted = 0;
-  /** What the next scan needs to know; one object until a scan changes it. */
-  #state: ScanState = { sentencesEmitted: 0 };
+  #pending = false;
+  /** With `#pending`: the `INERT_*` kinds that cannot decide it (0: any can), and up to which carry length. */
+  #inertKinds = 0;
+  #inertUpTo = 0;
+  /** Where the next scan may go on with the carry's first sentence (see `ScanResume`). */
+  #resume: ScanResume | undefined;
 
   /** @param options the turn's chunker options (the gate uses `maxSentenceChars` and `firstClauseChars`). */
   constructor(options: FilledChunkerOptions) {
     this.#maxSentenceChars = options.maxSentenceChars;
-    this.#gate = new ScanGate(options.firstClauseChars > 0);
+    this.#firstClause = options.firstClauseChars > 0;
   }
 
   /** The current carry: the window to scan next. */
@@ -36,9 +102,9 @@ export class SentenceCarry {
     return this.#text.length;
   }
 
-  /** What a scan of `text` needs to know about the turn so far (read-only: the carry keeps it). */
-  get state(): Readonly<ScanState> {
-    return this.#state;
+  /** What a scan of `text` needs to know about the turn so far (a fresh object). */
+  get state(): ScanState {
+    return this.#resume === undefined ? { sentencesEmitted: this.#emitted } : { sentencesEmitted: this.#emitted, resume: this.#resume };
   }
 
   /**
@@ -48,8 +114,29 @@ export class SentenceCarry {
    */
   append(delta: string): boolean {
     this.#text += delta;
-    const length = this.#text.length;
-    return this.#gate.admit(delta, length, length > this.#maxSentenceChars, this.#emitted === 0);
+    // A pending candidate comes before the limit, so until it is decided the limit changes
+    // nothing (a code block over the limit waits for its closing fence line).
+    if (this.#pending) return this.#mayDecide(delta);
+    if (this.#text.length > this.#maxSentenceChars) return true;
+    // A comma can end a chunk only while the first chunk of a turn with firstClauseChars is open.
+    const first = firstCandidate(delta, this.#firstClause && this.#emitted === 0);
+    if (first === -1) return false;
+    const wait = waitAtEnd(delta, first);
+    if (wait === -1) return true;
+    // The only candidate is a run of terminal marks at the end of the carry: whatever came
+    // before was decided, and the scan would only wait. Record that instead of scanning.
+    this.#pending = true;
+    this.#inertKinds = wait;
+    this.#inertUpTo = Number.POSITIVE_INFINITY;
+    return false;
+  }
+
+  /** Whether `delta`, just appended, may decide the pending candidate. */
+  #mayDecide(delta: string): boolean {
+    const kinds = this.#inertKinds;
+    if (kinds === 0 || this.#text.length > this.#inertUpTo) return delta !== '';
+    for (let i = 0; i < delta.length; i++) if (((INERT[delta.charCodeAt(i)] as number) & kinds) === 0) return true;
+    return false;
   }
 
   /**
@@ -80,24 +167,19 @@ export class SentenceCarry {
       sentences.push(text.slice(a, b));
       from = end;
     }
-    const rest = from === 0 ? text : text.slice(from);
-    this.#text = rest;
+    this.#text = text.slice(from);
     this.#emitted += sentences.length;
-    this.#state = { sentencesEmitted: this.#emitted, resume: rebased(result.resume, from) };
-    this.#gate.scanned(result, from, rest);
+    // The resume points into the window; the released text is gone from the carry's front.
+    const resume = result.resume;
+    this.#resume =
+      resume === undefined || resume.at < from
+        ? undefined
+        : from === 0
+          ? resume
+          : { ...resume, at: resume.at - from, lineContent: resume.lineContent < 0 ? -1 : resume.lineContent - from };
+    this.#pending = result.pending;
+    this.#inertKinds = result.inert?.kinds ?? 0;
+    this.#inertUpTo = (result.inert?.upTo ?? 0) - from;
     return sentences;
   }
-}
-
-/** A scan's resume point (offsets into its window) for the carry after `from` characters were released. */
-function rebased(resume: ScanResume | undefined, from: number): ScanResume | undefined {
-  if (resume === undefined || resume.at < from) return undefined;
-  if (from === 0) return resume;
-  return {
-    at: resume.at - from,
-    lineContent: resume.lineContent < 0 ? -1 : resume.lineContent - from,
-    depth: resume.depth,
-    code: resume.code,
-    listItem: resume.listItem,
-  };
 }

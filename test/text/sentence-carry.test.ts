@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fillChunkerOptions } from '../../src/text/chunker-options.js';
-import { CANDIDATE_CHARS, ScanGate } from '../../src/text/scan-gate.js';
+import { CANDIDATE_CHARS } from '../../src/text/scan-gate.js';
 import { scanSentenceEnds } from '../../src/text/sentence-boundaries.js';
-import { SentenceCarry } from '../../src/text/sentence-carry.js';
+import { SentenceCarry, mayContainBoundary } from '../../src/text/sentence-carry.js';
 
 const options = fillChunkerOptions({ maxSentenceChars: 40 });
 
@@ -12,52 +12,25 @@ function scan(carry: SentenceCarry, final = false): string[] {
   return carry.apply(scanSentenceEnds(window, carry.state, options, final), window.length);
 }
 
-/** A fresh gate's verdict on one delta, at the start of a turn with clause marks on. */
-const admits = (delta: string): boolean => new ScanGate(true).admit(delta, delta.length, false, true);
-
-describe('ScanGate', () => {
-  it('warrants a scan for every character the scanner treats as a candidate, when what follows may decide it', () => {
-    for (const c of CANDIDATE_CHARS) expect(admits(`ab${c} Cd`), JSON.stringify(c)).toBe(true);
-    expect(admits('Barney.The')).toBe(true);
-    // Clause marks count only while the first chunk of a turn with firstClauseChars is open.
-    expect(new ScanGate(true).admit('ab, Cd', 6, false, false)).toBe(false);
-    expect(new ScanGate(false).admit('ab, Cd', 6, false, true)).toBe(false);
-  });
-
-  it('rules out a candidate that what follows it in the delta decides against', () => {
-    for (const delta of ['v1.2', 'example.com', '3.14', 'https://x', 'a)b', '(a)b', '?ref=1', 'end."x', 'etc. but', 'he said. then', 'Wow!! ok', 'Done." she said']) {
-      expect(admits(delta), JSON.stringify(delta)).toBe(false);
+describe('mayContainBoundary', () => {
+  it('is true for every character the scanner treats as a candidate', () => {
+    for (const c of CANDIDATE_CHARS) {
+      expect(mayContainBoundary(`ab${c} cd`), JSON.stringify(c)).toBe(true);
+      expect(mayContainBoundary(`ab${c}`), JSON.stringify(c)).toBe(true);
     }
+    expect(mayContainBoundary('Barney.The')).toBe(true);
   });
 
-  it('still scans where a lower-case word may follow a boundary: inline list markers', () => {
-    for (const delta of ['first b. second', 'done 2. next', 'Smith. a. here']) expect(admits(delta), JSON.stringify(delta)).toBe(true);
+  it('is false for a period, colon or ")" that the next character rules out', () => {
+    for (const delta of ['v1.2', 'example.com', '3.14', 'https://x', 'a)b', '(a)b']) {
+      expect(mayContainBoundary(delta), JSON.stringify(delta)).toBe(false);
+    }
   });
 
   it('is false for words, digits, spaces, quotes and emoji', () => {
     for (const delta of ['hello', ' world', '42', '"', '”', '  \t ', '😀👍🏽', '¿¡', '-', '#', '`', '']) {
-      expect(admits(delta), JSON.stringify(delta)).toBe(false);
+      expect(mayContainBoundary(delta), JSON.stringify(delta)).toBe(false);
     }
-  });
-
-  it('skips newlines while the carry holds only whitespace', () => {
-    const gate = new ScanGate(false);
-    expect(gate.admit('\n\n', 2, false, false)).toBe(false);
-    expect(gate.admit(' \n ', 5, false, false)).toBe(false);
-    expect(gate.admit('Hi\n', 8, false, false)).toBe(true);
-  });
-
-  it('follows a run of marks across deltas without scanning until what follows may decide it', () => {
-    const gate = new ScanGate(false);
-    expect(gate.admit('Hi.', 3, false, false)).toBe(false);
-    expect(gate.admit(' ', 4, false, false)).toBe(false);
-    expect(gate.admit('the', 7, false, false)).toBe(false);
-    expect(gate.admit(' end. T', 14, false, false)).toBe(true);
-    // A period after a digit may end an inline list item: a lower-case word after it is no proof.
-    const marker = new ScanGate(false);
-    expect(marker.admit('first 2', 7, false, false)).toBe(false);
-    expect(marker.admit('.', 8, false, false)).toBe(false);
-    expect(marker.admit(' second', 15, false, false)).toBe(true);
   });
 });
 
@@ -67,8 +40,9 @@ describe('SentenceCarry', () => {
     expect(carry.append('Hello')).toBe(false);
     // A period at the end waits for the next character, without a scan to say so.
     expect(carry.append(' there.')).toBe(false);
-    // A blank cannot decide it either: the gate walks on after the period without a scan.
-    expect(carry.append(' ')).toBe(false);
+    // Any delta now warrants a scan.
+    expect(carry.append(' ')).toBe(true);
+    expect(scan(carry)).toEqual([]);
     // A period and blanks at the end: a scan could only wait for the next word.
     const blanks = new SentenceCarry(options);
     expect(blanks.append('Hi. ')).toBe(false);
