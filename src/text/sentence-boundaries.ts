@@ -25,16 +25,23 @@
  * - A run of terminal marks (`.` `!` `?` `…`, their other-script forms, and spaced ". . ."),
  *   plus closing quotes, brackets or emphasis right after it, ends a sentence when whitespace
  *   follows, with these exceptions:
+ *   - A run that opens the sentence ("...en toen"), one inside an inline code span, or one
+ *     before a character that starts no sentence (`,` `;` `)` `/` …) ends nothing; nor does one
+ *     before a dash that sets off an aside ("voila! -- you have cake") or, after a closing
+ *     quote, an attribution ("…reliability.” — Edsger W. Dijkstra").
  *   - `!` / `?`: not before a lower-case word ("Yahoo! in the accounting department").
  *   - An ellipsis: only before a sentence start or a newline; never "[...]" or a spaced one
- *     after a space (". . . I didn't"), which leave words out mid-sentence.
+ *     after a space (". . . I didn't"), which leave words out mid-sentence. A word's period and
+ *     a spaced ellipsis before a new sentence ("compounds. . . . The") end after the period.
  *   - `.`: see `period-rules.ts` (abbreviations, initials, ordinals, sentence starters).
  *   A `.` glued to the next character is not a boundary (decimals, versions, URLs, e-mail
- *   addresses), except between two words ("Barney.The bird").
- * - CJK full-width marks (`。` `！` `？`) end a sentence right after them and their closers, no
- *   space needed, except inside brackets or quotes opened in the sentence (《…！…》, 「…。」と):
- *   there only a closing bracket followed by a space, a newline, another opening bracket or the
- *   end ends it.
+ *   addresses), except between two words or after a big number ("Barney.The bird",
+ *   "1,000.That").
+ * - CJK full-width marks (`。` `！` `？`, and the Burmese and Ethiopic full stops) end a sentence
+ *   right after them and their closers, no space needed, except inside brackets or quotes
+ *   opened in the sentence (《…！…》, 「…。」と): there only a closing bracket followed by a
+ *   space, a newline, another opening bracket or the end ends it. The full-width period between
+ *   digits is a decimal point ("３．２９").
  * - A colon followed by the first marker of a list ("Steps: 1. Open") ends the sentence.
  * - A newline ends a sentence when its line is a list item or a heading, when the next line is
  *   blank or starts a code fence, or by the line rules of `line-rules.ts` (the next line starts
