@@ -78,19 +78,20 @@ export const EN: LanguageRules = {
     { written: 'dept.', say: 'department', kinds: ['suffix'], mayEnd: true },
     // "est. 1990"; "est. cost" is estimated, so the normalizer reads it only before a number.
     { written: 'est.', say: 'established', kinds: ['reference'], mayEnd: true },
-    { written: 'min.', say: 'minutes', mayEnd: true },
+    { written: 'min.', say: 'minutes', mayEnd: true, endsClause: true },
     { written: 'max.', say: 'maximum', kinds: ['word'], mayEnd: true },
-    { written: 'hr.', say: 'hour', mayEnd: true },
-    { written: 'hrs.', say: 'hours', mayEnd: true },
+    { written: 'hr.', say: 'hour', mayEnd: true, endsClause: true },
+    { written: 'hrs.', say: 'hours', mayEnd: true, endsClause: true },
     { written: 'sq.', say: 'square' },
-    { written: 'oz.', say: 'ounces', mayEnd: true },
-    { written: 'lbs.', say: 'pounds', mayEnd: true },
-    { written: 'ft.', say: 'feet', mayEnd: true },
-    // Abbreviations that often end a sentence.
-    { written: 'etc.', say: 'et cetera', kinds: ['word'], mayEnd: true },
+    { written: 'oz.', say: 'ounces', mayEnd: true, endsClause: true },
+    { written: 'lbs.', say: 'pounds', mayEnd: true, endsClause: true },
+    { written: 'ft.', say: 'feet', mayEnd: true, endsClause: true },
+    // Abbreviations that often end a sentence; the clause-final ones (`endsClause`) before any
+    // capitalised word.
+    { written: 'etc.', say: 'et cetera', kinds: ['word'], mayEnd: true, endsClause: true },
     { written: 'al.', mayEnd: true },
-    { written: 'a.m.', mayEnd: true },
-    { written: 'p.m.', mayEnd: true },
+    { written: 'a.m.', mayEnd: true, endsClause: true },
+    { written: 'p.m.', mayEnd: true, endsClause: true },
     { written: 'Inc.', say: 'Incorporated', kinds: ['suffix'], mayEnd: true },
     { written: 'Ltd.', say: 'Limited', kinds: ['suffix'], mayEnd: true },
     { written: 'LLC.', mayEnd: true },
@@ -161,4 +162,11 @@ export const EN: LanguageRules = {
     'I’ve', "I'll", 'I’ll',
   ],
   starterSuffixes: ['ly'],
+  clauseContinuations: [
+    'Eastern', 'Central', 'Mountain', 'Pacific', 'Atlantic', 'Alaska', 'Hawaii', 'ET', 'EST', 'EDT', 'CT', 'CST', 'CDT', 'MT', 'MST',
+    'MDT', 'PT', 'PST', 'PDT', 'GMT', 'UTC', 'BST', 'CET', 'CEST', 'IST', 'JST', 'AEST', 'Monday', 'Tuesday', 'Wednesday',
+    'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
+    'September', 'October', 'November', 'December', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun', 'Jan', 'Feb', 'Mar', 'Apr',
+    'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec',
+  ],
 };

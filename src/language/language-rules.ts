@@ -53,9 +53,18 @@ export interface Abbreviation {
    * Whether the abbreviation can be the last word of a sentence ("etc.", "Inc.", "a.m."). Default
    * false: titles and abbreviations that stand before the word they belong to ("Dr.", "e.g.",
    * "z. B.") never end one. One that can end a sentence ends it only before a word from
-   * `sentenceStarters` ("at 5 a.m. The store" ends, "at 5 a.m. Mr. Smith" does not).
+   * `sentenceStarters` ("We ordered pens, paper, etc. The box came": ends; "Acme Corp. Research":
+   * does not), unless it `endsClause`.
    */
   mayEnd?: boolean;
+  /**
+   * With `mayEnd`: the abbreviation is the last word of its clause far more often than not (a.m.
+   * and p.m., units after a number: "knead for 10 min. Enjoy!"), so it ends its sentence before
+   * any capitalised word, except one of the language's `clauseContinuations` ("at 7 a.m.
+   * Eastern", "2-6 p.m. Saturday"), and except after a phrase put in front of the sentence ("At 5
+   * a.m. Mr. Smith went to the bank", where the clause only begins). Default false.
+   */
+  endsClause?: boolean;
   /**
    * Whether only the speech normalizer reads the term. Default false. Set for address terms
    * ("Pkwy", "CA", "NW") and words the chunker was never tuned for: to the chunker, a period
@@ -83,6 +92,12 @@ export interface LanguageRules {
    * sentence adverbs ("Fortunately" -ly, "Afortunadamente" -mente). Default none.
    */
   starterSuffixes?: readonly string[];
+  /**
+   * Capitalised words that go on with a clause after an abbreviation that `endsClause`: time
+   * zones, days, months ("at 9 a.m. Pacific", "4 p.m. Monday"). The fallback language's apply
+   * too. Default none.
+   */
+  clauseContinuations?: readonly string[];
   /**
    * Whether a period after a number writes an ordinal ("am 12. Juni", German): then a number and
    * its period end a sentence only before a sentence starter. Default false.

@@ -5,15 +5,25 @@
  */
 import { FALLBACK_LANGUAGE, LANGUAGES, type LanguageRules, languageRules } from '../language/language-rules.js';
 
+/** Where a known abbreviation may end a sentence (see `Abbreviation.mayEnd` and `endsClause`). */
+export const NEVER_ENDS = 0;
+/** Before a sentence starter of the language. */
+export const ENDS_BEFORE_STARTER = 1;
+/** Before any capitalised word but a clause continuation, unless put in front of the clause. */
+export const ENDS_CLAUSE = 2;
+export type EndsWhere = typeof NEVER_ENDS | typeof ENDS_BEFORE_STARTER | typeof ENDS_CLAUSE;
+
 /** The scanner's view of one language. */
 export interface BoundaryRules {
-  /** Abbreviation keys written in lower case (match any case) → whether it may end a sentence. */
-  readonly anyCase: ReadonlyMap<string, boolean>;
-  /** Abbreviation keys written capitalised (match a capitalised word only) → may end. */
-  readonly capitalised: ReadonlyMap<string, boolean>;
+  /** Abbreviation keys written in lower case (match any case) → where it may end a sentence. */
+  readonly anyCase: ReadonlyMap<string, EndsWhere>;
+  /** Abbreviation keys written capitalised (match a capitalised word only) → where it may end. */
+  readonly capitalised: ReadonlyMap<string, EndsWhere>;
   /** First parts of spaced abbreviations ("z" of "z. B."), lower case, joined by dots. */
   readonly spacedPrefixes: ReadonlySet<string>;
   readonly starters: ReadonlySet<string>;
+  /** Capitalised words that go on with a clause after an `ENDS_CLAUSE` abbreviation. */
+  readonly continuations: ReadonlySet<string>;
   readonly starterSuffixes: readonly string[];
   readonly ordinalPeriod: boolean;
   /** Longest abbreviation part, in letters: a longer word is never looked up. */
@@ -25,9 +35,13 @@ export interface BoundaryRules {
   readonly lastParts: ReadonlySet<number>;
 }
 
+/** The bits of a hash that fit a small integer. */
+export const SMALL_HASH = 0x3fffffff;
+
 /**
  * A hash of `text` from `from` to `to` in lower case, or -1 when it holds a character beyond
- * ASCII (whose lower case takes a string to find).
+ * ASCII (whose lower case takes a string to find). Kept to 30 bits, a small integer to V8: a
+ * larger one would be a heap number, allocated per hash and slow to look up in a set.
  */
 export function partHash(text: string, from: number, to: number): number {
   let h = 0;
@@ -36,7 +50,7 @@ export function partHash(text: string, from: number, to: number): number {
     if (c >= 128) return -1;
     h = (Math.imul(h, 31) + (c >= 65 && c <= 90 ? c + 32 : c)) | 0;
   }
-  return h >>> 0;
+  return h & SMALL_HASH;
 }
 
 const lastPartHash = (key: string): number => partHash(key, key.lastIndexOf('.') + 1, key.length);
@@ -49,18 +63,18 @@ const abbreviationKey = (written: string): string =>
   written.replaceAll(' ', '').replace(/\.$/, '').toLowerCase();
 
 function compile(rules: LanguageRules): BoundaryRules {
-  const anyCase = new Map<string, boolean>();
-  const capitalised = new Map<string, boolean>();
+  const anyCase = new Map<string, EndsWhere>();
+  const capitalised = new Map<string, EndsWhere>();
   const spacedPrefixes = new Set<string>();
   let longestPart = 0;
   // The fallback language's abbreviations first, so the language's own entries override them.
   const fallback = LANGUAGES.get(FALLBACK_LANGUAGE) as LanguageRules;
   const entries = rules === fallback ? rules.abbreviations : [...fallback.abbreviations, ...rules.abbreviations];
-  for (const { written, mayEnd = false, speechOnly = false } of entries) {
+  for (const { written, mayEnd = false, endsClause = false, speechOnly = false } of entries) {
     if (speechOnly) continue;
     const key = abbreviationKey(written);
     const first = written.charAt(0);
-    (first !== first.toLowerCase() ? capitalised : anyCase).set(key, mayEnd);
+    (first !== first.toLowerCase() ? capitalised : anyCase).set(key, !mayEnd ? NEVER_ENDS : endsClause ? ENDS_CLAUSE : ENDS_BEFORE_STARTER);
     const parts = key.split('.');
     for (const part of parts) longestPart = Math.max(longestPart, part.length);
     if (written.includes(' ')) for (let n = 1; n < parts.length; n++) spacedPrefixes.add(parts.slice(0, n).join('.'));
@@ -73,6 +87,7 @@ function compile(rules: LanguageRules): BoundaryRules {
     spacedPrefixes,
     lastParts,
     starters: new Set(rules.sentenceStarters),
+    continuations: new Set([...(fallback.clauseContinuations ?? []), ...(rules === fallback ? [] : (rules.clauseContinuations ?? []))]),
     starterSuffixes: rules.starterSuffixes ?? [],
     ordinalPeriod: rules.ordinalPeriod ?? false,
     longestPart,
@@ -102,9 +117,9 @@ export function boundaryRules(tag: string): BoundaryRules {
 
 /**
  * Whether `written` (an abbreviation as found in text, parts joined by dots, no final dot) is a
- * known abbreviation: undefined when not, otherwise whether it may end a sentence.
+ * known abbreviation: undefined when not, otherwise where it may end a sentence.
  */
-export function lookUpAbbreviation(rules: BoundaryRules, written: string): boolean | undefined {
+export function lookUpAbbreviation(rules: BoundaryRules, written: string): EndsWhere | undefined {
   const key = written.toLowerCase();
   if (written.charAt(0) !== key.charAt(0)) {
     const hit = rules.capitalised.get(key);

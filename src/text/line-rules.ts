@@ -3,8 +3,8 @@
  * fenced code blocks, which are one chunk from the opening fence to the end of the closing one.
  *
  * A line without final punctuation ends before a blank line, a list item, a heading, a code
- * fence, a quote (`>`) or table row (`|`), and before a line that starts with a capital or an
- * uncased letter; it also ends when it ends with a colon, and when it is a short label (one or
+ * fence, a quote (`>`) or table row (`|`), and before a line that starts with a capital, an
+ * uncased letter or a digit (also after an opening bracket: "(6 3/4 in.)"); it also ends when it ends with a colon, and when it is a short label (one or
  * two words, "features\ncontact manager") before a lower-case line. A line of prose before a
  * lower-case line wraps, as does one that ends with a comma, a dash or a trailing space.
  */
@@ -15,6 +15,7 @@ import {
   cutSurrogate,
   INERT_NOT_LF,
   is,
+  isDigit,
   isLower,
   isSentenceLetter,
   isSpace,
@@ -64,7 +65,7 @@ export function lineEnds(w: ScanWindow, from: number, i: number, next: number): 
   if (k >= w.len) return atEnd(w, 1);
   if (cutSurrogate(w, k)) return WAIT;
   const c = text.charCodeAt(k);
-  if (c === QUOTE_LINE || c === TABLE_ROW || is(SPANISH_OPENER, c) || isSentenceLetter(w, k)) return 1;
+  if (c === QUOTE_LINE || c === TABLE_ROW || is(SPANISH_OPENER, c) || isDigit(c) || isSentenceLetter(w, k)) return 1;
   if (!isLower(w, k) || trailingSpace || (e > from && CONTINUES_LINE.includes(text.charAt(e - 1)))) return NO;
   let words = 0;
   for (let j = from; j < e && words < 3; j++) if (isSpace(text.charCodeAt(j)) && !isSpace(text.charCodeAt(j + 1))) words++;

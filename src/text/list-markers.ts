@@ -9,7 +9,7 @@
  * only for numbers, letters and non-ASCII bullets: a " - " or " * " inside a line is a dash or
  * an emphasis far more often than a bullet.
  */
-import { CLOSE_PAREN, isDigit, isSpace, NO, type ScanWindow, WAIT } from './scan-window.js';
+import { ASCII_BULLET, BULLET, CLOSE_PAREN, is, isDigit, isSpace, NO, type ScanWindow, WAIT } from './scan-window.js';
 
 /** A list marker found at some offset. */
 interface ListMarker {
@@ -21,9 +21,8 @@ interface ListMarker {
   opens: boolean;
 }
 
-const ASCII_BULLETS = '-*+';
-const BULLETS = '•◦‣⁃▪∙●○■□▸►';
 const HASH = 35;
+const isAsciiLower = (c: number): boolean => c >= 97 && c <= 122;
 const OPEN_PAREN = 40;
 
 /** The character after a marker: WAIT at the end of the window, else whether it is a blank. */
@@ -42,9 +41,10 @@ function skipBlanks(w: ScanWindow, at: number): number {
 
 /**
  * A numbered or lettered marker at `at`: "12." "3)" "4.)" "(5)" "(6.)" "a." "b)" "(c)". The
- * number has one to three digits; the letter is a lower-case ASCII letter.
+ * number has one to three digits; the letter is a lower-case ASCII letter, or at the start of a
+ * line two of them ("ab." "zz."), a marker of its own that no inline item follows.
  */
-function enumerator(w: ScanWindow, at: number): ListMarker | number {
+function enumerator(w: ScanWindow, at: number, lineStart: boolean): ListMarker | number {
   const { text, len } = w;
   let j = at;
   const paren = text.charCodeAt(j) === OPEN_PAREN;
@@ -58,8 +58,9 @@ function enumerator(w: ScanWindow, at: number): ListMarker | number {
     if (j - from > 3) return NO;
     label = text.slice(from, j);
   } else if (first >= 97 && first <= 122) {
-    j++;
-    label = text.charAt(j - 1);
+    const from = j++;
+    if (lineStart && !paren && j < len && isAsciiLower(text.charCodeAt(j))) j++;
+    label = text.slice(from, j);
   } else {
     return NO;
   }
@@ -71,6 +72,7 @@ function enumerator(w: ScanWindow, at: number): ListMarker | number {
   const blank = blankAfter(w, j);
   if (blank !== 1) return blank;
   const number = isDigit(first);
+  if (!number && label.length === 2) return { end: skipBlanks(w, j), next: '', opens: false };
   const following = number ? String(Number(label) + 1) : String.fromCharCode(first + 1);
   return {
     end: skipBlanks(w, j),
@@ -79,30 +81,32 @@ function enumerator(w: ScanWindow, at: number): ListMarker | number {
   };
 }
 
-/** The list marker that starts at `at`, NO, or WAIT when the window ends inside a possible one. */
-export function listMarkerAt(w: ScanWindow, at: number): ListMarker | number {
+/**
+ * The list marker that starts at `at`, NO, or WAIT when the window ends inside a possible one.
+ * `lineStart`: `at` starts a line, where two-letter markers count too.
+ */
+export function listMarkerAt(w: ScanWindow, at: number, lineStart = false): ListMarker | number {
   if (at >= w.len) return w.final ? NO : WAIT;
   const code = w.text.charCodeAt(at);
   // Most sentences start with a capital, which starts no marker: decided before any string work.
   if (code >= 65 && code <= 90) return NO;
-  const c = w.text.charAt(at);
-  const ascii = ASCII_BULLETS.includes(c);
-  if (ascii || BULLETS.includes(c)) {
-    const next = ascii ? '' : ` ${c}`;
+  const ascii = is(ASCII_BULLET, code);
+  if (ascii || is(BULLET, code)) {
+    const next = ascii ? '' : ` ${w.text.charAt(at)}`;
     // "⁃10. The item": a bullet glued to a number.
     if (!ascii && at + 1 < w.len && isDigit(w.text.charCodeAt(at + 1))) {
-      const numbered = enumerator(w, at + 1);
+      const numbered = enumerator(w, at + 1, false);
       return typeof numbered === 'number' ? numbered : { ...numbered, next, opens: true };
     }
     const blank = blankAfter(w, at + 1);
     if (blank !== 1) return blank;
     const end = skipBlanks(w, at + 1);
     // "• 9. The item": the number after the bullet is part of the marker.
-    const numbered = end >= w.len ? (w.final ? NO : WAIT) : isDigit(w.text.charCodeAt(end)) ? enumerator(w, end) : NO;
+    const numbered = end >= w.len ? (w.final ? NO : WAIT) : isDigit(w.text.charCodeAt(end)) ? enumerator(w, end, false) : NO;
     if (numbered === WAIT) return WAIT;
     return { end: typeof numbered === 'number' ? end : numbered.end, next, opens: true };
   }
-  return enumerator(w, at);
+  return enumerator(w, at, lineStart);
 }
 
 /** Whether a markdown heading ("#" to "######" and a blank) starts at `at`: 1, NO, or WAIT. */
@@ -118,9 +122,8 @@ export function blockMarkerAt(w: ScanWindow, at: number): number {
   const heading = headingAt(w, at);
   if (heading !== NO) return heading;
   // A bullet and a blank make an item whatever follows ("• 9." or not).
-  const c = w.text.charAt(at);
-  if (at < w.len && (ASCII_BULLETS.includes(c) || BULLETS.includes(c)) && blankAfter(w, at + 1) === 1) return 1;
-  const marker = listMarkerAt(w, at);
+  if (at < w.len && is(ASCII_BULLET | BULLET, w.text.charCodeAt(at)) && blankAfter(w, at + 1) === 1) return 1;
+  const marker = listMarkerAt(w, at, true);
   return typeof marker === 'number' ? marker : 1;
 }
 

@@ -3,10 +3,7 @@
  * boundary at all, and which following character rules one out, so the main thread scans only
  * when a delta may settle something (see `SentenceCarry.append`).
  */
-import { CJK_TERMINALS, CLAUSE_MARKS, CLOSE_PAREN, COLON, PERIOD, SPACED_TERMINALS, isDigit, isSpace } from './scan-window.js';
-
-/** Bullets that can start an inline list item; a delta holding one may settle the item before it. */
-const INLINE_BULLETS = '•◦‣⁃▪∙●○■□▸►';
+import { BULLETS, CJK_TERMINALS, CLAUSE_MARKS, CLOSE_PAREN, COLON, PERIOD, SPACED_TERMINALS, isDigit, isSpace } from './scan-window.js';
 
 /**
  * Every character that can start a candidate boundary: terminal marks, newlines, clause marks,
@@ -14,7 +11,7 @@ const INLINE_BULLETS = '•◦‣⁃▪∙●○■□▸►';
  * anything new unless the last scan was pending or the carry outgrew the limit, which is what
  * lets the main thread skip scans (see `SentenceCarry`).
  */
-export const CANDIDATE_CHARS: string = `${SPACED_TERMINALS}${CJK_TERMINALS}${CLAUSE_MARKS}\n)${INLINE_BULLETS}`;
+export const CANDIDATE_CHARS: string = `${SPACED_TERMINALS}${CJK_TERMINALS}${CLAUSE_MARKS}\n)${BULLETS}`;
 
 
 /**

@@ -11,9 +11,13 @@
  */
 export interface ScanResume {
   at: number;
-  /** The loop's state at `at`: the first character of the current line (or -1), bracket depth. */
+  /**
+   * The loop's state at `at`: the first character of the current line (or -1), bracket depth,
+   * whether it is inside an inline code span.
+   */
   lineContent: number;
   depth: number;
+  code: boolean;
   /** Whether the sentence starts with a list marker: when not, the next scan need not look again. */
   listItem: boolean;
 }
@@ -51,3 +55,4 @@ export interface ScanResult {
    */
   resume?: ScanResume;
 }
+

@@ -36,10 +36,21 @@ export function inertKinds(c: number): number {
 export const NO = -1;
 export const WAIT = -2;
 
-/** Terminal marks whose boundary needs whitespace after them. */
-export const SPACED_TERMINALS = '.!?…‼⁇⁈⁉؟।';
-/** Terminal marks of scripts written without spaces: a boundary right after them. */
-export const CJK_TERMINALS = '。！？｡';
+/**
+ * Terminal marks whose boundary needs whitespace after them: Latin, Arabic (؟ and the Urdu ۔),
+ * Devanagari (। ॥) and Armenian (։) full stops and question marks.
+ */
+export const SPACED_TERMINALS = '.!?…‼⁇⁈⁉؟।॥۔։';
+/**
+ * Terminal marks of scripts written without spaces after them: a boundary right after them.
+ * CJK (the full-width period ． only between words, not in ３．２９), Burmese (။) and Ethiopic
+ * (። ፧).
+ */
+export const CJK_TERMINALS = '。！？｡．။።፧';
+/** The full-width period, which is also a full-width decimal point. */
+export const FULLWIDTH_PERIOD = 0xff0e;
+/** Typographic list bullets; unlike "-" and "*", they also start inline items ("a • b"). */
+export const BULLETS = '•◦‣⁃▪∙●○■□▸►';
 /** Clause marks that may end the first chunk of a turn (only with `firstClauseChars`). */
 export const CLAUSE_MARKS = ',;:—–，、；：';
 
@@ -62,6 +73,17 @@ export const SPANISH_OPENER = 128;
 /** Brackets and quotes that hold CJK marks which do not end the sentence around them. */
 export const CJK_OPEN = 256;
 export const CJK_CLOSE = 512;
+/** A backtick: inline code spans hold marks that end nothing ("run `make. Then`"). */
+export const BACKTICK = 1024;
+/** Characters that never start a sentence: a terminal run before them ends none ("Word . ,"). */
+export const NOT_A_START = 2048;
+/** Dashes that set off an aside or an attribution after a terminal run ("voila! -- you"). */
+export const DASH = 4096;
+/** Closing quotes (an attribution may follow one: "…reliability.” — Edsger W. Dijkstra"). */
+export const CLOSING_QUOTE = 8192;
+/** List bullets: "-" "*" "+" in markdown, and the typographic ones, which also start inline items. */
+export const ASCII_BULLET = 16384;
+export const BULLET = 32768;
 export const CANDIDATE = TERMINAL | CJK_TERMINAL | CLAUSE | LINE_FEED;
 
 /** One table lookup per character. */
@@ -77,11 +99,20 @@ for (const [chars, kind] of [
   ['¿¡', SPANISH_OPENER],
   ['「『《〈（【〔“', CJK_OPEN],
   ['」』》〉）】〕”', CJK_CLOSE],
+  ['`', BACKTICK],
+  [',;:)]}/%', NOT_A_START],
+  ['-–—', DASH],
+  ['"\'”’»›', CLOSING_QUOTE],
+  ['-*+', ASCII_BULLET],
+  [BULLETS, BULLET],
 ] as const) {
   for (const c of chars) KIND[c.charCodeAt(0)] = (KIND[c.charCodeAt(0)] as number) | kind;
 }
 
 export const is = (kind: number, c: number): boolean => ((KIND[c] as number) & kind) !== 0;
+
+/** The characters the scanner's loop stops at: candidates, CJK brackets, backticks. */
+export const LOOP_KINDS = CANDIDATE | CJK_OPEN | CJK_CLOSE | BACKTICK;
 
 export const LF = 10;
 export const SPACE = 32;
@@ -112,33 +143,66 @@ function charAt(w: ScanWindow, at: number): string {
   return String.fromCodePoint(w.text.codePointAt(at) as number);
 }
 
+/** Letter classes, as bits: a letter; upper or title case; lower case; a letter without case. */
+const KNOWN = 1;
+const LETTER_BIT = 2;
+const UPPER_BIT = 4;
+const LOWER_BIT = 8;
+const UNCASED_BIT = 16;
+/**
+ * The letter classes of BMP code units beyond ASCII, filled on first sight: a regex test per
+ * character cost more than the rest of a German or French sentence's scan.
+ */
+const LETTERS = new Uint8Array(0x10000);
+
+function classesOf(ch: string): number {
+  return (
+    KNOWN |
+    (LETTER.test(ch) ? LETTER_BIT : 0) |
+    (UPPER_OR_TITLE.test(ch) ? UPPER_BIT : 0) |
+    (LOWER.test(ch) ? LOWER_BIT : 0) |
+    (UNCASED_LETTER.test(ch) ? UNCASED_BIT : 0)
+  );
+}
+
+/** The letter classes of the character at `at` (not ASCII). */
+function letterClasses(w: ScanWindow, at: number): number {
+  const c = w.text.charCodeAt(at);
+  if (c >= 0xd800 && c <= 0xdfff) return classesOf(charAt(w, at));
+  let classes = LETTERS[c] as number;
+  if (classes === 0) {
+    classes = classesOf(String.fromCharCode(c));
+    LETTERS[c] = classes;
+  }
+  return classes;
+}
+
 /** A letter of any script (a word character of an abbreviation or a sentence starter). */
 export function isLetter(w: ScanWindow, at: number): boolean {
   const c = w.text.charCodeAt(at);
   if (c < 128) return isAsciiLower(c | 32);
-  return LETTER.test(charAt(w, at));
+  return (letterClasses(w, at) & LETTER_BIT) !== 0;
 }
 
 /** A lower-case letter: never the first letter of a sentence. */
 export function isLower(w: ScanWindow, at: number): boolean {
   const c = w.text.charCodeAt(at);
   if (c < 128) return isAsciiLower(c);
-  return LOWER.test(charAt(w, at));
+  return (letterClasses(w, at) & LOWER_BIT) !== 0;
 }
 
 /** An upper-case letter, or a letter of a script without case (CJK, Arabic, Hebrew …). */
 export function isSentenceLetter(w: ScanWindow, at: number): boolean {
   const c = w.text.charCodeAt(at);
   if (c < 128) return isAsciiUpper(c);
-  const ch = charAt(w, at);
-  return UPPER_OR_TITLE.test(ch) || UNCASED_LETTER.test(ch);
+  return (letterClasses(w, at) & (UPPER_BIT | UNCASED_BIT)) !== 0;
 }
 
 /** An upper-case letter (not an uncased one). */
 export function isUpper(w: ScanWindow, at: number): boolean {
   const c = w.text.charCodeAt(at);
   if (c < 128) return isAsciiUpper(c);
-  return UPPER_OR_TITLE.test(charAt(w, at));
+  return (letterClasses(w, at) & UPPER_BIT) !== 0;
 }
 
 /**

@@ -25,16 +25,23 @@
  * - A run of terminal marks (`.` `!` `?` `…`, their other-script forms, and spaced ". . ."),
  *   plus closing quotes, brackets or emphasis right after it, ends a sentence when whitespace
  *   follows, with these exceptions:
+ *   - A run that opens the sentence ("...en toen"), one inside an inline code span, or one
+ *     before a character that starts no sentence (`,` `;` `)` `/` …) ends nothing; nor does one
+ *     before a dash that sets off an aside ("voila! -- you have cake") or, after a closing
+ *     quote, an attribution ("…reliability.” — Edsger W. Dijkstra").
  *   - `!` / `?`: not before a lower-case word ("Yahoo! in the accounting department").
  *   - An ellipsis: only before a sentence start or a newline; never "[...]" or a spaced one
- *     after a space (". . . I didn't"), which leave words out mid-sentence.
+ *     after a space (". . . I didn't"), which leave words out mid-sentence. A word's period and
+ *     a spaced ellipsis before a new sentence ("compounds. . . . The") end after the period.
  *   - `.`: see `period-rules.ts` (abbreviations, initials, ordinals, sentence starters).
  *   A `.` glued to the next character is not a boundary (decimals, versions, URLs, e-mail
- *   addresses), except between two words ("Barney.The bird").
- * - CJK full-width marks (`。` `！` `？`) end a sentence right after them and their closers, no
- *   space needed, except inside brackets or quotes opened in the sentence (《…！…》, 「…。」と):
- *   there only a closing bracket followed by a space, a newline, another opening bracket or the
- *   end ends it.
+ *   addresses), except between two words or after a big number ("Barney.The bird",
+ *   "1,000.That").
+ * - CJK full-width marks (`。` `！` `？`, and the Burmese and Ethiopic full stops) end a sentence
+ *   right after them and their closers, no space needed, except inside brackets or quotes
+ *   opened in the sentence (《…！…》, 「…。」と): there only a closing bracket followed by a
+ *   space, a newline, another opening bracket or the end ends it. The full-width period between
+ *   digits is a decimal point ("３．２９").
  * - A colon followed by the first marker of a list ("Steps: 1. Open") ends the sentence.
  * - A newline ends a sentence when its line is a list item or a heading, when the next line is
  *   blank or starts a code fence, or by the line rules of `line-rules.ts` (the next line starts
@@ -54,6 +61,7 @@ import { blockMarkerAt, listMarkerAt, nextInlineItem } from './list-markers.js';
 import { gluedPeriodEnds, periodEnds } from './period-rules.js';
 import {
   atEnd,
+  BACKTICK,
   CANDIDATE,
   CJK_CLOSE,
   CJK_OPEN,
@@ -61,19 +69,25 @@ import {
   CLAUSE_MARKS,
   CJK_TERMINALS,
   CLOSER,
+  CLOSING_QUOTE,
   COLON,
+  DASH,
   INERT_BLANK,
   cutSurrogate,
   EXCLAIM,
+  FULLWIDTH_PERIOD,
   is,
   isDigit,
+  isLetter,
   isLower,
   isSentenceLetter,
   isSpace,
   KIND,
   LF,
   LINE_FEED,
+  LOOP_KINDS,
   NO,
+  NOT_A_START,
   OPENER,
   PERIOD,
   SPACE,
@@ -90,6 +104,9 @@ import type { ScanResult, ScanResume, ScanState } from './scan-result.js';
 export type { ScanResult, ScanResume, ScanState } from './scan-result.js';
 
 const ZWJ = 0x200d;
+const HYPHEN = 45;
+const BACKTICK_CODE = 96;
+const isAnyDigit = (c: number): boolean => isDigit(c) || (c >= 0xff10 && c <= 0xff19);
 const OPEN_BRACKET = 91;
 const OPEN_PAREN = 40;
 /** Bounded back-off for a hard cut, so a pathological run of marks still gets cut. */
@@ -98,7 +115,6 @@ const JOINED = /^[\p{M}\u200d\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}]$/u;
 // Module-local copies for the hot loop: V8 reads an imported binding through its module cell on
 // every access, which doubled the cost of the per-character loop.
 const KINDS: Uint16Array = KIND;
-const LOOP_KINDS = CANDIDATE | CJK_OPEN | CJK_CLOSE;
 
 /** One scan of one window at a time; `start` readies it for the next. */
 class Scanner implements ScanWindow {
@@ -112,8 +128,11 @@ class Scanner implements ScanWindow {
     this.text = text;
     this.len = text.length;
     this.final = final;
-    this.#options = options;
-    this.#rules = boundaryRules(options.language);
+    // A turn passes the same options object to every scan.
+    if (options !== this.#options) {
+      this.#options = options;
+      this.#rules = boundaryRules(options.language);
+    }
   }
 
   /** Where the last NO or WAIT of `sentenceEnd` stopped, for the next scan to go on from. */
@@ -142,9 +161,9 @@ class Scanner implements ScanWindow {
     if (cs >= len) return NO;
     // The first non-blank character of the current line, or -1 while the line began before `cs`.
     let lineContent = this.#startsLine(start, cs, first) ? cs : -1;
-    if (lineContent === cs && text.startsWith('```', cs)) {
+    if (lineContent === cs && text.charCodeAt(cs) === BACKTICK_CODE && text.startsWith('```', cs)) {
       const end = fenceEnd(this, resume !== undefined && resume.at > cs && resume.at <= len ? resume.at : cs + 3);
-      if (end === WAIT) this.stopped = { at: Math.max(cs + 3, text.lastIndexOf('\n')), lineContent: cs, depth: 0, listItem: false };
+      if (end === WAIT) this.stopped = { at: Math.max(cs + 3, text.lastIndexOf('\n')), lineContent: cs, depth: 0, code: false, listItem: false };
       return end;
     }
     const { maxSentenceChars, firstClauseChars } = this.#options;
@@ -152,7 +171,7 @@ class Scanner implements ScanWindow {
     let stop = Math.min(len, limit);
     let i = cs;
     let itemWait = false;
-    const marker = resume !== undefined && !resume.listItem && resume.at > cs && resume.at <= len ? NO : listMarkerAt(this, cs);
+    const marker = resume !== undefined && !resume.listItem && resume.at > cs && resume.at <= len ? NO : listMarkerAt(this, cs, lineContent === cs);
     if (marker === WAIT) return WAIT;
     const listItem = typeof marker !== 'number';
     if (listItem) {
@@ -163,16 +182,24 @@ class Scanner implements ScanWindow {
     }
     const clauseFrom = first && firstClauseChars > 0 ? cs + firstClauseChars - 1 : Number.POSITIVE_INFINITY;
     let depth = 0;
+    // Inside an inline code span (after an odd number of backticks on the line): "`Hello. World`".
+    let code = false;
     if (resume !== undefined && resume.at > i && resume.at <= len) {
       // Every candidate before `at` was decided, and decisions never change as text arrives.
       i = Math.min(resume.at, stop);
       lineContent = resume.lineContent;
       depth = resume.depth;
+      code = resume.code;
     }
-    for (; i < stop; i++) {
+    for (; ; i++) {
+      i = this.#nextCandidate(i, stop);
+      if (i >= stop) break;
       const c = text.charCodeAt(i);
       const kind = KINDS[c] as number;
-      if ((kind & LOOP_KINDS) === 0) continue;
+      if ((kind & BACKTICK) !== 0) {
+        code = !code;
+        continue;
+      }
       // A decision that waits says what can decide it; one that does not say, anything.
       this.inertKinds = 0;
       if ((kind & CJK_OPEN) !== 0) depth++;
@@ -180,8 +207,14 @@ class Scanner implements ScanWindow {
       let decision = NO;
       if ((kind & LINE_FEED) !== 0) {
         decision = this.#lineBreak(cs, i, lineContent);
-        if (decision === NO) lineContent = nextLineContent(this, i);
+        if (decision === NO) {
+          lineContent = nextLineContent(this, i);
+          // A stray backtick stops counting at the end of its line.
+          code = false;
+        }
       } else if ((kind & TERMINAL) !== 0) {
+        // A mark inside an inline code span ends nothing, whatever the run it starts grows into.
+        if (code) continue;
         const runEnd = this.#runEnd(i);
         decision = this.#terminalRun(cs, i, runEnd, depth);
         if (decision > limit) return this.#forcedEnd(cs);
@@ -195,19 +228,30 @@ class Scanner implements ScanWindow {
           if (decision >= 0 && !this.#longEnough(cs, decision)) decision = NO;
         }
       }
-      if (decision === WAIT) this.stopped = { at: i, lineContent, depth, listItem };
+      if (decision === WAIT) this.stopped = { at: i, lineContent, depth, code, listItem };
       if (decision !== NO) return decision;
     }
     if (i < len) {
       // Stopped at the next inline list item, or at the limit with text beyond it.
       return i < limit && stop < Math.min(len, limit) ? stop : this.#forcedEnd(cs);
     }
-    this.stopped = { at: i, lineContent, depth, listItem };
+    this.stopped = { at: i, lineContent, depth, code, listItem };
     if (itemWait) {
       this.inertKinds = 0;
       return WAIT;
     }
     return this.final ? len : NO;
+  }
+
+  /**
+   * The first character from `i` that the loop stops at (`LOOP_KINDS`), or `stop`. A loop of its
+   * own: small enough for V8 to keep in registers, where inside `sentenceEnd` it was not.
+   */
+  #nextCandidate(i: number, stop: number): number {
+    const text = this.text;
+    let k = i;
+    while (k < stop && ((KINDS[text.charCodeAt(k)] as number) & LOOP_KINDS) === 0) k++;
+    return k;
   }
 
   /** Whether `cs` is the first non-blank character of a line, looking back no further than `start`. */
@@ -224,13 +268,22 @@ class Scanner implements ScanWindow {
     return e - cs >= min;
   }
 
-  /** The end of the run of terminal marks at `i`; a spaced ellipsis ". . ." is one run. */
+  /**
+   * The end of the run of terminal marks at `i`; a spaced ellipsis ". . ." is one run. Only lone
+   * periods join a spaced run: in "raak. ...en" the period ends a word and "..." starts the next
+   * sentence.
+   */
   #runEnd(i: number): number {
     const { len, text } = this;
     let runEnd = i + 1;
     for (;;) {
       while (runEnd < len && is(TERMINAL, text.charCodeAt(runEnd))) runEnd++;
-      if (text.charCodeAt(runEnd - 1) !== PERIOD || text.charCodeAt(runEnd) !== SPACE || text.charCodeAt(runEnd + 1) !== PERIOD) {
+      if (
+        text.charCodeAt(runEnd - 1) !== PERIOD ||
+        text.charCodeAt(runEnd) !== SPACE ||
+        text.charCodeAt(runEnd + 1) !== PERIOD ||
+        text.charCodeAt(runEnd + 2) === PERIOD
+      ) {
         return runEnd;
       }
       runEnd += 2;
@@ -266,6 +319,13 @@ class Scanner implements ScanWindow {
       p++;
     }
     if (is(CJK_TERMINAL, this.text.charCodeAt(runEnd - 1))) {
+      // A run of marks that starts the sentence ends nothing (see below).
+      if (i === cs) return p < len ? NO : atEnd(this, p);
+      if (this.text.charCodeAt(i) === FULLWIDTH_PERIOD && runEnd - i === 1 && isAnyDigit(this.text.charCodeAt(i - 1))) {
+        // "３．２９": a full-width decimal point, unless no digit follows.
+        if (runEnd >= len) return atEnd(this, runEnd);
+        if (isAnyDigit(this.text.charCodeAt(runEnd))) return NO;
+      }
       if (depth === 0) return p < len ? p : atEnd(this, p);
       // Inside brackets: only a closing bracket that ends the quote, then a break, ends it.
       if (closed < depth) return p >= len && !this.final ? WAIT : NO;
@@ -285,15 +345,47 @@ class Scanner implements ScanWindow {
     }
     if (q >= len) return this.final ? p : this.waitFor(INERT_BLANK, Number.POSITIVE_INFINITY);
     if (cutSurrogate(this, q)) return WAIT;
+    // A run of marks that starts the sentence ends nothing ("...en toen", ". . . The practice"),
+    // decided only now that the run is whole (a spaced ". . ." grows as text arrives).
+    if (i === cs) return NO;
+    const atQ = this.text.charCodeAt(q);
+    if (is(NOT_A_START, atQ)) return NO;
+    if (is(DASH, atQ)) {
+      const aside = this.#aside(q, p > runEnd && is(CLOSING_QUOTE, this.text.charCodeAt(p - 1)));
+      if (aside !== 1) return aside;
+    }
     if (this.#hasExclaim(i, runEnd)) return isLower(this, q) ? NO : p;
     if (single) return periodEnds(this, this.#rules, cs, i, p, q);
-    const before = i > cs ? this.text.charCodeAt(i - 1) : 0;
+    const before = this.text.charCodeAt(i - 1);
     // "[...]" and "(...)" leave words out; so does a spaced ". . ." after a space (with a
     // fourth period, ". . . .", it ends the sentence too).
     if ((p > runEnd && (before === OPEN_BRACKET || before === OPEN_PAREN)) || (isSpace(before) && this.text.charCodeAt(i + 1) === SPACE && runEnd - i < 7)) {
       return NO;
     }
+    // "compounds. . . . The practice": a period, then an ellipsis that opens the next sentence.
+    if (runEnd - i === 7 && p === runEnd && this.text.charCodeAt(i + 1) === SPACE && isLetter(this, i - 1)) return this.#ifSentenceStart(q, i + 1, NO);
     return this.#ifSentenceStart(q, p, NO);
+  }
+
+  /**
+   * A dash ("--", "–", "—") at `q` after a terminal run and a blank: NO when it sets off an aside
+   * ("voila! -- you have cake") or, after a closing quote, an attribution ("…reliability.” — Edsger W.
+   * Dijkstra"); WAIT when the words after it have not arrived; 1 otherwise (no dash, or a dash
+   * that starts the next sentence, "What do you see? - Posted").
+   */
+  #aside(q: number, quoted: boolean): number {
+    const { len, text } = this;
+    let k = q;
+    while (k < len && k - q < 3 && is(DASH, text.charCodeAt(k))) k++;
+    if (k === q) return 1;
+    if (k >= len) return this.final ? 1 : WAIT;
+    // A lone hyphen is a bullet or a minus more often than a dash ("- b. - c").
+    if (k - q > 2 || (k - q === 1 && text.charCodeAt(q) === HYPHEN) || !isSpace(text.charCodeAt(k))) return 1;
+    if (quoted && k - q === 1) return NO;
+    while (k < len && (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === 9)) k++;
+    if (k >= len) return this.final ? 1 : WAIT;
+    if (cutSurrogate(this, k)) return WAIT;
+    return isLower(this, k) ? NO : 1;
   }
 
   #hasExclaim(from: number, to: number): boolean {

@@ -167,7 +167,7 @@ export class SentenceCarry {
       sentences.push(text.slice(a, b));
       from = end;
     }
-    this.#text = text.slice(from);
+    if (from > 0) this.#text = text.slice(from);
     this.#emitted += sentences.length;
     // The resume points into the window; the released text is gone from the carry's front.
     const resume = result.resume;
@@ -176,7 +176,13 @@ export class SentenceCarry {
         ? undefined
         : from === 0
           ? resume
-          : { ...resume, at: resume.at - from, lineContent: resume.lineContent < 0 ? -1 : resume.lineContent - from };
+          : {
+              at: resume.at - from,
+              lineContent: resume.lineContent < 0 ? -1 : resume.lineContent - from,
+              depth: resume.depth,
+              code: resume.code,
+              listItem: resume.listItem,
+            };
     this.#pending = result.pending;
     this.#inertKinds = result.inert?.kinds ?? 0;
     this.#inertUpTo = (result.inert?.upTo ?? 0) - from;

@@ -30,6 +30,10 @@ const PIECES = [
   ': ', '1)', '1.)', '(1)', '(2.)', ' 2. ', ' 2) ', 'a.', ' b. ', '•', ' • ', '⁃', '⁃10.', '\n• 9. ',
   ' . . .', '. . . .', '[...]', '«', '»', ' »', '„', '“', '《', '》', '「', '」', 'と', 'The', 'They', 'Jones', 'Barney.The',
   'z. B.', 'z.', 'B.', '12.', 'Juni', 'Srta.', 'EE. UU.', 'M.', 'p. ex.', 'C.', 'S.', 'Am.', 'Chem.', 'al.', '>', '|',
+  // Asides and attributions after a mark, inline code, clause-final abbreviations, references
+  // and ordinals after a period, two-letter markers, other scripts' marks, glued numbers.
+  ' -- ', '--', ' — ', '—', 'At', 'min.', 'Travelers', 'Eastern', 'Rs.', '81', '2nd', 'kwamen.', 'zz.', '\nab. ',
+  '．', '３', '။', '።', '۔', 'د.', '1,000.', 'That', ' a. ', 'Q.', '%', '/', ',,',
 ];
 
 const pieceArb = fc.oneof(

@@ -37,7 +37,9 @@ describe('scanSentenceEnds', () => {
     ['Intro\n1.', { ends: [], pending: true }],
     ['Intro\n1. ', { ends: [5], pending: false }],
     ['Intro\n1. Go', { ends: [5], pending: false }],
-    ['Intro\n1.5', { ends: [], pending: false }],
+    // A line without final punctuation ends before a line that starts with a number.
+    ['Intro\n1.5', { ends: [5], pending: false }],
+    ['The intro text\nand 1.5', { ends: [], pending: false }],
     ['Intro\n``', { ends: [], pending: true }],
     ['Intro\n```', { ends: [5], pending: true }],
     ['- item\n', { ends: [6], pending: false }],
@@ -92,7 +94,7 @@ describe('scanSentenceEnds', () => {
 
   it('goes on from its resume point exactly as a scan from the start would', () => {
     const options = fillChunkerOptions();
-    const text = 'See https://example.com/a.b and Dr. Who at 5 a.m. Mr. Smith said「好。」と. Then\n- item\nNext line';
+    const text = 'See https://example.com/a.b and Dr. Who at 5 a.m. Mr. Smith said「好。」と. Run `make. Then` now. Then\n- item\nNext line';
     for (let cut = 1; cut < text.length; cut++) {
       const first = scanSentenceEnds(text.slice(0, cut), { sentencesEmitted: 1 }, options, false);
       const from = first.ends.at(-1) ?? 0;
@@ -111,8 +113,8 @@ describe('scanSentenceEnds', () => {
   it('gives no resume point with final, and ignores one outside the window', () => {
     const options = fillChunkerOptions();
     expect(scanSentenceEnds('Hello there', { sentencesEmitted: 0 }, options, true).resume).toBeUndefined();
-    expect(scanSentenceEnds('Hello there', { sentencesEmitted: 0 }, options, false).resume).toEqual({ at: 11, lineContent: 0, depth: 0, listItem: false });
-    const bad = { sentencesEmitted: 0, resume: { at: 99, lineContent: 0, depth: 0, listItem: false } };
+    expect(scanSentenceEnds('Hello there', { sentencesEmitted: 0 }, options, false).resume).toEqual({ at: 11, lineContent: 0, depth: 0, code: false, listItem: false });
+    const bad = { sentencesEmitted: 0, resume: { at: 99, lineContent: 0, depth: 0, code: false, listItem: false } };
     expect(scanSentenceEnds('Hello. There', bad, options, false).ends).toEqual([6]);
   });
 });

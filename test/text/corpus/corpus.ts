@@ -49,9 +49,9 @@ export function isExact(expected: CorpusCase, got: readonly string[]): boolean {
   return got.length === expected.sentences.length && got.every((s, i) => s.trim() === expected.sentences[i]);
 }
 
-/** Scores `split` on every class of the corpus. */
-export function scoreCorpus(split: Splitter): ClassScore[] {
-  return CORPUS.map(({ name, language, cases }) => ({
+/** Scores `split` on every class of the corpus (or of another set of classes, such as the golden evaluation). */
+export function scoreCorpus(split: Splitter, classes: readonly CorpusClass[] = CORPUS): ClassScore[] {
+  return classes.map(({ name, language, cases }) => ({
     name,
     language,
     cases: cases.length,

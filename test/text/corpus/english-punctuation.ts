@@ -13,7 +13,9 @@ export const ELLIPSES: CorpusClass = {
     c('The answer is . . . complicated.', 'The answer is . . . complicated.'),
     c('She was tired . . . so very tired.', 'She was tired . . . so very tired.'),
     c('I hoped . . . I really hoped it would work.', 'I hoped . . . I really hoped it would work.'),
-    c('The list went on and on. . . . Finally it ended.', 'The list went on and on. . . .', 'Finally it ended.'),
+    // A word's period, then an ellipsis that opens the next sentence (the four-dot ellipsis of
+    // the Chicago Manual; pragmatic_segmenter's golden rule 51 splits it the same way).
+    c('The list went on and on. . . . Finally it ended.', 'The list went on and on.', '. . . Finally it ended.'),
     c('He wrote: "We [...] agree on the terms."', 'He wrote: "We [...] agree on the terms."'),
     c('Wait for it...', 'Wait for it...'),
     c('So... what now?', 'So... what now?'),
