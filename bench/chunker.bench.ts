@@ -10,8 +10,8 @@
  * scans the server's gate lets through per sentence (each one a pool task in `pool` chunking
  * mode); and what one such task costs as a pool round trip against the same scan inline.
  * Accuracy is scored on the conformance corpus (test/text/corpus, written for this project) and
- * on the golden evaluation (test/text/golden: public splitters' golden rules and test suites,
- * and LLM-style answers), every splitter side by side.
+ * on the held-apart evaluation (test/text/golden: LLM-style answers written apart from the
+ * rules), every splitter side by side.
  *
  * `node dist/bench/chunker.bench.js [--quick]` prints the result as JSON.
  */
@@ -73,7 +73,7 @@ export interface ChunkerBenchResult {
   classes: ClassSpeed[];
   /** Accuracy on the conformance corpus (test/text/corpus), per class and overall (0–1). */
   accuracy: Accuracy;
-  /** Accuracy on the golden evaluation (test/text/golden), per class and overall (0–1). */
+  /** Accuracy on the held-apart evaluation (test/text/golden), per class and overall (0–1). */
   goldenAccuracy: Accuracy;
   /** The server's gated path: scans (pool tasks) per released sentence, and per delta. */
   gate: { scans: number; sentences: number; scansPerSentence: number; scansPerDelta: number };
@@ -361,7 +361,7 @@ export function chunkerMarkdown(r: ChunkerBenchResult): string {
     '',
     accuracyTable(r.accuracy),
     '',
-    `Accuracy on the golden evaluation (test/text/golden, ${r.goldenAccuracy.overall.cases} cases from public splitters' golden rules and test suites, and LLM-style answers; expected splits as their sources give them): cases split exactly, per class.`,
+    `Accuracy on the held-apart evaluation (test/text/golden, ${r.goldenAccuracy.overall.cases} LLM-style answers written apart from the rules): cases split exactly, per class.`,
     '',
     accuracyTable(r.goldenAccuracy),
     '',

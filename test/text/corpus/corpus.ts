@@ -49,7 +49,7 @@ export function isExact(expected: CorpusCase, got: readonly string[]): boolean {
   return got.length === expected.sentences.length && got.every((s, i) => s.trim() === expected.sentences[i]);
 }
 
-/** Scores `split` on every class of the corpus (or of another set of classes, such as the golden evaluation). */
+/** Scores `split` on every class of the corpus (or of another set of classes, such as the held-apart evaluation). */
 export function scoreCorpus(split: Splitter, classes: readonly CorpusClass[] = CORPUS): ClassScore[] {
   return classes.map(({ name, language, cases }) => ({
     name,
