@@ -6,25 +6,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSentenceChunker } from '../../src/text/sentence-chunker.js';
 import { type CorpusCase, isExact } from './corpus/corpus.js';
+import { replay, streamedScore } from './corpus/replay.js';
 import { cutIntoDeltas } from './deltas.js';
 import { GOLDEN } from './golden/golden.js';
 
 const GOAL = 0.92;
 const SPLITS_PER_CASE = 10;
-
-interface Replay {
-  sentences: string[];
-  heldToFlush: number;
-}
-
-function replay(deltas: readonly string[], language: string): Replay {
-  const chunker = createSentenceChunker({ language });
-  const pushed = deltas.flatMap((delta) => chunker.push(delta));
-  const flushed = chunker.flush();
-  return { sentences: [...pushed, ...flushed], heldToFlush: Math.max(0, flushed.length - 1) };
-}
 
 const cases = GOLDEN.flatMap((k) => k.cases.map((item) => ({ ...item, language: k.language })));
 const WHITESPACE = /\s/gu;
@@ -42,17 +30,9 @@ describe('held-apart evaluation', () => {
   });
 
   it(`splits at least ${GOAL * 100}% exactly streamed one character at a time, holding at most 2% of sentences to flush`, () => {
-    let exact = 0;
-    let sentences = 0;
-    let held = 0;
-    for (const item of cases) {
-      const streamed = replay([...item.text], item.language);
-      if (isExact(item as CorpusCase, streamed.sentences)) exact++;
-      sentences += streamed.sentences.length;
-      held += streamed.heldToFlush;
-    }
-    expect(exact / cases.length).toBeGreaterThanOrEqual(GOAL);
-    expect(held / sentences).toBeLessThanOrEqual(0.02);
+    const { exact, heldShare } = streamedScore(cases);
+    expect(exact).toBeGreaterThanOrEqual(GOAL);
+    expect(heldShare).toBeLessThanOrEqual(0.02);
   });
 
   it('gives every case the same sentences at any token split', () => {
