@@ -3,8 +3,9 @@
  * typical voice-agent sentences (sentences per second, real-time factor), plus what resampling
  * costs. Then the throughput side by side, in one run: speech tasks through the real pool with 1
  * and 2 threads, and the raw engine in 1 and 2 bare `worker_threads` (no pool, no messages, no
- * normalization: the most these threads can do). Each configuration runs for a fixed time, the
- * four alternate, and the round repeats three times; figures are the median with the spread.
+ * normalization: the most these threads can do). Each configuration runs for a fixed time cut
+ * into short windows, the four taking turns window by window, and the whole repeats three times;
+ * figures are the median with the spread.
  * `twoOverOneThreads` (pool 2 ÷ pool 1) says what the second thread buys, `poolOverRawEngine`
  * (pool 2 ÷ raw 2) what the pool costs. `node dist/bench/synthesis.bench.js [--quick]` prints
  * the JSON; `npm run bench -- --scope synthesis [--quick] [--json]` writes bench/results/.
@@ -79,7 +80,7 @@ export type ThreadConfig = 'pool-1' | 'pool-2' | 'raw-1' | 'raw-2';
 /** One configuration's throughput over the repetitions. */
 export interface ThreadFigure {
   config: ThreadConfig;
-  /** `pool`: speech tasks (normalize + synthesize, PCM moved back) through WorkerPool; `raw`: the engine in bare worker_threads. */
+  /** `pool`: speech tasks (normalize + synthesize, PCM back in shared memory) through WorkerPool; `raw`: the engine in bare worker_threads. */
   kind: 'pool' | 'raw';
   threads: number;
   /** Sentences per second of each repetition, in run order. */
@@ -95,6 +96,8 @@ export interface ThreadFigure {
 export interface SynthesisBenchResult extends SingleThreadFigures {
   /** Seconds each configuration runs per repetition. */
   secondsPerRun: number;
+  /** One timed window, ms: the configurations take turns window by window. */
+  windowMs: number;
   repetitions: number;
   /** The order the configurations ran in, per repetition. */
   orders: ThreadConfig[][];
@@ -108,7 +111,14 @@ export interface SynthesisBenchResult extends SingleThreadFigures {
 }
 
 const REPETITIONS = 3;
-/** Each repetition runs the four in a different order, so none always follows the same one. */
+/**
+ * Length of one timed window, ms. The machines this runs on change speed within seconds (one
+ * thread of the raw engine, timed in consecutive 5 s windows, went from one speed to nearly twice
+ * it), so a configuration's time is cut into short windows and the four take turns window by
+ * window: each sees the same machine, and a ratio compares like with like.
+ */
+const WINDOW_MS = 500;
+/** Each repetition starts the rotation from a different order, so none always follows the same one. */
 const ORDERS: ThreadConfig[][] = [
   ['raw-1', 'pool-1', 'raw-2', 'pool-2'],
   ['pool-2', 'raw-2', 'pool-1', 'raw-1'],
@@ -254,15 +264,25 @@ export async function runSynthesisBench(opts: { quick: boolean; secondsPerRun?: 
     runners.set('raw-1', await rawRunner(1));
     runners.set('raw-2', await rawRunner(2));
     const orders = ORDERS.slice(0, REPETITIONS);
+    const rounds = Math.max(1, Math.round((secondsPerRun * 1000) / WINDOW_MS));
     for (const order of orders) {
-      for (const config of order) {
-        const r = await (runners.get(config) as Runner).run(secondsPerRun * 1000);
+      const totals = new Map<ThreadConfig, { sentences: number; audioSamples: number; wallMs: number }>();
+      for (let round = 0; round < rounds; round++) {
+        // Rotate the order every round, so no configuration always runs right after another.
+        for (let k = 0; k < order.length; k++) {
+          const config = order[(k + round) % order.length] as ThreadConfig;
+          const r = await (runners.get(config) as Runner).run(WINDOW_MS);
+          const sum = totals.get(config) ?? { sentences: 0, audioSamples: 0, wallMs: 0 };
+          totals.set(config, { sentences: sum.sentences + r.sentences, audioSamples: sum.audioSamples + r.audioSamples, wallMs: sum.wallMs + r.wallMs });
+        }
+      }
+      for (const [config, r] of totals) {
         const audioMs = (r.audioSamples * 1000) / ESPEAK.sampleRate;
         const list = samples.get(config) ?? [];
         list.push({ sentencesPerSecond: (r.sentences * 1000) / r.wallMs, realTimeFactor: r.wallMs / audioMs });
         samples.set(config, list);
-        progress.update([...samples.values()].reduce((n, l) => n + l.length, 0));
       }
+      progress.update([...samples.values()].reduce((n, l) => n + l.length, 0));
     }
     const figure = (config: ThreadConfig): ThreadFigure => {
       const runs = samples.get(config) ?? [];
@@ -284,6 +304,7 @@ export async function runSynthesisBench(opts: { quick: boolean; secondsPerRun?: 
     return {
       ...single,
       secondsPerRun,
+      windowMs: WINDOW_MS,
       repetitions: orders.length,
       orders,
       threads,
@@ -317,9 +338,10 @@ export function synthesisMarkdown(r: SynthesisBenchResult): string {
       ],
     ),
     '',
-    `Throughput on threads, side by side in one run: each configuration runs ${r.secondsPerRun} s, the four alternate ` +
-      `(orders: ${r.orders.map((o) => o.join(' → ')).join('; ')}), ${r.repetitions} repetitions; median and spread ` +
-      `((max − min) ÷ median). *pool*: speech tasks (normalize + synthesize, PCM moved back) through the real WorkerPool, two ` +
+    `Throughput on threads, side by side in one run: each configuration runs ${r.secondsPerRun} s per repetition, in ` +
+      `${r.windowMs} ms windows, the four taking turns window by window (each repetition rotates from one of: ` +
+      `${r.orders.map((o) => o.join(' → ')).join('; ')}), ${r.repetitions} repetitions; median and spread ` +
+      `((max − min) ÷ median). *pool*: speech tasks (normalize + synthesize, PCM back in shared memory) through the real WorkerPool, two ` +
       `tasks per thread in flight; *raw*: the engine alone in bare worker_threads, no messages, no normalization.`,
     '',
     table(

@@ -2,8 +2,8 @@
  * The pipeline's task handlers, built once around a loaded speech engine: a pure leaf. The
  * worker thread (`pipeline.worker.ts`) exports them for Piscina; the main-thread-only runner
  * (`poolMaxThreads: 0`, for comparison) calls the very same functions in-process, so the two
- * runners differ only in where the work runs. Replies carry fresh buffers their caller may
- * transfer. Expected failures come back as values; a throw is a bug.
+ * runners differ only in where the work runs. Replies carry fresh buffers, which the worker
+ * entry hands back in shared memory. Expected failures come back as values; a throw is a bug.
  */
 import { getHeapStatistics } from 'node:v8';
 import { threadId } from 'node:worker_threads';

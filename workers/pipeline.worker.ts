@@ -2,19 +2,19 @@
  * The pipeline worker: a thin Piscina entry around the pipeline handlers. The speech engine
  * named in `workerData` is loaded (and warmed) and the regexes compiled once at module scope, so
  * every thread is warm before its first task. Piscina calls the named exports
- * (`run(task, { name })`); PCM and encoded bytes go back by transfer, never copied.
+ * (`run(task, { name })`); PCM and encoded bytes go back in shared memory, never transferred
+ * (a transfer would slow the engine: see `shareView`).
  */
 import { Piscina } from 'piscina';
 import {
   type EncodeReply,
   type EncodeTask,
-  type Moved,
   type PipelineWorkerData,
   type ResampleReply,
   type ResampleTask,
   type SpeakReply,
   type SpeakTask,
-  moveReply,
+  shareView,
 } from '../src/pool/contract.js';
 import { loadPipelineHandlers } from './pipeline-handlers.js';
 
@@ -23,20 +23,20 @@ const handlers = await loadPipelineHandlers(Piscina.workerData as PipelineWorker
 
 export const { warm, chunk, prepare } = handlers;
 
-/** Speaks a sentence and moves its PCM back without a copy. */
-export async function speak(task: SpeakTask): Promise<SpeakReply | Moved<SpeakReply>> {
+/** Speaks a sentence; its PCM goes back in shared memory. */
+export async function speak(task: SpeakTask): Promise<SpeakReply> {
   const reply = await handlers.speak(task);
-  return reply.ok ? moveReply(reply, [reply.pcm.buffer]) : reply;
+  return reply.ok ? { ...reply, pcm: shareView(reply.pcm) } : reply;
 }
 
-/** Encodes a sentence's segment and moves the bytes back. */
-export async function encode(task: EncodeTask): Promise<Moved<EncodeReply>> {
+/** Encodes a sentence's segment; the bytes go back in shared memory. */
+export async function encode(task: EncodeTask): Promise<EncodeReply> {
   const reply = await handlers.encode(task);
-  return moveReply(reply, [reply.bytes.buffer]);
+  return { ...reply, bytes: shareView(reply.bytes) };
 }
 
-/** Resamples a block; the input arrived by transfer, the output leaves by transfer. */
-export function resample(task: ResampleTask): Moved<ResampleReply> {
+/** Resamples a block; the input arrived by transfer, the output goes back in shared memory. */
+export function resample(task: ResampleTask): ResampleReply {
   const reply = handlers.resample(task);
-  return moveReply(reply, [reply.pcm.buffer]);
+  return { ...reply, pcm: shareView(reply.pcm) };
 }

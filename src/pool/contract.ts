@@ -3,7 +3,6 @@
  * their class when they cross threads, so expected failures come back as `{ ok: false, code }`
  * values; anything a worker throws is a bug and becomes `WORKER_FAILED` on the main thread.
  */
-import { move, transferableSymbol, valueSymbol } from 'piscina';
 import type { FilledChunkerOptions } from '../text/chunker-options.js';
 import type { VoiceInfo } from '../speech/engine.js';
 import type { Pronunciation, PronunciationSet } from '../speech/pronunciations.js';
@@ -36,7 +35,7 @@ export interface WorkerMemory {
  */
 export interface EncodeTask {
   format: EncodedFormat;
-  /** PCM16 mono at `sampleRate`; transferred to the worker. */
+  /** PCM16 mono at `sampleRate`; moved to the worker unless it is already shared. */
   pcm: Int16Array;
   sampleRate: number;
   state: StreamState;
@@ -44,7 +43,7 @@ export interface EncodeTask {
   final: boolean;
 }
 
-/** The segment's bytes on their own transferred buffer, and the stream's state after it. */
+/** The segment's bytes in shared memory, and the stream's state after it. */
 export type EncodeReply = { ok: true; bytes: Uint8Array; state: StreamState } & WorkerReport;
 
 /** A successful reply may carry its thread's memory, at most about once a second per thread. */
@@ -124,7 +123,7 @@ export interface SpokenWord {
   endMs: number;
 }
 
-/** PCM16 on its own transferred buffer, plus the text the engine read and the word timings. */
+/** PCM16 in shared memory (see {@link shareView}), plus the text the engine read and the word timings. */
 export type SpeakReply =
   | ({ ok: true; pcm: Int16Array; sampleRate: number; speechText: string; words: SpokenWord[] } & WorkerReport)
   | TaskFailure;
@@ -148,7 +147,7 @@ export type PrepareReply = ({ ok: true; speechText: string; words: SpeechWord[] 
 
 /**
  * Resample one block of a PCM16 stream (see `resamplePcm16Range`): `pcm` is moved to the worker,
- * the output moved back.
+ * the output comes back in shared memory.
  */
 export interface ResampleTask {
   /**
@@ -166,23 +165,31 @@ export interface ResampleTask {
   count: number;
 }
 
-/** The resampled block on its own transferred buffer. */
+/** The resampled block in shared memory. */
 export type ResampleReply = { ok: true; pcm: Int16Array } & WorkerReport;
 
-/** A worker's reply wrapped so that Piscina transfers `buffers` instead of copying them. */
-export interface Moved<T extends object> {
-  readonly [transferableSymbol]: readonly ArrayBufferLike[];
-  /** What the main thread receives. */
-  readonly [valueSymbol]: T;
+/**
+ * A copy of `view` in fresh shared memory, for a worker's reply: posting it shares the memory
+ * with the main thread (no copy there) and leaves nothing detached in the worker. A pool thread
+ * must never detach (transfer away) an ArrayBuffer: the first detach in a V8 isolate switches off
+ * the "no buffer was ever detached" assumption its optimized code relies on, and every typed
+ * array access from then on pays a check. eSpeak's engine is compiled to JavaScript and is mostly
+ * typed array accesses: after one transferred reply (or one 8-byte transfer at start-up) a
+ * thread synthesized clearly fewer sentences per second than a bare thread that never transferred
+ * (the synthesis bench's pool against raw engine). The copy is one `memcpy` of a sentence's audio
+ * on the worker, a thousandth of synthesizing it.
+ */
+export function shareView<T extends Int16Array | Uint8Array>(view: T): T {
+  const shared = new SharedArrayBuffer(view.byteLength);
+  const copy = (view instanceof Int16Array ? new Int16Array(shared) : new Uint8Array(shared)) as T;
+  copy.set(view);
+  return copy;
 }
 
 /**
- * Returns `value` from a worker handler with `buffers` moved, not copied: the main thread gets
- * `value` itself, and the worker's views of `buffers` are detached. (`Piscina.move` of a plain
- * object would copy its buffers, and a buffer moved inside one arrives as a wrapper.)
+ * The buffers of `views` a task can move to a worker: shared memory is shared, never moved (and a
+ * transfer list that names it is refused).
  */
-export function moveReply<T extends object>(value: T, buffers: readonly ArrayBufferLike[]): Moved<T> {
-  const moved: Moved<T> = { [transferableSymbol]: buffers, [valueSymbol]: value };
-  move(moved);
-  return moved;
+export function movableBuffers(...views: ArrayBufferView[]): ArrayBuffer[] {
+  return views.map((v) => v.buffer).filter((b): b is ArrayBuffer => !(b instanceof SharedArrayBuffer));
 }

@@ -10,23 +10,24 @@ import { SaywireError } from '../errors.js';
 import { DEFAULT_ENGINE } from '../speech/engines.js';
 import type { TransferListItem } from 'node:worker_threads';
 import type { Pronunciation } from '../speech/pronunciations.js';
-import type {
-  ChunkReply,
-  ChunkTask,
-  EncodeReply,
-  EncodeTask,
-  PipelineWorkerData,
-  PrepareReply,
-  PrepareTask,
-  ResampleReply,
-  ResampleTask,
-  SpeakReply,
-  SpeakTask,
-  TaskFailure,
-  TaskName,
-  WarmReply,
-  WorkerMemory,
-  WorkerReport,
+import {
+  type ChunkReply,
+  type ChunkTask,
+  type EncodeReply,
+  type EncodeTask,
+  type PipelineWorkerData,
+  type PrepareReply,
+  type PrepareTask,
+  type ResampleReply,
+  type ResampleTask,
+  type SpeakReply,
+  type SpeakTask,
+  type TaskFailure,
+  type TaskName,
+  type WarmReply,
+  type WorkerMemory,
+  type WorkerReport,
+  movableBuffers,
 } from './contract.js';
 import { MainThreadRunner } from './main-thread-runner.js';
 import type { Lane } from './task-lanes.js';
@@ -166,7 +167,7 @@ export class WorkerPool {
   }
 
   /**
-   * Prepares a sentence for speech and synthesizes it; the PCM arrives by transfer. Once
+   * Prepares a sentence for speech and synthesizes it; the PCM arrives in shared memory. Once
    * `signal` aborts, a task still waiting in the queue is skipped when its turn comes (a running
    * one finishes: aborting it would kill its thread) and the call rejects with the abort reason.
    * A turn's `first` sentence waits in a lane ahead of later sentences (see `task-lanes.ts`).
@@ -185,16 +186,18 @@ export class WorkerPool {
 
   /**
    * Resamples one block of a PCM stream; the buffers of `task.context` and `task.pcm` move to the
-   * worker (detached here), the result moves back.
+   * worker (detached here), the result comes back in shared memory.
    */
   async resample(task: ResampleTask): Promise<Int16Array> {
-    const moved = [task.context.buffer, task.pcm.buffer] as ArrayBuffer[];
-    return ((await this.#run('resample', task, LANES.resample, moved)) as ResampleReply).pcm;
+    return ((await this.#run('resample', task, LANES.resample, movableBuffers(task.context, task.pcm))) as ResampleReply).pcm;
   }
 
-  /** Codes a sentence's PCM as the next segment of an encoded stream; the PCM is moved, not copied. */
+  /**
+   * Codes a sentence's PCM as the next segment of an encoded stream; the PCM is moved, or shared
+   * when it already is (audio from `speak`), never copied.
+   */
   async encode(task: EncodeTask): Promise<EncodeReply> {
-    return (await this.#run('encode', task, LANES.encode, [task.pcm.buffer as ArrayBuffer])) as EncodeReply;
+    return (await this.#run('encode', task, LANES.encode, movableBuffers(task.pcm))) as EncodeReply;
   }
 
   /** Tasks skipped in a worker because their caller had given up, since start (`/metrics`). */

@@ -1,7 +1,6 @@
 // The real pipeline worker, keeping the last PCM it returned so a later task can tell whether
-// its buffer was transferred away (detached: byteLength 0) or copied. `warm` reports it, so the
-// test needs no task name the pool does not have.
-import { Piscina } from 'piscina';
+// that buffer was transferred away (detached: byteLength 0) or is still the worker's to read.
+// `warm` reports it, so the test needs no task name the pool does not have.
 import { speak as realSpeak, warm as realWarm } from '../../dist/workers/pipeline.worker.js';
 
 export * from '../../dist/workers/pipeline.worker.js';
@@ -9,12 +8,15 @@ export * from '../../dist/workers/pipeline.worker.js';
 let lastPcm;
 
 export async function speak(task) {
-  const moved = await realSpeak(task);
-  lastPcm = moved[Piscina.valueSymbol].pcm;
-  return moved;
+  const reply = await realSpeak(task);
+  lastPcm = reply.pcm;
+  return reply;
 }
 
 export function warm() {
-  const probe = lastPcm === undefined ? undefined : { byteLength: lastPcm.buffer.byteLength, length: lastPcm.length };
+  const probe =
+    lastPcm === undefined
+      ? undefined
+      : { byteLength: lastPcm.buffer.byteLength, shared: lastPcm.buffer instanceof SharedArrayBuffer, first: lastPcm.slice(0, 64) };
   return { ...realWarm(), probe };
 }
