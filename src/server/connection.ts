@@ -9,6 +9,7 @@
  * running turn for `idleTimeoutMs`, is closed with 1000 "idle": the heartbeat alone would keep
  * it, and its slot, forever.
  */
+import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocket } from 'ws';
 import type { Agent } from '../agents/agent.js';
@@ -24,6 +25,7 @@ import { Session, sessionDefaults } from '../session/session.js';
 import { TokenBucket } from '../session/token-bucket.js';
 import type { TurnOutput } from '../turn/turn-ports.js';
 import type { TurnWorkers } from '../turn/turn-workers.js';
+import { SendBatch } from './send-batch.js';
 
 /** What every connection of a server shares. */
 export interface ConnectionContext {
@@ -58,6 +60,8 @@ export class Connection implements TurnOutput {
   readonly id: string;
   readonly #context: ConnectionContext;
   readonly #ws: WebSocket;
+  /** The socket under `#ws`: a tick's sends leave it in one write. */
+  readonly #batch: SendBatch;
   readonly #logger: Logger;
   readonly #processor: MessageProcessor;
   #alive = true;
@@ -68,10 +72,12 @@ export class Connection implements TurnOutput {
   /** Restarted by every client event and every turn's end; fires #idle(). */
   #idleTimer: unknown;
 
-  constructor(id: string, ws: WebSocket, context: ConnectionContext, logger: Logger) {
+  /** `socket` is the one the upgrade handed to `ws`. */
+  constructor(id: string, ws: WebSocket, socket: Duplex, context: ConnectionContext, logger: Logger) {
     this.id = id;
     this.#context = context;
     this.#ws = ws;
+    this.#batch = new SendBatch(socket);
     this.#logger = logger;
     const o = context.options;
     const session = new Session({ id, defaults: sessionDefaults(o), engine: context.engine, agent: context.agent.name, model: context.agent.model ?? null });
@@ -142,6 +148,7 @@ export class Connection implements TurnOutput {
 
   sendEvent(event: ServerEvent): void {
     if (!this.isOpen) return;
+    this.#batch.hold();
     this.#ws.send(encodeServerEvent(event), this.#written);
     if (event.type === 'response.audio.delta') this.#context.hooks.audioSent((event.audio.length * 3) >> 2);
     else if (event.type === 'error') this.#context.hooks.error(event.error.code);
@@ -149,6 +156,7 @@ export class Connection implements TurnOutput {
 
   sendAudio(frame: Uint8Array): void {
     if (!this.isOpen) return;
+    this.#batch.hold();
     this.#ws.send(frame, { binary: true }, this.#written);
     this.#context.hooks.audioSent(frame.length - AUDIO_FRAME_HEADER_BYTES);
     if (this.#ws.bufferedAmount > this.#context.options.sendHardCapBytes) this.closeSlowClient();

@@ -308,7 +308,7 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
     wss.handleUpgrade(req, socket, head, (ws) => {
       const id = `conn_${randomBytes(6).toString('hex')}`;
       const connLogger = logger.child({ conn: id });
-      connections.add(new Connection(id, ws, context, connLogger));
+      connections.add(new Connection(id, ws, socket, context, connLogger));
       connLogger.info({ remote: req.socket.remoteAddress }, 'connection open');
     });
   });
