@@ -46,11 +46,20 @@ export interface PipelineHandlers {
 const MEMORY_REPORT_MS = 1000;
 
 /**
- * Normalized once before the thread says it is warm (the engine warms itself as it loads): the
- * first pass through the normalizer's rules compiles and optimizes them, which would otherwise
- * fall on some user's first sentence. Numbers, money, a time and a unit make most rules run.
+ * Spoken, in turn, `warmUpSyntheses` times before the thread says it is warm. A thread's first
+ * sentences cost many times later ones: eSpeak runs as JavaScript, and V8 optimizes its loops
+ * only after they have run a while (the first sentence of a fresh engine took about 15 times as
+ * long as a warm one: `firstSentenceMs` against `perSentenceMs` in `bench/results/synthesis.md`,
+ * and the next few stay slow). Normalization's rules warm the same way. Paid at start-up, before
+ * `/readyz`, that cost never falls on users' first turns. Numbers, money, a time, a unit, a
+ * question and an exclamation make most rules run.
  */
-const WARM_UP_TEXT = 'Your order of 3 coffees at $4.50 each will be ready at 10:30 am, about 2 km from here. Thanks!';
+const WARM_UP_TEXTS = [
+  'Your order of 3 coffees at $4.50 each will be ready at 10:30 am, about 2 km from here.',
+  'Thanks for waiting!',
+  'Would you like me to book a table for two at 7:45 tonight, or is Friday the 14th better?',
+  'The meeting with Dr. Smith has moved to the large conference room on the 2nd floor.',
+];
 
 const CANCELLED: TaskFailure = { ok: false, code: 'CANCELLED', message: 'The caller gave up before the task started.' };
 
@@ -101,12 +110,21 @@ export async function loadPipelineHandlers(data: PipelineWorkerData | undefined)
     };
   };
 
-  normalizeForSpeech(WARM_UP_TEXT, { language: kind.description.defaultVoice });
-  return {
+  /** Sentences synthesized to warm up. */
+  let warmedWith = 0;
+  const warmUp = async (handlers: PipelineHandlers): Promise<void> => {
+    const { defaultVoice: voice, rate, pitch } = kind.description;
+    for (let i = 0; i < Math.max(1, data?.warmUpSyntheses ?? 1); i++) {
+      const text = WARM_UP_TEXTS[i % WARM_UP_TEXTS.length] as string;
+      if (engine === undefined) normalizeForSpeech(text, { language: voice });
+      else if ((await handlers.speak({ text, voice, rate: rate.default, pitch: pitch.default, sampleRate: null })).ok) warmedWith++;
+    }
+  };
+  const handlers: PipelineHandlers = {
     /** Answers once the engine is loaded and warm. */
     warm() {
       nextMemoryReport = 0;
-      return { ok: true, threadId, voices: engine?.voices() ?? [], sampleRate: kind.description.sampleRate, memory: dueMemoryReport() };
+      return { ok: true, threadId, voices: engine?.voices() ?? [], sampleRate: kind.description.sampleRate, warmedWith, memory: dueMemoryReport() };
     },
 
     /** Scans a window of a turn's carry buffer for settled sentence ends. */
@@ -169,4 +187,6 @@ export async function loadPipelineHandlers(data: PipelineWorkerData | undefined)
       return { ok: true, pcm, memory: dueMemoryReport() };
     },
   };
+  await warmUp(handlers);
+  return handlers;
 }

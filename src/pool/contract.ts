@@ -57,6 +57,8 @@ export interface PipelineWorkerData {
   engine: string;
   /** The server's pronunciations (`pronunciationsFile`), compiled once per thread. */
   pronunciations: readonly Pronunciation[];
+  /** Sentences the thread speaks (normalized and synthesized) before it says it is warm (`poolWarmUpSyntheses`). */
+  warmUpSyntheses: number;
 }
 
 /** An expected failure, reported as a value. */
@@ -89,6 +91,8 @@ export interface WarmReply extends WorkerReport {
   voices: VoiceInfo[];
   /** The engine's native sample rate, Hz. */
   sampleRate: number;
+  /** Sentences the thread synthesized to warm up before its first task (0 for an engine that synthesizes elsewhere). */
+  warmedWith: number;
 }
 
 /** Prepare one sentence for speech and synthesize it. */

@@ -48,6 +48,8 @@ export interface WorkerPoolOptions {
   pronunciations?: readonly Pronunciation[];
   /** Registry name of the speech engine (default: the registry's default). An upstream engine's threads load none. */
   engine?: string;
+  /** Sentences each thread speaks before it is warm (default 1). */
+  warmUpSyntheses?: number;
 }
 
 /** Counters for metrics and readiness. */
@@ -104,6 +106,7 @@ export class WorkerPool {
     const workerData: PipelineWorkerData = {
       engine: options.engine ?? DEFAULT_ENGINE.description.name,
       pronunciations: options.pronunciations ?? [],
+      warmUpSyntheses: options.warmUpSyntheses ?? 1,
     };
     if (options.maxThreads === 0) {
       this.#starting = MainThreadRunner.start(workerData).then((runner) => (this.#runner = runner));

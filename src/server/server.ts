@@ -151,6 +151,7 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
     engine: speech.description.name,
     resourceLimits: { maxOldGenerationSizeMb: options.poolMaxHeapMb },
     pronunciations,
+    warmUpSyntheses: options.poolWarmUpSyntheses,
     ...(deps.workerFile === undefined ? {} : { filename: deps.workerFile }),
   });
   const agent = createAgent(options, clock);

@@ -62,22 +62,12 @@ const DESCRIPTION: EngineDescription = Object.freeze({
   }),
 });
 
-/** Spoken once at load: a typical agent sentence, a few seconds of audio. */
-const WARM_UP_SENTENCE = 'Your order of three coffees will be ready at half past ten, about two kilometers from here, thanks for waiting!';
-
 /** The eSpeak-NG engine: offline, built in, the default. */
 export const espeakEngine: PoolEngineKind = {
   placement: 'pool',
   description: DESCRIPTION,
-  async load() {
-    const engine = await createEspeakEngine();
-    // The first syntheses in a thread cost many times later ones (the engine fills its caches,
-    // and V8 has not yet optimized eSpeak's loops, which run as JavaScript): pay that at
-    // start-up, before `/readyz`, with a sentence long enough to get the loops optimized, not in
-    // a user's first turn.
-    engine.synthesize(WARM_UP_SENTENCE, { voice: DESCRIPTION.defaultVoice, rate: DESCRIPTION.rate.default, pitch: DESCRIPTION.pitch.default });
-    return engine;
-  },
+  // Loaded cold: the pool's threads warm it up (`poolWarmUpSyntheses`) before they say they are ready.
+  load: createEspeakEngine,
 };
 
 /** The eSpeak-NG engine, which also speaks synchronously: it computes audio in the calling thread. */
