@@ -13,6 +13,8 @@ import type { FilledChunkerOptions } from '../text/chunker-options.js';
 export interface TurnOutput {
   sendEvent(event: ServerEvent): void;
   sendAudio(frame: Uint8Array): void;
+  /** True while the socket holds more unsent audio than its high-water mark. */
+  isCongested(): boolean;
   /** Resolves when the socket can take more audio (below its high-water mark), or when `signal` aborts. */
   whenWritable(signal: AbortSignal): Promise<void>;
   /**

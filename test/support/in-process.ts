@@ -31,6 +31,9 @@ export class RecordingOutput implements TurnOutput {
   sendAudio(): void {
     this.frames++;
   }
+  isCongested(): boolean {
+    return false;
+  }
   whenWritable(): Promise<void> {
     return Promise.resolve();
   }
