@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runChunkerBench, chunkerMarkdown } from './chunker.bench.js';
 import { encodersMarkdown, runEncodersBench } from './encoders.bench.js';
+import { framesMarkdown, runFramesBench } from './frames.bench.js';
 import { httpMarkdown, runHttpBench } from './http.bench.js';
 import { normalizeMarkdown, runNormalizeBench } from './normalize.bench.js';
 import { machine, writeResult } from './report.js';
@@ -25,6 +26,7 @@ const SCOPES: Record<string, Scope> = {
   soak: { run: runSoakBench, markdown: soakMarkdown },
   http: { run: runHttpBench, markdown: httpMarkdown },
   ws: { run: runWsBench, markdown: wsMarkdown },
+  frames: { run: runFramesBench, markdown: framesMarkdown },
   normalize: { run: runNormalizeBench, markdown: normalizeMarkdown },
   encoders: { run: runEncodersBench, markdown: encodersMarkdown },
 };

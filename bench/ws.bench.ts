@@ -117,6 +117,8 @@ export interface WsLevelResult {
    */
   serverAddedMs: { p50: number; p99: number; sentences: number };
   sentencesPerSecond: number;
+  /** Seconds of audio the sessions received per second of the window. */
+  audioSecondsPerSecond: number;
   /** Server CPU over the window, % of one core. */
   serverCpuPercent: number;
   serverRssMB: number;
@@ -226,18 +228,22 @@ function stayedAhead(turns: TurnRecord[]): boolean {
 
 const p = (values: number[], q: number): number => round(percentile(values, q), 1);
 
-/** How a level runs: window and grace, generator threads, pool threads, and node flags for the server (`--cpu-prof`). */
+/**
+ * How a level runs: window and grace, generator threads, pool threads, node flags for the server
+ * (`--cpu-prof`), and server settings on top of the bench's own (the frames bench varies one).
+ */
 export interface LevelPlan {
   windowMs: number;
   graceMs: number;
   threads: number;
   poolThreads: number;
   nodeArgs?: string[];
+  settings?: Record<string, string | number>;
 }
 
 /** One level in one mode: a fresh server, N sessions for the window, then teardown. */
 export async function runLevel(mode: Mode, sessions: number, plan: LevelPlan): Promise<WsLevelResult> {
-  const server = await ServerProcess.start({ ...serverSettings(), ...modeSettings(mode, plan.poolThreads) }, plan.nodeArgs);
+  const server = await ServerProcess.start({ ...serverSettings(), ...modeSettings(mode, plan.poolThreads), ...plan.settings }, plan.nodeArgs);
   let generator: LoadGenerator | undefined;
   try {
     generator = await LoadGenerator.create(Math.min(plan.threads, sessions));
@@ -281,6 +287,7 @@ export async function runLevel(mode: Mode, sessions: number, plan: LevelPlan): P
       serverLoopP99Ms,
       serverAddedMs: serverAdded(before, after),
       sentencesPerSecond: round(live.sentences / windowS, 1),
+      audioSecondsPerSecond: round(live.audioMs / 1000 / windowS, 2),
       serverCpuPercent: round(((after.cpuSeconds - before.cpuSeconds) / windowS) * 100, 0),
       serverRssMB: round(after.rssMB, 0),
       generatorCpuPercent: round(((cpu.user + cpu.system) / 1e6 / windowS) * 100, 0),
@@ -418,7 +425,8 @@ function describeAnomalies(a: Anomalies): string {
 }
 
 const ratio = (a: number, b: number): string => (!Number.isFinite(a) || !Number.isFinite(b) || b === 0 ? '—' : String(round(a / b, 2)));
-const ms = (x: number): string => (Number.isNaN(x) ? '—' : x === Number.POSITIVE_INFINITY ? '> 5000' : `≤ ${x}`);
+/** A latency histogram quantile as the bucket it falls in: `≤ 40`, `> 5000`, or `—` without samples. */
+export const ms = (x: number): string => (Number.isNaN(x) ? '—' : x === Number.POSITIVE_INFINITY ? '> 5000' : `≤ ${x}`);
 
 function capacityText(c: Capacity, levels: number[]): string {
   if (c.sessions === null) return `< ${Math.min(...levels)}`;
