@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { ConfigError } from './errors.js';
-import { type FilledServerOptions, helpText, optionsFromArgv, optionsFromEnv, resolveOptions } from './config/options.js';
+import { helpText, optionsFromArgv, optionsFromEnv, resolveOptions } from './config/option-sources.js';
+import type { FilledServerOptions } from './config/options.js';
 import { createLogger } from './log.js';
 import { createServer } from './server/server.js';
 

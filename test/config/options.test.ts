@@ -1,15 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_OPTIONS,
-  SETTINGS,
-  envName,
-  flagName,
-  optionsFromArgv,
-  optionsFromEnv,
-  resolveOptions,
-  validateOptions,
-} from '../../src/config/options.js';
+import { optionsFromArgv, optionsFromEnv, resolveOptions } from '../../src/config/option-sources.js';
+import { DEFAULT_OPTIONS, SETTINGS, envName, flagName, validateOptions } from '../../src/config/options.js';
 import { ConfigError } from '../../src/errors.js';
 
 function configError(fn: () => unknown): ConfigError {

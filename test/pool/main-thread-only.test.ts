@@ -5,7 +5,8 @@
  * is bounded like the pool's.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { helpText, optionsFromEnv, resolveOptions, validateOptions } from '../../src/config/options.js';
+import { helpText, optionsFromEnv, resolveOptions } from '../../src/config/option-sources.js';
+import { validateOptions } from '../../src/config/options.js';
 import { ConfigError, SaywireError } from '../../src/errors.js';
 import { WorkerPool } from '../../src/pool/worker-pool.js';
 import { fillChunkerOptions } from '../../src/text/chunker-options.js';
