@@ -11,7 +11,8 @@ export {
   type ServerOptions,
 } from './config/options.js';
 export { ConfigError, ERROR_CODES, SaywireError, type ErrorCode } from './errors.js';
-export { type ClientEvent, CLIENT_EVENT_TYPES, parseClientEvent } from './protocol/client-events.js';
+export { type ClientEvent, CLIENT_EVENT_TYPES } from './protocol/client-events.js';
+export { parseClientEvent } from './protocol/client-event-parser.js';
 export { type ServerEvent, SERVER_EVENT_TYPES, PROTOCOL_VERSION } from './protocol/server-events.js';
 export { decodeAudioFrame, type AudioFrameHeader } from './protocol/audio-frame.js';
 export { type AudioEncoding, FORMAT_G711_ALAW, FORMAT_G711_ULAW, FORMAT_PCM16LE } from './protocol/audio-encoding.js';
