@@ -2,7 +2,8 @@
  * saywire's public door: the server factory, its options, the wire types, the errors, and the
  * pure text and speech functions usable as a library. Everything else is internal.
  */
-export { createServer, REALTIME_PATH, type SaywireServer, type ServerDeps } from './server/server.js';
+export { createServer, type SaywireServer, type ServerDeps } from './server/server.js';
+export { REALTIME_PATH } from './server/websocket-upgrade.js';
 export {
   DEFAULT_OPTIONS,
   SETTINGS,
