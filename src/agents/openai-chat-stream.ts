@@ -54,6 +54,7 @@ export function readChatResponse(response: Response, watch: ReadWatch): AsyncIte
   return whole ? readCompletion(response, watch) : readEvents(response, watch);
 }
 
+/** A stream of server-sent events: text and usage as they come, the tool calls once it has finished. */
 async function* readEvents(response: Response, watch: ReadWatch): AsyncIterable<AgentEvent> {
   const pending: AgentEvent[] = [];
   const calls = new ToolCallAssembler();

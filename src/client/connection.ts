@@ -52,6 +52,7 @@ export interface ConnectionEvents {
   badMessage(error: SaywireClientError): void;
   /** A socket closed after its `session.created`: nothing sent on it will be answered. Comes before any reconnecting. */
   dropped(code: number, reason: string): void;
+  /** The state changed (the client passes it on as its own `state` event). */
   state(event: ConnectionStateEvent): void;
 }
 
