@@ -2,7 +2,8 @@
  * saywire's public door: the server factory, its options, the wire types, the errors, and the
  * pure text and speech functions usable as a library. Everything else is internal.
  */
-export { createServer, REALTIME_PATH, type SaywireServer, type ServerDeps } from './server/server.js';
+export { createServer, type SaywireServer, type ServerDeps } from './server/server.js';
+export { REALTIME_PATH } from './server/websocket-upgrade.js';
 export {
   DEFAULT_OPTIONS,
   SETTINGS,
@@ -11,7 +12,8 @@ export {
   type ServerOptions,
 } from './config/options.js';
 export { ConfigError, ERROR_CODES, SaywireError, type ErrorCode } from './errors.js';
-export { type ClientEvent, CLIENT_EVENT_TYPES, parseClientEvent } from './protocol/client-events.js';
+export { type ClientEvent, CLIENT_EVENT_TYPES } from './protocol/client-events.js';
+export { parseClientEvent } from './protocol/client-event-parser.js';
 export { type ServerEvent, SERVER_EVENT_TYPES, PROTOCOL_VERSION } from './protocol/server-events.js';
 export { decodeAudioFrame, type AudioFrameHeader } from './protocol/audio-frame.js';
 export { type AudioEncoding, FORMAT_G711_ALAW, FORMAT_G711_ULAW, FORMAT_PCM16LE } from './protocol/audio-encoding.js';

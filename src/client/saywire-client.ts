@@ -1,7 +1,9 @@
 /**
  * The saywire client, for browsers and Node: one socket, the session on it, and the responses
  * it runs. Typed from the server's own protocol definitions (`src/protocol`), so the two cannot
- * drift.
+ * drift. This class is the public face and the session's memory; the socket's life (open,
+ * reconnect, close) is `connection.ts`, the requests and the routing of answers to them
+ * `pending-requests.ts`.
  *
  * ```
  * createResponse / createTextResponse ─▶ handle queued (unbound) ─▶ response.create | text.append…
@@ -15,12 +17,14 @@
 import { systemClock, type Clock } from '../clock.js';
 import type { ClientEvent, ResponseCreateEvent, ResponseVoiceFields, SessionUpdateFields } from '../protocol/client-events.js';
 import type { ServerEvent, SessionInfo } from '../protocol/server-events.js';
-import { type AudioChunk, audioChunkOfDelta, audioChunkOfFrame } from './audio-chunk.js';
+import { type AudioChunk, audioChunkOfFrame } from './audio-chunk.js';
 import { SaywireClientError, type ServerErrorBody } from './client-error.js';
+import { ClientConnection, type ConnectionState, type ConnectionStateEvent } from './connection.js';
 import { Listeners } from './listeners.js';
-import { type FilledReconnectOptions, type ReconnectOptions, fillReconnectOptions, reconnectDelayMs } from './reconnect.js';
+import { PendingRequests } from './pending-requests.js';
+import { type ReconnectOptions, fillReconnectOptions } from './reconnect.js';
 import { type ResponseEvent, ResponseHandle, type ResponsePort, TextResponseHandle } from './response-handle.js';
-import { OPEN, type SocketFactory, type WireSocket, openSocket, refusalStatus } from './socket.js';
+import { type SocketFactory, openSocket } from './socket.js';
 
 export interface SaywireClientOptions {
   /** The server's access token (`authToken`), if it has one. */
@@ -39,9 +43,6 @@ export interface SaywireClientOptions {
   socketFactory?: SocketFactory;
 }
 
-/** Where the connection is. */
-export type ConnectionState = 'open' | 'reconnecting' | 'closed';
-
 /** What the client itself emits (a response's own events are on its handle). */
 export type SaywireClientEvent =
   /** Every JSON event the server sent, as it arrived. */
@@ -54,17 +55,8 @@ export type SaywireClientEvent =
   | { type: 'error'; error: ServerErrorBody }
   /** A message from the server that is not saywire's protocol (`BAD_MESSAGE`); it is skipped. */
   | { type: 'protocol-error'; error: SaywireClientError }
-  /**
-   * The connection changed state. `reconnecting` carries the attempt about to be made and the
-   * wait before it; `closed` the close code and reason, and the error that ended reconnecting.
-   */
-  | { type: 'state'; state: ConnectionState; attempt?: number; delayMs?: number; code?: number; reason?: string; error?: SaywireClientError };
-
-interface PendingUpdate {
-  eventId: string;
-  resolve: (session: SessionInfo) => void;
-  reject: (err: Error) => void;
-}
+  /** The connection changed state (see {@link ConnectionStateEvent}). */
+  | ConnectionStateEvent;
 
 const DEFAULT_MAX_PENDING = 32;
 const DEFAULT_MAX_BUFFERED_EVENTS = 10_000;
@@ -77,31 +69,14 @@ function reportListenerError(err: unknown): void {
 }
 
 export class SaywireClient {
-  readonly #url: string;
-  readonly #token: string | undefined;
-  readonly #reconnect: FilledReconnectOptions | undefined;
-  readonly #maxPending: number;
   readonly #maxBuffered: number;
-  readonly #clock: Clock;
-  readonly #random: () => number;
-  readonly #openSocket: SocketFactory;
   readonly #listeners = new Listeners<SaywireClientEvent>(reportListenerError);
   readonly #port: ResponsePort = { send: (event) => this.send(event) };
+  readonly #connection: ClientConnection;
+  readonly #pending: PendingRequests;
 
-  #socket: WireSocket | undefined;
-  #state: ConnectionState = 'closed';
   #session: SessionInfo | undefined;
-  #closedByUser = false;
-  #reconnectTimer: unknown;
   #requests = 0;
-  /** Responses on this socket so far: binary frames carry this number. */
-  #responseNumber = 0;
-  /** Requests sent and not yet answered by `response.created`, oldest first. */
-  #unbound: ResponseHandle[] = [];
-  /** Created responses not yet done, by id and by number. */
-  readonly #byId = new Map<string, ResponseHandle>();
-  readonly #byNumber = new Map<number, ResponseHandle>();
-  #updates: PendingUpdate[] = [];
   /** Every session field this client set, merged: sent again on a new socket after a drop. */
   #sessionFields: SessionUpdateFields = {};
 
@@ -110,14 +85,27 @@ export class SaywireClient {
    * `connect()`, to see everything from the first event on. `SaywireClient.connect` does both.
    */
   constructor(url: string, options: SaywireClientOptions = {}) {
-    this.#url = url;
-    this.#token = options.token;
-    this.#reconnect = fillReconnectOptions(options.reconnect);
-    this.#maxPending = positive('maxPending', options.maxPending ?? DEFAULT_MAX_PENDING);
+    const reconnect = fillReconnectOptions(options.reconnect);
+    this.#pending = new PendingRequests(positive('maxPending', options.maxPending ?? DEFAULT_MAX_PENDING));
     this.#maxBuffered = positive('maxBufferedEvents', options.maxBufferedEvents ?? DEFAULT_MAX_BUFFERED_EVENTS);
-    this.#clock = options.clock ?? systemClock;
-    this.#random = options.random ?? Math.random;
-    this.#openSocket = options.socketFactory ?? openSocket;
+    const settings = {
+      url,
+      token: options.token,
+      reconnect,
+      clock: options.clock ?? systemClock,
+      random: options.random ?? Math.random,
+      openSocket: options.socketFactory ?? openSocket,
+    };
+    this.#connection = new ClientConnection(settings, {
+      created: (session) => this.#onCreated(session),
+      event: (event) => this.#onEvent(event),
+      frame: (frame) => this.#onFrame(frame),
+      badMessage: (error) => this.#listeners.emit({ type: 'protocol-error', error }),
+      dropped: (code, reason) => {
+        this.#pending.failAll(SaywireClientError.of('CONNECTION_CLOSED', `The socket closed (${code}${reason === '' ? '' : `: ${reason}`}).`));
+      },
+      state: (event) => this.#listeners.emit(event),
+    });
   }
 
   /** A new client, connected: see {@link SaywireClient.connect}. */
@@ -132,16 +120,13 @@ export class SaywireClient {
    * `CONNECT_FAILED` (with the HTTP `status` of a refused upgrade where the platform reveals it,
    * e.g. 401 for a missing token in Node). Also reopens a client that closed or gave up reconnecting.
    */
-  async connect(): Promise<void> {
-    if (this.#state === 'open') return;
-    this.#closedByUser = false;
-    this.#clock.clearTimeout(this.#reconnectTimer);
-    await this.#open();
+  connect(): Promise<void> {
+    return this.#connection.connect();
   }
 
   /** Where the connection is. */
   get state(): ConnectionState {
-    return this.#state;
+    return this.#connection.state;
   }
 
   /** The session as the server last described it; throws `NOT_CONNECTED` before the first `connect()` resolved. */
@@ -187,7 +172,7 @@ export class SaywireClient {
    * and sent again on a new socket after a reconnect.
    */
   updateSession(fields: SessionUpdateFields): Promise<SessionInfo> {
-    if (this.#updates.length >= this.#maxPending) return Promise.reject(SaywireClientError.of('TOO_MANY_PENDING'));
+    if (!this.#pending.roomForUpdate) return Promise.reject(SaywireClientError.of('TOO_MANY_PENDING'));
     const eventId = `s${++this.#requests}`;
     try {
       this.send({ type: 'session.update', event_id: eventId, session: fields });
@@ -200,7 +185,7 @@ export class SaywireClient {
         this.#sessionFields = mergeSessionFields(this.#sessionFields, fields);
         resolve(session);
       };
-      this.#updates.push({ eventId, resolve: applied, reject });
+      this.#pending.addUpdate({ eventId, resolve: applied, reject });
     });
   }
 
@@ -211,50 +196,29 @@ export class SaywireClient {
 
   /** Sends any client event as it is. Throws `NOT_CONNECTED` unless the socket is open. */
   send(event: ClientEvent): void {
-    const socket = this.#socket;
-    if (this.#state !== 'open' || socket === undefined || socket.readyState !== OPEN) throw SaywireClientError.of('NOT_CONNECTED');
-    socket.send(JSON.stringify(event));
+    this.#connection.send(event);
   }
 
   /** Closes the socket for good (no reconnect); open requests fail with `CONNECTION_CLOSED`. Resolves once it is closed. */
   close(): Promise<void> {
-    this.#closedByUser = true;
-    this.#clock.clearTimeout(this.#reconnectTimer);
-    const socket = this.#socket;
-    if (socket === undefined) {
-      if (this.#state !== 'closed') this.#setClosed(1000, '');
-      return Promise.resolve();
-    }
-    // Open or still connecting: either way its close ends in a `closed` state.
-    return new Promise((resolve) => {
-      const off = this.on('state', (event) => {
-        if (event.state !== 'closed') return;
-        off();
-        resolve();
-      });
-      socket.close(1000);
-    });
+    return this.#connection.close();
   }
 
   /** Drops the connection without a close handshake where the platform can (`ws` in Node), else closes it; no reconnect. */
   terminate(): void {
-    this.#closedByUser = true;
-    this.#clock.clearTimeout(this.#reconnectTimer);
-    const socket = this.#socket;
-    if (socket?.terminate !== undefined) socket.terminate();
-    else socket?.close(1000);
+    this.#connection.terminate();
   }
 
   #queueHandle<H extends ResponseHandle>(Kind: new (init: ConstructorParameters<typeof ResponseHandle>[0]) => H): H {
-    if (this.#state !== 'open') throw SaywireClientError.of('NOT_CONNECTED');
-    if (this.#unbound.length >= this.#maxPending) throw SaywireClientError.of('TOO_MANY_PENDING');
+    if (this.#connection.state !== 'open') throw SaywireClientError.of('NOT_CONNECTED');
+    if (!this.#pending.roomForResponse) throw SaywireClientError.of('TOO_MANY_PENDING');
     const handle = new Kind({
       requestId: `r${++this.#requests}`,
       port: this.#port,
       maxBufferedEvents: this.#maxBuffered,
       onListenerError: reportListenerError,
     });
-    this.#unbound.push(handle);
+    this.#pending.addResponse(handle);
     return handle;
   }
 
@@ -262,84 +226,27 @@ export class SaywireClient {
     try {
       this.send(event);
     } catch (err) {
-      this.#unbound = this.#unbound.filter((h) => h !== handle);
+      this.#pending.withdraw(handle);
       throw err;
     }
   }
 
-  /** One socket: resolves at its `session.created`, rejects with `CONNECT_FAILED` if it never comes. */
-  #open(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      let created = false;
-      let errorMessage: string | undefined;
-      const fail = (message: string): void => {
-        const status = refusalStatus(errorMessage);
-        reject(SaywireClientError.of('CONNECT_FAILED', message, status));
-      };
-      this.#openSocket(this.#url, this.#token).then(
-        (socket) => {
-          if (this.#closedByUser) {
-            // close() came while the socket was being made. `ws` reports closing a socket that has
-            // not opened yet as an error event, which nobody else would listen to.
-            socket.onerror = () => undefined;
-            socket.close(1000);
-            return fail('The client was closed while it connected.');
-          }
-          this.#socket = socket;
-          socket.binaryType = 'arraybuffer';
-          socket.onerror = (event) => {
-            errorMessage = event.message ?? errorMessage;
-          };
-          socket.onmessage = (message) => {
-            if (this.#socket !== socket) return;
-            let event: ServerEvent;
-            try {
-              if (typeof message.data !== 'string') return this.#onFrame(new Uint8Array(message.data as ArrayBuffer));
-              event = JSON.parse(message.data) as ServerEvent;
-            } catch (err) {
-              const detail = err instanceof Error ? err.message : String(err);
-              return this.#listeners.emit({ type: 'protocol-error', error: SaywireClientError.of('BAD_MESSAGE', `A message from the server could not be read: ${detail}`) });
-            }
-            if (!created && event.type === 'session.created') {
-              created = true;
-              this.#onCreated(event.session);
-              resolve();
-            }
-            this.#onEvent(event);
-          };
-          socket.onclose = (close) => {
-            if (this.#socket !== socket) return;
-            this.#socket = undefined;
-            if (!created) {
-              fail(`The socket closed (${close.code}${errorMessage === undefined ? '' : `: ${errorMessage}`}) before session.created.`);
-              if (this.#closedByUser) this.#setClosed(close.code, close.reason);
-              return;
-            }
-            this.#dropped(close.code, close.reason);
-          };
-        },
-        (err: unknown) => fail(`The socket could not be opened: ${err instanceof Error ? err.message : String(err)}`),
-      );
-    });
-  }
-
+  /** A new socket's `session.created`. */
   #onCreated(session: SessionInfo): void {
     this.#session = session;
-    this.#responseNumber = 0;
-    this.#state = 'open';
+    this.#pending.newSocket();
     // A new socket after a drop: the server's session starts from its defaults again.
     if (Object.keys(this.#sessionFields).length > 0) {
       this.updateSession(this.#sessionFields).catch((err: unknown) => {
         if (err instanceof SaywireClientError && err.serverError !== undefined) this.#listeners.emit({ type: 'error', error: err.serverError });
       });
     }
-    this.#listeners.emit({ type: 'state', state: 'open' });
   }
 
   #onFrame(frame: Uint8Array): void {
     const chunk = audioChunkOfFrame(frame);
     this.#listeners.emit({ type: 'frame', chunk });
-    this.#byNumber.get(chunk.header.responseNumber)?.deliver(chunk);
+    this.#pending.frame(chunk);
   }
 
   #onEvent(event: ServerEvent): void {
@@ -350,99 +257,26 @@ export class SaywireClient {
         return;
       case 'session.updated':
         this.#session = event.session;
-        this.#updates.shift()?.resolve(event.session);
+        this.#pending.sessionUpdated(event.session);
         this.#listeners.emit({ type: 'session', session: event.session });
         return;
-      case 'response.created': {
-        const number = ++this.#responseNumber;
-        const handle = this.#unbound.shift();
-        if (handle === undefined) return;
-        handle.bind(event.response.id, number);
-        this.#byId.set(event.response.id, handle);
-        this.#byNumber.set(number, handle);
-        handle.deliver(event);
+      case 'response.created':
+        this.#pending.responseCreated(event);
         return;
-      }
-      case 'response.done': {
-        const handle = this.#byId.get(event.response.id);
-        if (handle === undefined) return;
-        this.#byId.delete(event.response.id);
-        this.#byNumber.delete(handle.number);
-        handle.deliver(event);
+      case 'response.done':
+        this.#pending.responseDone(event);
         return;
-      }
-      case 'response.audio.delta': {
-        const handle = this.#byId.get(event.response_id);
-        handle?.deliver(
-          audioChunkOfDelta(event, handle.number, { sampleRate: this.#session?.audio.sample_rate ?? 0, encoding: this.#session?.audio.encoding ?? 'pcm16' }),
-        );
+      case 'response.audio.delta':
+        this.#pending.audioDelta(event, { sampleRate: this.#session?.audio.sample_rate ?? 0, encoding: this.#session?.audio.encoding ?? 'pcm16' });
         return;
-      }
       case 'error':
-        this.#onError(event);
+        // An error naming no request of ours: a turn's own failure (its response.done then says
+        // `failed`, with the code as the reason), or a reply to an event sent raw without an id.
+        if (!this.#pending.claimError(event)) this.#listeners.emit({ type: 'error', error: event.error });
         return;
       default:
-        if ('response_id' in event) this.#byId.get(event.response_id)?.deliver(event as ResponseEvent);
+        if ('response_id' in event) this.#pending.responseEvent(event as ResponseEvent & { response_id: string });
     }
-  }
-
-  #onError(event: Extract<ServerEvent, { type: 'error' }>): void {
-    const { error } = event;
-    const eventId = error.event_id;
-    if (eventId !== null) {
-      // Our cancel crossed the response's end on the wire: nothing went wrong.
-      if (eventId.endsWith(':cancel') && error.code === 'NO_ACTIVE_RESPONSE') return;
-      const update = this.#updates.find((u) => u.eventId === eventId);
-      if (update !== undefined) {
-        this.#updates = this.#updates.filter((u) => u !== update);
-        update.reject(SaywireClientError.fromServer(error));
-        return;
-      }
-      const refused = this.#unbound.find((h) => h.requestId === eventId);
-      if (refused !== undefined) {
-        this.#unbound = this.#unbound.filter((h) => h !== refused);
-        refused.deliver(event);
-        refused.fail(SaywireClientError.fromServer(error));
-        return;
-      }
-      const running = [...this.#byId.values()].find((h) => h.requestId === eventId);
-      if (running !== undefined) return running.deliver(event);
-    }
-    // An error naming no request of ours: a turn's own failure (its response.done then says
-    // `failed`, with the code as the reason), or a reply to an event sent raw without an id.
-    this.#listeners.emit({ type: 'error', error });
-  }
-
-  #dropped(code: number, reason: string): void {
-    const lost = SaywireClientError.of('CONNECTION_CLOSED', `The socket closed (${code}${reason === '' ? '' : `: ${reason}`}).`);
-    const handles = [...this.#unbound, ...this.#byId.values()];
-    const updates = this.#updates;
-    this.#unbound = [];
-    this.#byId.clear();
-    this.#byNumber.clear();
-    this.#updates = [];
-    for (const handle of handles) handle.fail(lost);
-    for (const update of updates) update.reject(lost);
-    if (this.#closedByUser || this.#reconnect === undefined) return this.#setClosed(code, reason);
-    this.#retry(1, code, reason);
-  }
-
-  #retry(attempt: number, code: number, reason: string, error?: SaywireClientError): void {
-    const options = this.#reconnect as FilledReconnectOptions;
-    if (attempt > options.maxAttempts) return this.#setClosed(code, reason, error);
-    const delayMs = reconnectDelayMs(options, attempt, this.#random);
-    this.#state = 'reconnecting';
-    this.#listeners.emit({ type: 'state', state: 'reconnecting', attempt, delayMs });
-    this.#reconnectTimer = this.#clock.setTimeout(() => {
-      this.#open().catch((err: SaywireClientError) => {
-        if (!this.#closedByUser) this.#retry(attempt + 1, code, reason, err);
-      });
-    }, delayMs);
-  }
-
-  #setClosed(code: number, reason: string, error?: SaywireClientError): void {
-    this.#state = 'closed';
-    this.#listeners.emit({ type: 'state', state: 'closed', code, reason, ...(error === undefined ? {} : { error }) });
   }
 }
 

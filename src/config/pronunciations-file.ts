@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { ConfigError, SaywireError } from '../errors.js';
-import { parsePronunciations } from '../protocol/client-events.js';
+import { parsePronunciations } from '../protocol/session-fields.js';
 import type { Pronunciation } from '../speech/pronunciations.js';
 
 /** Most entries a pronunciations file may hold: every thread compiles them into one regex. */

@@ -7,7 +7,8 @@
  */
 import type { Logger } from 'pino';
 import { SaywireError, toSaywireError } from '../errors.js';
-import { type ClientEvent, type ParseLimits, parseClientEvent } from '../protocol/client-events.js';
+import { parseClientEvent } from '../protocol/client-event-parser.js';
+import type { ClientEvent, ParseLimits } from '../protocol/client-events.js';
 import { type ServerEvent, errorEvent } from '../protocol/server-events.js';
 import type { MessageProcessor } from './message-processor.js';
 import type { TokenBucket } from './token-bucket.js';

@@ -5,7 +5,7 @@
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_RETRY_AFTER_MS, retryAfterMs } from '../../src/agents/openai-agent.js';
+import { MAX_RETRY_AFTER_MS, retryAfterMs } from '../../src/agents/openai-failures.js';
 import { type Clock, systemClock } from '../../src/clock.js';
 import type { ServerOptions } from '../../src/config/options.js';
 import type { SaywireServer } from '../../src/server/server.js';

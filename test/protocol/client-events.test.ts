@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_EVENT_DEPTH, nestsDeeperThan, parseClientEvent, utf8Length } from '../../src/protocol/client-events.js';
+import { parseClientEvent } from '../../src/protocol/client-event-parser.js';
+import { MAX_EVENT_DEPTH } from '../../src/protocol/client-events.js';
+import { nestsDeeperThan, utf8Length } from '../../src/protocol/field-validators.js';
 
 const limits = { maxTextBytes: 64, rate: { min: 80, max: 450 }, pitch: { min: 0, max: 100 } };
 const parse = (raw: string) => parseClientEvent(raw, false, limits);

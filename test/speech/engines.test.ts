@@ -7,7 +7,7 @@ import { Piscina } from 'piscina';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_OPTIONS, SETTINGS, validateOptions } from '../../src/config/options.js';
 import { PIPELINE_WORKER_URL } from '../../src/pool/worker-file.js';
-import { parseClientEvent } from '../../src/protocol/client-events.js';
+import { parseClientEvent } from '../../src/protocol/client-event-parser.js';
 import { type SpeechChunk, collectSpeech } from '../../src/speech/engine.js';
 import { DEFAULT_ENGINE, findEngine } from '../../src/speech/engines.js';
 
