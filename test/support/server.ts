@@ -10,6 +10,9 @@ export async function startServer(options: ServerOptions = {}, deps: ServerDeps 
     logLevel: 'silent',
     poolMinThreads: 1,
     poolMaxThreads: 2,
+    // A warm JIT only makes synthesis faster, which no test here measures; dozens of servers
+    // start in a run (test/pool/warm-up.test.ts covers the warm-up itself).
+    poolWarmUpSyntheses: 2,
     scriptedTokensPerSecond: 0,
     scriptedFirstTokenMs: 0,
     ...options,
