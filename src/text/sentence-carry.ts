@@ -18,7 +18,7 @@
 import type { FilledChunkerOptions } from './chunker-options.js';
 import { CANDIDATE_CHARS, FIRST_CLAUSE_ONLY, ruledOutBy } from './scan-gate.js';
 import type { ScanResult, ScanResume, ScanState } from './scan-result.js';
-import { CJK_TERMINALS, INERT_BLANK, inertKinds, isSpace, SPACED_TERMINALS } from './scan-window.js';
+import { CJK_TERMINALS, COLON, INERT_BLANK, inertKinds, isSpace, SPACED_TERMINALS } from './scan-window.js';
 
 /** Gate bits per UTF-16 code unit: a lookup per character of a delta, cheaper than a regex. */
 const SENTENCE = 1;
@@ -37,7 +37,7 @@ for (let c = 0; c < 0x10000; c++) INERT[c] = inertKinds(c);
 /**
  * True when `delta` holds a character that could start a sentence boundary: a terminal mark, a
  * newline, a colon, a list marker's `)` or bullet, or (unless `clauseMarks` is false) any other
- * clause mark, unless the delta's next character rules it out (`ruledOutBy`: "v1.2", "a.com").
+ * clause mark, unless the delta's text around it rules it out (`ruledOutBy`: "v1.2", "a.com").
  * Costs one table lookup per character of the delta, never a look at the buffer.
  *
  * @param clauseMarks whether clause marks count; they matter only for the first chunk of a turn
@@ -52,17 +52,19 @@ function firstCandidate(delta: string, clauseMarks: boolean): number {
   const wanted = clauseMarks ? SENTENCE | CLAUSE_ONLY : SENTENCE;
   for (let i = 0; i < delta.length; i++) {
     const c = delta.charCodeAt(i);
-    if (((GATE[c] as number) & wanted) !== 0 && !(i + 1 < delta.length && ruledOutBy(c, delta.charCodeAt(i + 1)))) return i;
+    if (((GATE[c] as number) & wanted) !== 0 && !ruledOutBy(delta, i)) return i;
   }
   return -1;
 }
 
 /**
- * When `delta` from `from` to its end is a run of terminal marks ("." "?!" "。"), or a run of
- * spaced ones and blanks (". "), which a scan can only leave waiting: the `INERT_*` kinds of
- * that wait (0 for any character, blanks after blanks). Otherwise -1.
+ * When `delta` from `from` to its end is a run of terminal marks ("." "?!" "。"), a colon as its
+ * last character, or a run of spaced marks and blanks (". "), which a scan can only leave
+ * waiting: the `INERT_*` kinds of that wait (0 for any character, blanks after blanks).
+ * Otherwise -1.
  */
 function waitAtEnd(delta: string, from: number): number {
+  if (from === delta.length - 1 && delta.charCodeAt(from) === COLON) return 0;
   let i = from;
   let marks = 0;
   while (i < delta.length && ((GATE[delta.charCodeAt(i)] as number) & (SPACED_MARK | CJK_MARK)) !== 0) marks |= GATE[delta.charCodeAt(i++)] as number;
@@ -71,6 +73,14 @@ function waitAtEnd(delta: string, from: number): number {
   if ((marks & CJK_MARK) !== 0) return -1;
   while (i < delta.length && ((INERT[delta.charCodeAt(i)] as number) & INERT_BLANK) !== 0) i++;
   return i === delta.length ? INERT_BLANK : -1;
+}
+
+/**
+ * A mark whose wait at the end of the carry the next character alone decides: the period, the
+ * other spaced marks and the colon (`ruledOutBy` knows which characters rule each out).
+ */
+function isTailMark(c: number): boolean {
+  return c === COLON || ((GATE[c] as number) & SPACED_MARK) !== 0;
 }
 
 /** A turn's unreleased text, and what the last scan of it said. */
@@ -83,6 +93,13 @@ export class SentenceCarry {
   /** With `#pending`: the `INERT_*` kinds that cannot decide it (0: any can), and up to which carry length. */
   #inertKinds = 0;
   #inertUpTo = 0;
+  /**
+   * With `#pending`, when the only undecided text is the candidate at the carry's very end and
+   * any character may decide it: that candidate run ("." "?!" ":"). The next delta is then gated
+   * as if it had come with the run, so a character that rules the candidate out ("3.|11",
+   * "https:|//") costs no scan.
+   */
+  #tail = '';
   /** Where the next scan may go on with the carry's first sentence (see `ScanResume`). */
   #resume: ScanResume | undefined;
 
@@ -114,20 +131,27 @@ export class SentenceCarry {
    */
   append(delta: string): boolean {
     this.#text += delta;
-    // A pending candidate comes before the limit, so until it is decided the limit changes
-    // nothing (a code block over the limit waits for its closing fence line).
-    if (this.#pending) return this.#mayDecide(delta);
+    let fresh = delta;
+    if (this.#pending) {
+      // A pending candidate comes before the limit, so until it is decided the limit changes
+      // nothing (a code block over the limit waits for its closing fence line).
+      if (this.#tail === '') return this.#mayDecide(delta);
+      fresh = this.#tail + delta;
+      this.#pending = false;
+      this.#tail = '';
+    }
     if (this.#text.length > this.#maxSentenceChars) return true;
     // A comma can end a chunk only while the first chunk of a turn with firstClauseChars is open.
-    const first = firstCandidate(delta, this.#firstClause && this.#emitted === 0);
+    const first = firstCandidate(fresh, this.#firstClause && this.#emitted === 0);
     if (first === -1) return false;
-    const wait = waitAtEnd(delta, first);
+    const wait = waitAtEnd(fresh, first);
     if (wait === -1) return true;
-    // The only candidate is a run of terminal marks at the end of the carry: whatever came
-    // before was decided, and the scan would only wait. Record that instead of scanning.
+    // The only candidate is a run of marks at the end of the carry: whatever came before was
+    // decided, and the scan would only wait. Record that instead of scanning.
     this.#pending = true;
     this.#inertKinds = wait;
     this.#inertUpTo = Number.POSITIVE_INFINITY;
+    if (wait === 0) this.#tail = fresh.slice(first);
     return false;
   }
 
@@ -186,6 +210,13 @@ export class SentenceCarry {
     this.#pending = result.pending;
     this.#inertKinds = result.inert?.kinds ?? 0;
     this.#inertUpTo = (result.inert?.upTo ?? 0) - from;
+    // A scan that waits only on a lone mark at the very end of the carry ("v3." "https:"):
+    // the next delta is gated with it, as the gate's own wait is.
+    const last = windowLength - 1;
+    this.#tail =
+      result.pending && result.inert === undefined && resume !== undefined && resume.at === last && windowLength === text.length && isTailMark(text.charCodeAt(last))
+        ? text.charAt(last)
+        : '';
     return sentences;
   }
 }
