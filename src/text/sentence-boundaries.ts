@@ -109,6 +109,7 @@ const BACKTICK_CODE = 96;
 const isAnyDigit = (c: number): boolean => isDigit(c) || (c >= 0xff10 && c <= 0xff19);
 const OPEN_BRACKET = 91;
 const OPEN_PAREN = 40;
+const FULLWIDTH_OPEN_PAREN = 0xff08;
 /** Bounded back-off for a hard cut, so a pathological run of marks still gets cut. */
 const MAX_GLYPH_BACKOFF = 32;
 const JOINED = /^[\p{M}\u200d\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}]$/u;
@@ -331,7 +332,10 @@ class Scanner implements ScanWindow {
       if (closed < depth) return p >= len && !this.final ? WAIT : NO;
       if (p >= len) return atEnd(this, p);
       const c = this.text.charCodeAt(p);
-      return isSpace(c) || is(CJK_OPEN | OPENER, c) ? p : NO;
+      if (isSpace(c) || is(CJK_OPEN | OPENER, c)) return p;
+      // "（注意：熱いです。）触らないで": a parenthesis that opens the sentence and closes after
+      // its full stop holds a sentence of its own; a quote there goes on ("「行く。」と").
+      return this.text.charCodeAt(cs) === FULLWIDTH_OPEN_PAREN && this.#openUntil(cs, i) ? p : NO;
     }
     // French spacing: "« Oui. »" keeps its closing guillemet.
     if (p + 1 < len && isSpace(this.text.charCodeAt(p)) && (this.text.charCodeAt(p + 1) === 0xbb || this.text.charCodeAt(p + 1) === 0x203a)) p += 2;
@@ -365,6 +369,17 @@ class Scanner implements ScanWindow {
     // "compounds. . . . The practice": a period, then an ellipsis that opens the next sentence.
     if (runEnd - i === 7 && p === runEnd && this.text.charCodeAt(i + 1) === SPACE && isLetter(this, i - 1)) return this.#ifSentenceStart(q, i + 1, NO);
     return this.#ifSentenceStart(q, p, NO);
+  }
+
+  /** Whether the bracket at `cs` is still open at `i`. */
+  #openUntil(cs: number, i: number): boolean {
+    let depth = 0;
+    for (let k = cs; k < i; k++) {
+      const c = this.text.charCodeAt(k);
+      if (is(CJK_OPEN, c)) depth++;
+      else if (is(CJK_CLOSE, c) && --depth === 0) return false;
+    }
+    return true;
   }
 
   /**
