@@ -23,10 +23,12 @@ const isAsciiLower = (c: number): boolean => c >= 97 && c <= 122;
 const LOWER_A = 97;
 const TAB = 9;
 const OPEN_PAREN = 40;
+/** Longest list label before a `)`, in characters ("123)"). */
+const MAX_LABEL = 3;
 
 /**
- * Whether the text of `delta` around the candidate at `i` rules it out, so the gate need not
- * scan for it. It looks only inside the delta; what it cannot see there counts as not ruled out.
+ * Whether the two characters after a candidate rule it out, so the gate need not scan for it
+ * (-1 for a character the gate has not seen, which rules nothing out):
  *
  * - A period glued to a lower-case ASCII letter or a digit (decimals, versions, URLs, e-mail
  *   addresses: a glued period ends a sentence only before a capital), or followed by one blank
@@ -34,32 +36,31 @@ const OPEN_PAREN = 40;
  *   "a" may open a lettered list, "Smith. a. here").
  * - Another spaced mark glued to an ASCII letter or digit ("index.html?ref=2", "wait…what":
  *   only a period ends a sentence without a space after it).
- * - A colon glued to anything but whitespace ("https://").
- * - A `)` glued to anything but whitespace, or one that no list label stands before: a label is
- *   one to three digits or letters, maybe a period, after a blank or a `(` ("1)" "b)" "(2.)";
- *   not "1,00)" or "v2)x").
+ * - A colon or a list marker's `)` glued to anything but whitespace ("https://", "a)b").
  */
-export function ruledOutBy(delta: string, i: number): boolean {
-  const candidate = delta.charCodeAt(i);
-  if (i + 1 >= delta.length) return false;
-  const next = delta.charCodeAt(i + 1);
+export function ruledOutBy(candidate: number, next: number, afterNext: number): boolean {
+  if (next === -1) return false;
   if (candidate === PERIOD) {
     if (isAsciiLower(next) || isDigit(next)) return true;
-    if ((next !== SPACE && next !== TAB) || i + 2 >= delta.length) return false;
-    const after = delta.charCodeAt(i + 2);
-    return isAsciiLower(after) && after !== LOWER_A;
+    return (next === SPACE || next === TAB) && isAsciiLower(afterNext) && afterNext !== LOWER_A;
   }
   if (GLUED_NEVER_ENDS[candidate] === 1) return isAsciiLetter(next) || isDigit(next);
-  if (candidate === COLON) return !isSpace(next);
-  if (candidate !== CLOSE_PAREN) return false;
-  if (!isSpace(next)) return true;
+  return (candidate === COLON || candidate === CLOSE_PAREN) && !isSpace(next);
+}
+
+/**
+ * Whether no list label stands before the `)` at `i` of `delta`, so it ends no list item: a
+ * label is one to three digits or letters, maybe a period, after a blank or a `(` ("1)" "b)"
+ * "(2.)"; not "1,00)" or "f(x=1)"). False when the delta does not reach back far enough to tell.
+ */
+export function noListLabelBefore(delta: string, i: number): boolean {
   let k = i - 1;
   if (k >= 0 && delta.charCodeAt(k) === PERIOD) k--;
   const labelEnd = k;
-  while (k >= 0 && labelEnd - k < 4 && (isDigit(delta.charCodeAt(k)) || isAsciiLower(delta.charCodeAt(k)))) k--;
+  while (k >= 0 && labelEnd - k <= MAX_LABEL && (isDigit(delta.charCodeAt(k)) || isAsciiLower(delta.charCodeAt(k)))) k--;
   if (k < 0) return false;
   const before = delta.charCodeAt(k);
-  return k === labelEnd || labelEnd - k > 3 || !(isSpace(before) || before === OPEN_PAREN);
+  return k === labelEnd || labelEnd - k > MAX_LABEL || !(isSpace(before) || before === OPEN_PAREN);
 }
 
 /** The clause marks that matter only for `firstClauseChars` (the colon also ends before a list). */

@@ -16,9 +16,9 @@
  * snapshot's length before it appends more (src/turn/chunk-stage.ts queues deltas meanwhile).
  */
 import type { FilledChunkerOptions } from './chunker-options.js';
-import { CANDIDATE_CHARS, FIRST_CLAUSE_ONLY, ruledOutBy } from './scan-gate.js';
+import { CANDIDATE_CHARS, FIRST_CLAUSE_ONLY, noListLabelBefore, ruledOutBy } from './scan-gate.js';
 import type { ScanResult, ScanResume, ScanState } from './scan-result.js';
-import { CJK_TERMINALS, COLON, INERT_BLANK, inertKinds, isSpace, SPACED_TERMINALS } from './scan-window.js';
+import { CJK_TERMINALS, CLOSE_PAREN, COLON, INERT_BLANK, inertKinds, isSpace, SPACED_TERMINALS } from './scan-window.js';
 
 /** Gate bits per UTF-16 code unit: a lookup per character of a delta, cheaper than a regex. */
 const SENTENCE = 1;
@@ -52,7 +52,10 @@ function firstCandidate(delta: string, clauseMarks: boolean): number {
   const wanted = clauseMarks ? SENTENCE | CLAUSE_ONLY : SENTENCE;
   for (let i = 0; i < delta.length; i++) {
     const c = delta.charCodeAt(i);
-    if (((GATE[c] as number) & wanted) !== 0 && !ruledOutBy(delta, i)) return i;
+    if (((GATE[c] as number) & wanted) === 0) continue;
+    const next = i + 1 < delta.length ? delta.charCodeAt(i + 1) : -1;
+    const afterNext = i + 2 < delta.length ? delta.charCodeAt(i + 2) : -1;
+    if (!ruledOutBy(c, next, afterNext) && !(c === CLOSE_PAREN && noListLabelBefore(delta, i))) return i;
   }
   return -1;
 }
@@ -94,12 +97,12 @@ export class SentenceCarry {
   #inertKinds = 0;
   #inertUpTo = 0;
   /**
-   * With `#pending`, when the only undecided text is the candidate at the carry's very end and
-   * any character may decide it: that candidate run ("." "?!" ":"). The next delta is then gated
-   * as if it had come with the run, so a character that rules the candidate out ("3.|11",
-   * "https:|//") costs no scan.
+   * With `#pending`, when the only undecided text is a lone mark at the carry's very end and any
+   * character may decide it: that mark ("." "?" ":"), else -1. The next delta is then gated as
+   * if it had come with the mark, so a character that rules it out ("3.|11", "https:|//") costs
+   * no scan.
    */
-  #tail = '';
+  #tailMark = -1;
   /** Where the next scan may go on with the carry's first sentence (see `ScanResume`). */
   #resume: ScanResume | undefined;
 
@@ -131,27 +134,48 @@ export class SentenceCarry {
    */
   append(delta: string): boolean {
     this.#text += delta;
-    let fresh = delta;
     if (this.#pending) {
       // A pending candidate comes before the limit, so until it is decided the limit changes
       // nothing (a code block over the limit waits for its closing fence line).
-      if (this.#tail === '') return this.#mayDecide(delta);
-      fresh = this.#tail + delta;
+      if (this.#tailMark === -1 || delta === '') return this.#mayDecide(delta);
+      if (!this.#rulesOutTail(delta)) return this.#stillWaits(delta);
       this.#pending = false;
-      this.#tail = '';
+      this.#tailMark = -1;
     }
     if (this.#text.length > this.#maxSentenceChars) return true;
     // A comma can end a chunk only while the first chunk of a turn with firstClauseChars is open.
-    const first = firstCandidate(fresh, this.#firstClause && this.#emitted === 0);
+    const first = firstCandidate(delta, this.#firstClause && this.#emitted === 0);
     if (first === -1) return false;
-    const wait = waitAtEnd(fresh, first);
+    const wait = waitAtEnd(delta, first);
     if (wait === -1) return true;
     // The only candidate is a run of marks at the end of the carry: whatever came before was
     // decided, and the scan would only wait. Record that instead of scanning.
+    this.#wait(wait);
+    if (wait === 0 && first === delta.length - 1 && isTailMark(delta.charCodeAt(first))) this.#tailMark = delta.charCodeAt(first);
+    return false;
+  }
+
+  #wait(kinds: number): void {
     this.#pending = true;
-    this.#inertKinds = wait;
+    this.#inertKinds = kinds;
     this.#inertUpTo = Number.POSITIVE_INFINITY;
-    if (wait === 0) this.#tail = fresh.slice(first);
+  }
+
+  /** Whether `delta`, just appended after the lone mark at the carry's end, rules the mark out. */
+  #rulesOutTail(delta: string): boolean {
+    const afterNext = delta.length > 1 ? delta.charCodeAt(1) : -1;
+    return ruledOutBy(this.#tailMark, delta.charCodeAt(0), afterNext);
+  }
+
+  /**
+   * After a lone mark that `delta` did not rule out: false when the scan could still only wait
+   * (more marks, or blanks after a spaced mark: ". " waits for the next word), else true.
+   */
+  #stillWaits(delta: string): boolean {
+    const wait = this.#tailMark === COLON ? -1 : waitAtEnd(delta, 0);
+    this.#tailMark = -1;
+    if (wait === -1) return true;
+    this.#wait(wait);
     return false;
   }
 
@@ -213,10 +237,10 @@ export class SentenceCarry {
     // A scan that waits only on a lone mark at the very end of the carry ("v3." "https:"):
     // the next delta is gated with it, as the gate's own wait is.
     const last = windowLength - 1;
-    this.#tail =
+    this.#tailMark =
       result.pending && result.inert === undefined && resume !== undefined && resume.at === last && windowLength === text.length && isTailMark(text.charCodeAt(last))
-        ? text.charAt(last)
-        : '';
+        ? text.charCodeAt(last)
+        : -1;
     return sentences;
   }
 }
