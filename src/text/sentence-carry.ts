@@ -7,10 +7,12 @@
  * - when the last scan left a candidate pending, and the delta holds a character that may
  *   decide it (the scan says which cannot: blanks while it waits for the next word, letters
  *   while it waits for a word's end, anything but a newline inside a code block);
- * - otherwise, when the delta holds a character that may start a boundary, unless the next
- *   character rules it out ("v1.2") or it is a run of terminal marks at the very end, which a
- *   scan could only leave pending. Candidates after a pending one do not count: a scan stops at
- *   the first undecided candidate.
+ * - otherwise, when the delta holds a character that may start a boundary, unless the text
+ *   after it in the delta rules it out ("v1.2", "incl. tax", see `ruledOutBy`) or it is a run
+ *   of terminal marks (or a colon) at the very end, which a scan could only leave pending.
+ *   Candidates after a pending one do not count: a scan stops at the first undecided candidate.
+ * - a lone mark left pending at the very end ("v3." "https:") is gated with the next delta, as
+ *   if both had come at once: "11" or "//" rules it out without a scan.
  *
  * The caller snapshots `text`, scans it (in a worker), and hands the result to `apply` with the
  * snapshot's length before it appends more (src/turn/chunk-stage.ts queues deltas meanwhile).
@@ -138,7 +140,7 @@ export class SentenceCarry {
       // A pending candidate comes before the limit, so until it is decided the limit changes
       // nothing (a code block over the limit waits for its closing fence line).
       if (this.#tailMark === -1 || delta === '') return this.#mayDecide(delta);
-      if (!this.#rulesOutTail(delta)) return this.#stillWaits(delta);
+      if (!this.#rulesOutTail(delta)) return this.#afterTail(delta);
       this.#pending = false;
       this.#tailMark = -1;
     }
@@ -168,10 +170,11 @@ export class SentenceCarry {
   }
 
   /**
-   * After a lone mark that `delta` did not rule out: false when the scan could still only wait
-   * (more marks, or blanks after a spaced mark: ". " waits for the next word), else true.
+   * Whether a scan is warranted after a lone mark that `delta` did not rule out: not when the
+   * scan could still only wait (more marks, or blanks after a spaced mark: ". " waits for the
+   * next word).
    */
-  #stillWaits(delta: string): boolean {
+  #afterTail(delta: string): boolean {
     const wait = this.#tailMark === COLON ? -1 : waitAtEnd(delta, 0);
     this.#tailMark = -1;
     if (wait === -1) return true;
