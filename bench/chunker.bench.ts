@@ -10,8 +10,8 @@
  * scans the server's gate lets through per sentence (each one a pool task in `pool` chunking
  * mode); and what one such task costs as a pool round trip against the same scan inline.
  * Accuracy is scored on the conformance corpus (test/text/corpus, written for this project) and
- * on the held-apart evaluation (test/text/golden: LLM-style answers written apart from the
- * rules), every splitter side by side.
+ * on the held-apart evaluation (test/text/golden: LLM-style answers and cases of each boundary
+ * class, written apart from the rules), every splitter side by side.
  *
  * `node dist/bench/chunker.bench.js [--quick]` prints the result as JSON.
  */
@@ -361,7 +361,7 @@ export function chunkerMarkdown(r: ChunkerBenchResult): string {
     '',
     accuracyTable(r.accuracy),
     '',
-    `Accuracy on the held-apart evaluation (test/text/golden, ${r.goldenAccuracy.overall.cases} LLM-style answers written apart from the rules): cases split exactly, per class.`,
+    `Accuracy on the held-apart evaluation (test/text/golden, ${r.goldenAccuracy.overall.cases} cases written apart from the rules: LLM-style answers and the issue's boundary classes in six languages): cases split exactly, per class.`,
     '',
     accuracyTable(r.goldenAccuracy),
     '',

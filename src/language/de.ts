@@ -120,4 +120,6 @@ export const DE: LanguageRules = {
   ],
   starterSuffixes: ['weise', 'lich'],
   ordinalPeriod: true,
+  // "Hauptstr. 8", "Goethestr. 5": the street of a compound street name.
+  compoundEndings: ['str'],
 };

@@ -40,6 +40,15 @@ export const EN: LanguageRules = {
     { written: 'Sgt.', say: 'Sergeant', kinds: ['title'] },
     { written: 'Adm.', say: 'Admiral', kinds: ['title'] },
     { written: 'Supt.', say: 'Superintendent', kinds: ['title'] },
+    { written: 'Asst.', say: 'Assistant', kinds: ['title'] },
+    { written: 'Atty.', say: 'Attorney', kinds: ['title'] },
+    { written: 'Det.', say: 'Detective', kinds: ['title'] },
+    { written: 'Insp.', say: 'Inspector', kinds: ['title'] },
+    { written: 'Amb.', say: 'Ambassador', kinds: ['title'] },
+    { written: 'Brig.', say: 'Brigadier', kinds: ['title'] },
+    { written: 'Cpl.', say: 'Corporal', kinds: ['title'] },
+    { written: 'Pvt.', say: 'Private', kinds: ['title'] },
+    { written: 'Msgr.', say: 'Monsignor', kinds: ['title'] },
     { written: 'Fr.', say: 'Father', kinds: ['title'] },
     { written: 'Sr.', say: 'Senior', kinds: ['suffix'], mayEnd: true },
     { written: 'Jr.', say: 'Junior', kinds: ['suffix'], mayEnd: true },
@@ -104,8 +113,8 @@ export const EN: LanguageRules = {
     { written: 'Rd.', say: 'Road', kinds: ['street'], mayEnd: true },
     { written: 'Ln.', say: 'Lane', kinds: ['street'], mayEnd: true },
     { written: 'Hwy.', say: 'Highway', kinds: ['street'], mayEnd: true },
-    // Months and days.
-    ...['Jan.', 'Feb.', 'Mar.', 'Apr.', 'Jun.', 'Jul.', 'Aug.', 'Sep.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'].map((written) => ({ written, mayEnd: true })),
+    // Months and days. A month ends its clause: "in Jan. Witnesses" ends, "Jan. 5" goes on.
+    ...['Jan.', 'Feb.', 'Mar.', 'Apr.', 'Jun.', 'Jul.', 'Aug.', 'Sep.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'].map((written) => ({ written, mayEnd: true, endsClause: true })),
     ...['Mon.', 'Tue.', 'Tues.', 'Wed.', 'Thu.', 'Thur.', 'Thurs.', 'Fri.', 'Sat.', 'Sun.'].map((written) => ({ written, mayEnd: true })),
     // Journal title words ("J. Am. Chem. Soc."), capitalised only.
     ...['Am.', 'Chem.', 'Soc.', 'Phys.', 'Biol.', 'Acad.', 'Proc.', 'Sci.', 'Lett.', 'Appl.', 'Med.', 'Res.', 'Int.', 'Eng.', 'Math.', 'Ann.', 'Nucl.', 'Mol.', 'Cell.', 'Environ.', 'Opt.', 'Comput.', 'Geophys.', 'Astrophys.', 'Trans.', 'Conf.', 'Symp.', 'Assoc.', 'Inst.']

@@ -103,6 +103,13 @@ export interface LanguageRules {
    * its period end a sentence only before a sentence starter. Default false.
    */
   ordinalPeriod?: boolean;
+  /**
+   * Endings that abbreviate the last part of a compound, lower case ("str" of German
+   * "Hauptstr." for "Hauptstraße"): a word of more letters that ends so, before a period, is an
+   * abbreviation that may end a sentence (as `mayEnd`), so a number after it is a reference
+   * ("Hauptstr. 8"). Default none.
+   */
+  compoundEndings?: readonly string[];
 }
 
 /**

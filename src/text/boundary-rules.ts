@@ -26,6 +26,8 @@ export interface BoundaryRules {
   readonly continuations: ReadonlySet<string>;
   readonly starterSuffixes: readonly string[];
   readonly ordinalPeriod: boolean;
+  /** See `LanguageRules.compoundEndings`. */
+  readonly compoundEndings: readonly string[];
   /** Longest abbreviation part, in letters: a longer word is never looked up. */
   readonly longestPart: number;
   /**
@@ -90,6 +92,7 @@ function compile(rules: LanguageRules): BoundaryRules {
     continuations: new Set([...(fallback.clauseContinuations ?? []), ...(rules === fallback ? [] : (rules.clauseContinuations ?? []))]),
     starterSuffixes: rules.starterSuffixes ?? [],
     ordinalPeriod: rules.ordinalPeriod ?? false,
+    compoundEndings: rules.compoundEndings ?? [],
     longestPart,
   };
 }

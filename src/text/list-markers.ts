@@ -1,6 +1,6 @@
 /**
  * List markers and headings, at the start of a line or a sentence: "1." "1)" "1.)" "(1)" "(1.)",
- * "a." "a)" "(a)", bullets ("-" "*" "+" "•" "⁃" …, also before a number: "• 9." "⁃10."), and
+ * "a." "a)" "(a)", Roman numerals at a line start ("II."), bullets ("-" "*" "+" "•" "⁃" …, also before a number: "• 9." "⁃10."), and
  * markdown headings "#" to "######". Each is followed by a space or a tab, except a bullet
  * directly before a number.
  *
@@ -42,7 +42,8 @@ function skipBlanks(w: ScanWindow, at: number): number {
 /**
  * A numbered or lettered marker at `at`: "12." "3)" "4.)" "(5)" "(6.)" "a." "b)" "(c)". The
  * number has one to three digits; the letter is a lower-case ASCII letter, or at the start of a
- * line two of them ("ab." "zz."), a marker of its own that no inline item follows.
+ * line two of them ("ab." "zz."), a marker of its own that no inline item follows, or a Roman
+ * numeral ("II.").
  */
 function enumerator(w: ScanWindow, at: number, lineStart: boolean): ListMarker | number {
   const { text, len } = w;
@@ -61,6 +62,8 @@ function enumerator(w: ScanWindow, at: number, lineStart: boolean): ListMarker |
     const from = j++;
     if (lineStart && !paren && j < len && isAsciiLower(text.charCodeAt(j))) j++;
     label = text.slice(from, j);
+  } else if (lineStart && !paren && isRomanDigit(first)) {
+    return romanNumeral(w, j);
   } else {
     return NO;
   }
@@ -81,6 +84,26 @@ function enumerator(w: ScanWindow, at: number, lineStart: boolean): ListMarker |
   };
 }
 
+const isRomanDigit = (c: number): boolean => c === 73 || c === 86 || c === 88;
+/** Longest Roman numeral read as a marker ("XVIII" has five). */
+const MAX_ROMAN = 5;
+
+/**
+ * A Roman numeral marker at the start of a line, "I." to "XXXIX." or with ")": an outline's
+ * section ("II. Methods"). It opens a list only as "I"; no inline item follows it.
+ */
+function romanNumeral(w: ScanWindow, at: number): ListMarker | number {
+  const { text, len } = w;
+  let j = at;
+  while (j < len && j - at < MAX_ROMAN && isRomanDigit(text.charCodeAt(j))) j++;
+  if (j >= len) return w.final ? NO : WAIT;
+  const c = text.charCodeAt(j);
+  if (c !== 46 && c !== CLOSE_PAREN) return NO;
+  const blank = blankAfter(w, j + 1);
+  if (blank !== 1) return blank;
+  return { end: skipBlanks(w, j + 1), next: '', opens: j - at === 1 && text.charCodeAt(at) === 73 };
+}
+
 /**
  * The list marker that starts at `at`, NO, or WAIT when the window ends inside a possible one.
  * `lineStart`: `at` starts a line, where two-letter markers count too.
@@ -88,8 +111,9 @@ function enumerator(w: ScanWindow, at: number, lineStart: boolean): ListMarker |
 export function listMarkerAt(w: ScanWindow, at: number, lineStart = false): ListMarker | number {
   if (at >= w.len) return w.final ? NO : WAIT;
   const code = w.text.charCodeAt(at);
-  // Most sentences start with a capital, which starts no marker: decided before any string work.
-  if (code >= 65 && code <= 90) return NO;
+  // Most sentences start with a capital, which starts no marker (but a line's Roman numeral):
+  // decided before any string work.
+  if (code >= 65 && code <= 90 && !(lineStart && isRomanDigit(code))) return NO;
   const ascii = is(ASCII_BULLET, code);
   if (ascii || is(BULLET, code)) {
     const next = ascii ? '' : ` ${w.text.charAt(at)}`;

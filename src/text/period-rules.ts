@@ -19,7 +19,9 @@
  *   doctor) never ends one.
  * - A number with a period is an ordinal in languages that write them so ("am 12. Juni"), ending
  *   only before a starter; a number glued to a word is a footnote mark, not an ordinal
- *   ("pro Jahr10. Zudem").
+ *   ("pro Jahr10. Zudem"), and one of four digits is a year ("im Jahr 2020. Seitdem").
+ * - A word that ends in one of the language's compound endings is an abbreviation that may end
+ *   a sentence ("in der Hauptstr. 8" goes on).
  * - A number after a plain word of four or more letters with a vowel starts a sentence ("af
  *   kwamen. 81 procent"); after a short or vowelless word it is a reference ("Rs. 3520", "pkt.
  *   3"). A number glued to letters ("2nd", "10th") is a word.
@@ -116,6 +118,9 @@ function wordBefore(w: ScanWindow, rules: BoundaryRules, cs: number, i: number):
   let dots = 0;
   for (let k = start; k < i; k++) if (text.charCodeAt(k) === PERIOD) dots++;
   const single = i - start === 2 * dots + 1 && isUpper(w, i - 1);
+  if (dots === 0 && rules.compoundEndings.length > 0 && endsCompound(text, rules.compoundEndings, start, i)) {
+    return { kind: 'word', joined: text.slice(start, i), initials: false, mayEnd: ENDS_BEFORE_STARTER, from: start };
+  }
   // Every key looked up ends with the word's last part; most words are no abbreviation's.
   const hash = partHash(text, dots === 0 ? start : text.lastIndexOf('.', i - 1) + 1, i);
   if (hash !== -1 && !rules.lastParts.has(hash)) {
@@ -137,6 +142,18 @@ function wordBefore(w: ScanWindow, rules: BoundaryRules, cs: number, i: number):
     if (mayEnd !== undefined) return { kind: 'word', joined, initials: false, mayEnd, from: start };
   }
   return { kind: 'word', joined: text.slice(start, i), initials: single && standsAlone(w, cs, from), mayEnd: undefined, from: start };
+}
+
+/** Whether the word from `start` to `end` is longer than one of `endings` and ends with it, in any case. */
+function endsCompound(text: string, endings: readonly string[], start: number, end: number): boolean {
+  for (const ending of endings) {
+    const from = end - ending.length;
+    if (from <= start) continue;
+    let k = 0;
+    while (k < ending.length && (text.charCodeAt(from + k) | 32) === ending.charCodeAt(k)) k++;
+    if (k === ending.length) return true;
+  }
+  return false;
 }
 
 /**
@@ -225,10 +242,17 @@ function digitsIntoLetters(w: ScanWindow, q: number): number {
   return isLetter(w, k) ? 1 : NO;
 }
 
-/** Whether the number ending before `i` stands alone (an ordinal can), rather than glued to a word or sign ("Jahr10", "%11"). */
-function numberStandsAlone(w: ScanWindow, cs: number, i: number): boolean {
+/** Longest ordinal written with a period, in digits ("am 12. Juni", "zum 100. Mal"); four digits are a year ("im Jahr 2020. Seitdem"). */
+const MAX_ORDINAL_DIGITS = 3;
+
+/**
+ * Whether the number ending before `i` may be an ordinal: at most three digits, standing alone
+ * rather than glued to a word or sign ("Jahr10", "%11").
+ */
+function mayBeOrdinal(w: ScanWindow, cs: number, i: number): boolean {
   let k = i;
   while (k > cs && isDigit(w.text.charCodeAt(k - 1))) k--;
+  if (i - k > MAX_ORDINAL_DIGITS) return false;
   if (k === cs) return true;
   const c = w.text.charCodeAt(k - 1);
   return isSpace(c) || is(OPENER, c) || c === HYPHEN;
@@ -266,7 +290,7 @@ export function periodEnds(w: ScanWindow, rules: BoundaryRules, cs: number, i: n
       return marker === WAIT ? WAIT : typeof marker === 'number' ? NO : p;
     }
   }
-  if (word.kind === 'number') return rules.ordinalPeriod && numberStandsAlone(w, cs, i) ? ifStarter(w, rules, q, p, NO) : p;
+  if (word.kind === 'number') return rules.ordinalPeriod && mayBeOrdinal(w, cs, i) ? ifStarter(w, rules, q, p, NO) : p;
   if (word.kind === 'none') return p;
   if (i - word.from === 1 && standsAlone(w, cs, word.from)) {
     // "Q. What is his name?": a sentence is more than an initial; "د. ديفيد": a lone letter of a

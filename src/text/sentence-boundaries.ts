@@ -56,62 +56,36 @@
  */
 import { type BoundaryRules, boundaryRules } from './boundary-rules.js';
 import { DEFAULT_CHUNKER_OPTIONS, type FilledChunkerOptions } from './chunker-options.js';
+import { forcedEnd } from './forced-cut.js';
 import { fenceAt, fenceEnd, lineEnds, nextLineContent } from './line-rules.js';
 import { blockMarkerAt, listMarkerAt, nextInlineItem } from './list-markers.js';
-import { gluedPeriodEnds, periodEnds } from './period-rules.js';
+import type { ScanResult, ScanResume, ScanState } from './scan-result.js';
 import {
   atEnd,
   BACKTICK,
   CANDIDATE,
   CJK_CLOSE,
   CJK_OPEN,
-  CJK_TERMINAL,
-  CLAUSE_MARKS,
-  CJK_TERMINALS,
-  CLOSER,
-  CLOSING_QUOTE,
   COLON,
-  DASH,
   INERT_BLANK,
-  cutSurrogate,
-  EXCLAIM,
-  FULLWIDTH_PERIOD,
-  is,
   isDigit,
-  isLetter,
-  isLower,
-  isSentenceLetter,
   isSpace,
   KIND,
   LF,
   LINE_FEED,
   LOOP_KINDS,
   NO,
-  NOT_A_START,
-  OPENER,
-  PERIOD,
   SPACE,
-  SPANISH_OPENER,
-  SPACED_TERMINALS,
   type ScanWindow,
   TERMINAL,
   WAIT,
 } from './scan-window.js';
+import { markRunEnd, terminalRunEnd } from './terminal-runs.js';
 
 export { CLAUSE_MARKS } from './scan-window.js';
-import type { ScanResult, ScanResume, ScanState } from './scan-result.js';
-
 export type { ScanResult, ScanResume, ScanState } from './scan-result.js';
 
-const ZWJ = 0x200d;
-const HYPHEN = 45;
 const BACKTICK_CODE = 96;
-const isAnyDigit = (c: number): boolean => isDigit(c) || (c >= 0xff10 && c <= 0xff19);
-const OPEN_BRACKET = 91;
-const OPEN_PAREN = 40;
-/** Bounded back-off for a hard cut, so a pathological run of marks still gets cut. */
-const MAX_GLYPH_BACKOFF = 32;
-const JOINED = /^[\p{M}\u200d\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}]$/u;
 // Module-local copies for the hot loop: V8 reads an imported binding through its module cell on
 // every access, which doubled the cost of the per-character loop.
 const KINDS: Uint16Array = KIND;
@@ -215,9 +189,9 @@ class Scanner implements ScanWindow {
       } else if ((kind & TERMINAL) !== 0) {
         // A mark inside an inline code span ends nothing, whatever the run it starts grows into.
         if (code) continue;
-        const runEnd = this.#runEnd(i);
-        decision = this.#terminalRun(cs, i, runEnd, depth);
-        if (decision > limit) return this.#forcedEnd(cs);
+        const runEnd = markRunEnd(this, i);
+        decision = terminalRunEnd(this, this.#rules, cs, i, runEnd, depth);
+        if (decision > limit) return forcedEnd(this, cs, this.#options.maxSentenceChars);
         if (decision >= 0 && !this.#longEnough(cs, decision)) decision = NO;
         if (decision === NO) i = runEnd - 1;
       } else if ((kind & CANDIDATE) !== 0) {
@@ -233,7 +207,7 @@ class Scanner implements ScanWindow {
     }
     if (i < len) {
       // Stopped at the next inline list item, or at the limit with text beyond it.
-      return i < limit && stop < Math.min(len, limit) ? stop : this.#forcedEnd(cs);
+      return i < limit && stop < Math.min(len, limit) ? stop : forcedEnd(this, cs, this.#options.maxSentenceChars);
     }
     this.stopped = { at: i, lineContent, depth, code, listItem };
     if (itemWait) {
@@ -269,28 +243,6 @@ class Scanner implements ScanWindow {
   }
 
   /**
-   * The end of the run of terminal marks at `i`; a spaced ellipsis ". . ." is one run. Only lone
-   * periods join a spaced run: in "raak. ...en" the period ends a word and "..." starts the next
-   * sentence.
-   */
-  #runEnd(i: number): number {
-    const { len, text } = this;
-    let runEnd = i + 1;
-    for (;;) {
-      while (runEnd < len && is(TERMINAL, text.charCodeAt(runEnd))) runEnd++;
-      if (
-        text.charCodeAt(runEnd - 1) !== PERIOD ||
-        text.charCodeAt(runEnd) !== SPACE ||
-        text.charCodeAt(runEnd + 1) !== PERIOD ||
-        text.charCodeAt(runEnd + 2) === PERIOD
-      ) {
-        return runEnd;
-      }
-      runEnd += 2;
-    }
-  }
-
-  /**
    * The newline at `i`: its end offset, NO for a soft wrap (or a break `minSentenceChars`
    * merges), or WAIT when the next line has not arrived far enough.
    */
@@ -307,100 +259,6 @@ class Scanner implements ScanWindow {
     const ends = this.text.charCodeAt(next) === LF ? 1 : lineEnds(this, lineContent >= 0 ? lineContent : cs, i, next);
     if (ends !== 1) return ends;
     return this.#longEnough(cs, i) ? i : NO;
-  }
-
-  /** A run of terminal marks at [i, runEnd) at bracket depth `depth`: an end offset, NO, or WAIT. */
-  #terminalRun(cs: number, i: number, runEnd: number, depth: number): number {
-    const len = this.len;
-    let p = runEnd;
-    let closed = 0;
-    while (p < len && is(CLOSER, this.text.charCodeAt(p))) {
-      if (is(CJK_CLOSE, this.text.charCodeAt(p))) closed++;
-      p++;
-    }
-    if (is(CJK_TERMINAL, this.text.charCodeAt(runEnd - 1))) {
-      // A run of marks that starts the sentence ends nothing (see below).
-      if (i === cs) return p < len ? NO : atEnd(this, p);
-      if (this.text.charCodeAt(i) === FULLWIDTH_PERIOD && runEnd - i === 1 && isAnyDigit(this.text.charCodeAt(i - 1))) {
-        // "３．２９": a full-width decimal point, unless no digit follows.
-        if (runEnd >= len) return atEnd(this, runEnd);
-        if (isAnyDigit(this.text.charCodeAt(runEnd))) return NO;
-      }
-      if (depth === 0) return p < len ? p : atEnd(this, p);
-      // Inside brackets: only a closing bracket that ends the quote, then a break, ends it.
-      if (closed < depth) return p >= len && !this.final ? WAIT : NO;
-      if (p >= len) return atEnd(this, p);
-      const c = this.text.charCodeAt(p);
-      return isSpace(c) || is(CJK_OPEN | OPENER, c) ? p : NO;
-    }
-    // French spacing: "« Oui. »" keeps its closing guillemet.
-    if (p + 1 < len && isSpace(this.text.charCodeAt(p)) && (this.text.charCodeAt(p + 1) === 0xbb || this.text.charCodeAt(p + 1) === 0x203a)) p += 2;
-    if (p >= len) return atEnd(this, p);
-    const single = runEnd - i === 1 && this.text.charCodeAt(i) === PERIOD;
-    if (!isSpace(this.text.charCodeAt(p))) return single && p === runEnd ? gluedPeriodEnds(this, this.#rules, cs, i, p) : NO;
-    let q = p;
-    while (q < len && isSpace(this.text.charCodeAt(q))) {
-      if (this.text.charCodeAt(q) === LF) return p;
-      q++;
-    }
-    if (q >= len) return this.final ? p : this.waitFor(INERT_BLANK, Number.POSITIVE_INFINITY);
-    if (cutSurrogate(this, q)) return WAIT;
-    // A run of marks that starts the sentence ends nothing ("...en toen", ". . . The practice"),
-    // decided only now that the run is whole (a spaced ". . ." grows as text arrives).
-    if (i === cs) return NO;
-    const atQ = this.text.charCodeAt(q);
-    if (is(NOT_A_START, atQ)) return NO;
-    if (is(DASH, atQ)) {
-      const aside = this.#aside(q, p > runEnd && is(CLOSING_QUOTE, this.text.charCodeAt(p - 1)));
-      if (aside !== 1) return aside;
-    }
-    if (this.#hasExclaim(i, runEnd)) return isLower(this, q) ? NO : p;
-    if (single) return periodEnds(this, this.#rules, cs, i, p, q);
-    const before = this.text.charCodeAt(i - 1);
-    // "[...]" and "(...)" leave words out; so does a spaced ". . ." after a space (with a
-    // fourth period, ". . . .", it ends the sentence too).
-    if ((p > runEnd && (before === OPEN_BRACKET || before === OPEN_PAREN)) || (isSpace(before) && this.text.charCodeAt(i + 1) === SPACE && runEnd - i < 7)) {
-      return NO;
-    }
-    // "compounds. . . . The practice": a period, then an ellipsis that opens the next sentence.
-    if (runEnd - i === 7 && p === runEnd && this.text.charCodeAt(i + 1) === SPACE && isLetter(this, i - 1)) return this.#ifSentenceStart(q, i + 1, NO);
-    return this.#ifSentenceStart(q, p, NO);
-  }
-
-  /**
-   * A dash ("--", "–", "—") at `q` after a terminal run and a blank: NO when it sets off an aside
-   * ("voila! -- you have cake") or, after a closing quote, an attribution ("…reliability.” — Edsger W.
-   * Dijkstra"); WAIT when the words after it have not arrived; 1 otherwise (no dash, or a dash
-   * that starts the next sentence, "What do you see? - Posted").
-   */
-  #aside(q: number, quoted: boolean): number {
-    const { len, text } = this;
-    let k = q;
-    while (k < len && k - q < 3 && is(DASH, text.charCodeAt(k))) k++;
-    if (k === q) return 1;
-    if (k >= len) return this.final ? 1 : WAIT;
-    // A lone hyphen is a bullet or a minus more often than a dash ("- b. - c").
-    if (k - q > 2 || (k - q === 1 && text.charCodeAt(q) === HYPHEN) || !isSpace(text.charCodeAt(k))) return 1;
-    if (quoted && k - q === 1) return NO;
-    while (k < len && (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === 9)) k++;
-    if (k >= len) return this.final ? 1 : WAIT;
-    if (cutSurrogate(this, k)) return WAIT;
-    return isLower(this, k) ? NO : 1;
-  }
-
-  #hasExclaim(from: number, to: number): boolean {
-    for (let k = from; k < to; k++) if (is(EXCLAIM, this.text.charCodeAt(k))) return true;
-    return false;
-  }
-
-  /** `yes` when a sentence starts at `q`, `no` when not, WAIT when that needs more text. */
-  #ifSentenceStart(q: number, yes: number, no: number): number {
-    const c = this.text.charCodeAt(q);
-    if (is(SPANISH_OPENER, c) || isSentenceLetter(this, q)) return yes;
-    if (!is(OPENER, c)) return no;
-    if (q + 1 >= this.len) return this.final ? no : WAIT;
-    if (cutSurrogate(this, q + 1)) return WAIT;
-    return isSentenceLetter(this, q + 1) ? yes : no;
   }
 
   /** A colon at `i` before the first marker of a list ("Steps: 1. Open"): its end, NO, or WAIT. */
@@ -428,27 +286,6 @@ class Scanner implements ScanWindow {
     if (c === 0x2013 && !(i > cs && this.text.charCodeAt(i - 1) === SPACE)) return NO;
     if (at >= this.len) return atEnd(this, at);
     return isSpace(this.text.charCodeAt(at)) ? at : NO;
-  }
-
-  /**
-   * No boundary within the limit: the last whitespace within it, or a cut at the limit when the
-   * run has none, moved back so it does not split a glyph.
-   */
-  #forcedEnd(cs: number): number {
-    const limit = cs + this.#options.maxSentenceChars;
-    for (let w = limit; w > cs; w--) if (isSpace(this.text.charCodeAt(w))) return w;
-    for (let cut = limit; cut > cs + 1 && limit - cut < MAX_GLYPH_BACKOFF; cut--) {
-      if (!this.#splitsGlyph(cut)) return cut;
-    }
-    const c = this.text.charCodeAt(limit);
-    return c >= 0xdc00 && c <= 0xdfff ? limit - 1 : limit;
-  }
-
-  #splitsGlyph(cut: number): boolean {
-    const c = this.text.charCodeAt(cut);
-    if (c >= 0xdc00 && c <= 0xdfff) return true;
-    if (this.text.charCodeAt(cut - 1) === ZWJ) return true;
-    return c >= 0x300 && JOINED.test(String.fromCodePoint(this.text.codePointAt(cut) as number));
   }
 
 }

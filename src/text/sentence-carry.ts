@@ -7,18 +7,20 @@
  * - when the last scan left a candidate pending, and the delta holds a character that may
  *   decide it (the scan says which cannot: blanks while it waits for the next word, letters
  *   while it waits for a word's end, anything but a newline inside a code block);
- * - otherwise, when the delta holds a character that may start a boundary, unless the next
- *   character rules it out ("v1.2") or it is a run of terminal marks at the very end, which a
- *   scan could only leave pending. Candidates after a pending one do not count: a scan stops at
- *   the first undecided candidate.
+ * - otherwise, when the delta holds a character that may start a boundary, unless the text
+ *   after it in the delta rules it out ("v1.2", "incl. tax", see `ruledOutBy`) or it is a run
+ *   of terminal marks (or a colon) at the very end, which a scan could only leave pending.
+ *   Candidates after a pending one do not count: a scan stops at the first undecided candidate.
+ * - a lone mark left pending at the very end ("v3." "https:") is gated with the next delta, as
+ *   if both had come at once: "11" or "//" rules it out without a scan.
  *
  * The caller snapshots `text`, scans it (in a worker), and hands the result to `apply` with the
  * snapshot's length before it appends more (src/turn/chunk-stage.ts queues deltas meanwhile).
  */
 import type { FilledChunkerOptions } from './chunker-options.js';
-import { CANDIDATE_CHARS, FIRST_CLAUSE_ONLY, ruledOutBy } from './scan-gate.js';
+import { CANDIDATE_CHARS, FIRST_CLAUSE_ONLY, noListLabelBefore, ruledOutBy } from './scan-gate.js';
 import type { ScanResult, ScanResume, ScanState } from './scan-result.js';
-import { CJK_TERMINALS, INERT_BLANK, inertKinds, isSpace, SPACED_TERMINALS } from './scan-window.js';
+import { CJK_TERMINALS, CLOSE_PAREN, COLON, INERT_BLANK, inertKinds, isSpace, SPACED_TERMINALS } from './scan-window.js';
 
 /** Gate bits per UTF-16 code unit: a lookup per character of a delta, cheaper than a regex. */
 const SENTENCE = 1;
@@ -37,7 +39,7 @@ for (let c = 0; c < 0x10000; c++) INERT[c] = inertKinds(c);
 /**
  * True when `delta` holds a character that could start a sentence boundary: a terminal mark, a
  * newline, a colon, a list marker's `)` or bullet, or (unless `clauseMarks` is false) any other
- * clause mark, unless the delta's next character rules it out (`ruledOutBy`: "v1.2", "a.com").
+ * clause mark, unless the delta's text around it rules it out (`ruledOutBy`: "v1.2", "a.com").
  * Costs one table lookup per character of the delta, never a look at the buffer.
  *
  * @param clauseMarks whether clause marks count; they matter only for the first chunk of a turn
@@ -52,17 +54,22 @@ function firstCandidate(delta: string, clauseMarks: boolean): number {
   const wanted = clauseMarks ? SENTENCE | CLAUSE_ONLY : SENTENCE;
   for (let i = 0; i < delta.length; i++) {
     const c = delta.charCodeAt(i);
-    if (((GATE[c] as number) & wanted) !== 0 && !(i + 1 < delta.length && ruledOutBy(c, delta.charCodeAt(i + 1)))) return i;
+    if (((GATE[c] as number) & wanted) === 0) continue;
+    const next = i + 1 < delta.length ? delta.charCodeAt(i + 1) : -1;
+    const afterNext = i + 2 < delta.length ? delta.charCodeAt(i + 2) : -1;
+    if (!ruledOutBy(c, next, afterNext) && !(c === CLOSE_PAREN && noListLabelBefore(delta, i))) return i;
   }
   return -1;
 }
 
 /**
- * When `delta` from `from` to its end is a run of terminal marks ("." "?!" "。"), or a run of
- * spaced ones and blanks (". "), which a scan can only leave waiting: the `INERT_*` kinds of
- * that wait (0 for any character, blanks after blanks). Otherwise -1.
+ * When `delta` from `from` to its end is a run of terminal marks ("." "?!" "。"), a colon as its
+ * last character, or a run of spaced marks and blanks (". "), which a scan can only leave
+ * waiting: the `INERT_*` kinds of that wait (0 for any character, blanks after blanks).
+ * Otherwise -1.
  */
 function waitAtEnd(delta: string, from: number): number {
+  if (from === delta.length - 1 && delta.charCodeAt(from) === COLON) return 0;
   let i = from;
   let marks = 0;
   while (i < delta.length && ((GATE[delta.charCodeAt(i)] as number) & (SPACED_MARK | CJK_MARK)) !== 0) marks |= GATE[delta.charCodeAt(i++)] as number;
@@ -71,6 +78,14 @@ function waitAtEnd(delta: string, from: number): number {
   if ((marks & CJK_MARK) !== 0) return -1;
   while (i < delta.length && ((INERT[delta.charCodeAt(i)] as number) & INERT_BLANK) !== 0) i++;
   return i === delta.length ? INERT_BLANK : -1;
+}
+
+/**
+ * A mark whose wait at the end of the carry the next character alone decides: the period, the
+ * other spaced marks and the colon (`ruledOutBy` knows which characters rule each out).
+ */
+function isTailMark(c: number): boolean {
+  return c === COLON || ((GATE[c] as number) & SPACED_MARK) !== 0;
 }
 
 /** A turn's unreleased text, and what the last scan of it said. */
@@ -83,6 +98,13 @@ export class SentenceCarry {
   /** With `#pending`: the `INERT_*` kinds that cannot decide it (0: any can), and up to which carry length. */
   #inertKinds = 0;
   #inertUpTo = 0;
+  /**
+   * With `#pending`, when the only undecided text is a lone mark at the carry's very end and any
+   * character may decide it: that mark ("." "?" ":"), else -1. The next delta is then gated as
+   * if it had come with the mark, so a character that rules it out ("3.|11", "https:|//") costs
+   * no scan.
+   */
+  #tailMark = -1;
   /** Where the next scan may go on with the carry's first sentence (see `ScanResume`). */
   #resume: ScanResume | undefined;
 
@@ -114,20 +136,49 @@ export class SentenceCarry {
    */
   append(delta: string): boolean {
     this.#text += delta;
-    // A pending candidate comes before the limit, so until it is decided the limit changes
-    // nothing (a code block over the limit waits for its closing fence line).
-    if (this.#pending) return this.#mayDecide(delta);
+    if (this.#pending) {
+      // A pending candidate comes before the limit, so until it is decided the limit changes
+      // nothing (a code block over the limit waits for its closing fence line).
+      if (this.#tailMark === -1 || delta === '') return this.#mayDecide(delta);
+      if (!this.#rulesOutTail(delta)) return this.#afterTail(delta);
+      this.#pending = false;
+      this.#tailMark = -1;
+    }
     if (this.#text.length > this.#maxSentenceChars) return true;
     // A comma can end a chunk only while the first chunk of a turn with firstClauseChars is open.
     const first = firstCandidate(delta, this.#firstClause && this.#emitted === 0);
     if (first === -1) return false;
     const wait = waitAtEnd(delta, first);
     if (wait === -1) return true;
-    // The only candidate is a run of terminal marks at the end of the carry: whatever came
-    // before was decided, and the scan would only wait. Record that instead of scanning.
+    // The only candidate is a run of marks at the end of the carry: whatever came before was
+    // decided, and the scan would only wait. Record that instead of scanning.
+    this.#wait(wait);
+    if (wait === 0 && first === delta.length - 1 && isTailMark(delta.charCodeAt(first))) this.#tailMark = delta.charCodeAt(first);
+    return false;
+  }
+
+  #wait(kinds: number): void {
     this.#pending = true;
-    this.#inertKinds = wait;
+    this.#inertKinds = kinds;
     this.#inertUpTo = Number.POSITIVE_INFINITY;
+  }
+
+  /** Whether `delta`, just appended after the lone mark at the carry's end, rules the mark out. */
+  #rulesOutTail(delta: string): boolean {
+    const afterNext = delta.length > 1 ? delta.charCodeAt(1) : -1;
+    return ruledOutBy(this.#tailMark, delta.charCodeAt(0), afterNext);
+  }
+
+  /**
+   * Whether a scan is warranted after a lone mark that `delta` did not rule out: not when the
+   * scan could still only wait (more marks, or blanks after a spaced mark: ". " waits for the
+   * next word).
+   */
+  #afterTail(delta: string): boolean {
+    const wait = this.#tailMark === COLON ? -1 : waitAtEnd(delta, 0);
+    this.#tailMark = -1;
+    if (wait === -1) return true;
+    this.#wait(wait);
     return false;
   }
 
@@ -186,6 +237,13 @@ export class SentenceCarry {
     this.#pending = result.pending;
     this.#inertKinds = result.inert?.kinds ?? 0;
     this.#inertUpTo = (result.inert?.upTo ?? 0) - from;
+    // A scan that waits only on a lone mark at the very end of the carry ("v3." "https:"):
+    // the next delta is gated with it, as the gate's own wait is.
+    const last = windowLength - 1;
+    this.#tailMark =
+      result.pending && result.inert === undefined && resume !== undefined && resume.at === last && windowLength === text.length && isTailMark(text.charCodeAt(last))
+        ? text.charCodeAt(last)
+        : -1;
     return sentences;
   }
 }

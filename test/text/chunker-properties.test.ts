@@ -34,6 +34,9 @@ const PIECES = [
   // and ordinals after a period, two-letter markers, other scripts' marks, glued numbers.
   ' -- ', '--', ' — ', '—', 'At', 'min.', 'Travelers', 'Eastern', 'Rs.', '81', '2nd', 'kwamen.', 'zz.', '\nab. ',
   '．', '３', '။', '።', '۔', 'د.', '1,000.', 'That', ' a. ', 'Q.', '%', '/', ',,',
+  // What the gate rules out inside a delta: marks glued to words, a period before a lower-case
+  // word, a ")" with or without a list label before it.
+  'incl.', ' tax', 'html?ref', 'wait…what', '!x', '. b', '.\tc', 'f(x)', '1,00)', ' b) ', '(c)', 'ab)', ') ',
 ];
 
 const pieceArb = fc.oneof(

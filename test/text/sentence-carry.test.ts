@@ -15,7 +15,7 @@ function scan(carry: SentenceCarry, final = false): string[] {
 describe('mayContainBoundary', () => {
   it('is true for every character the scanner treats as a candidate', () => {
     for (const c of CANDIDATE_CHARS) {
-      expect(mayContainBoundary(`ab${c} cd`), JSON.stringify(c)).toBe(true);
+      expect(mayContainBoundary(`ab${c} Cd`), JSON.stringify(c)).toBe(true);
       expect(mayContainBoundary(`ab${c}`), JSON.stringify(c)).toBe(true);
     }
     expect(mayContainBoundary('Barney.The')).toBe(true);
@@ -24,6 +24,17 @@ describe('mayContainBoundary', () => {
   it('is false for a period, colon or ")" that the next character rules out', () => {
     for (const delta of ['v1.2', 'example.com', '3.14', 'https://x', 'a)b', '(a)b']) {
       expect(mayContainBoundary(delta), JSON.stringify(delta)).toBe(false);
+    }
+  });
+
+  it('is false for marks that the text around them in the delta rules out', () => {
+    // A mark glued to a word, a period before a lower-case word, a ")" after no list label.
+    for (const delta of ['x.html?ref=2', 'wait!now', 'so…what', 'incl. tax', 'No.\tb', '1.00) incl', 'f(x=1) is', 'xab12) and']) {
+      expect(mayContainBoundary(delta), JSON.stringify(delta)).toBe(false);
+    }
+    // Still candidates: a lettered list after a period, a label before ")", a capital after a mark.
+    for (const delta of ['Smith. a. here', ' 2) pick', '(b) then', 'Yes? Then', 'x? y', 'done.  then', 'ab)']) {
+      expect(mayContainBoundary(delta), JSON.stringify(delta)).toBe(true);
     }
   });
 
@@ -40,9 +51,8 @@ describe('SentenceCarry', () => {
     expect(carry.append('Hello')).toBe(false);
     // A period at the end waits for the next character, without a scan to say so.
     expect(carry.append(' there.')).toBe(false);
-    // Any delta now warrants a scan.
-    expect(carry.append(' ')).toBe(true);
-    expect(scan(carry)).toEqual([]);
+    // A blank after it cannot decide it either: the period now waits for the next word.
+    expect(carry.append(' ')).toBe(false);
     // A period and blanks at the end: a scan could only wait for the next word.
     const blanks = new SentenceCarry(options);
     expect(blanks.append('Hi. ')).toBe(false);
@@ -110,6 +120,31 @@ describe('SentenceCarry', () => {
     expect(d.apply(scanSentenceEnds(d.text, d.state, fillChunkerOptions({ maxSentenceChars: 100 }), false), d.length)).toEqual([]);
     expect(d.append('x'.repeat(10))).toBe(false);
     expect(d.append('x'.repeat(20))).toBe(true);
+  });
+
+  it('gates the delta after a mark at the end of the carry as if both had come at once', () => {
+    // The gate's own wait: the next character rules the mark out, and no scan is due.
+    const a = new SentenceCarry(options);
+    expect(a.append('Use v3.')).toBe(false);
+    expect(a.append('11 now')).toBe(false);
+    expect(a.append(' or')).toBe(false);
+    expect(a.append(' https:')).toBe(false);
+    expect(a.append('//x.io')).toBe(false);
+    expect(a.append('? Yes')).toBe(true);
+    expect(scan(a)).toEqual(['Use v3.11 now or https://x.io?']);
+    // A scan's wait on a lone mark at the very end: the same.
+    const b = new SentenceCarry(options);
+    expect(b.append('See No. 7 at v2. Then')).toBe(true);
+    expect(scan(b)).toEqual(['See No. 7 at v2.']);
+    expect(b.append(' see www.')).toBe(false);
+    expect(b.append('a.io.')).toBe(false);
+    expect(b.append(' Yes')).toBe(true);
+    expect(scan(b)).toEqual(['Then see www.a.io.']);
+    // A character that may decide it still warrants a scan.
+    const c = new SentenceCarry(options);
+    expect(c.append('Steps:')).toBe(false);
+    expect(c.append(' 1. Go')).toBe(true);
+    expect(scan(c)).toEqual(['Steps:']);
   });
 
   it('releases every sentence of a carry that was never scanned in one final scan', () => {

@@ -48,6 +48,8 @@ export const ABBREVIATIONS_END: CorpusClass = {
   name: 'sentence ends after an abbreviation or a capital',
   language: 'en',
   cases: [
+    c('The shop reopened in Sept. Customers queued early.', 'The shop reopened in Sept.', 'Customers queued early.'),
+    c('Asst. Supt. Grey signed it.', 'Asst. Supt. Grey signed it.'),
     c('The store opens at 9 a.m. The line forms early.', 'The store opens at 9 a.m.', 'The line forms early.'),
     c('I moved to the U.S. How about you?', 'I moved to the U.S.', 'How about you?'),
     c('She stopped taking vitamin C. Her cold came back.', 'She stopped taking vitamin C.', 'Her cold came back.'),

@@ -7,6 +7,7 @@ export const LISTS: CorpusClass = {
   cases: [
     c('1. Preheat the oven\n2. Mix the flour\n3. Bake for 20 minutes', '1. Preheat the oven', '2. Mix the flour', '3. Bake for 20 minutes'),
     c('Steps:\n1) Open settings\n2) Tap Privacy\n3) Turn off tracking', 'Steps:', '1) Open settings', '2) Tap Privacy', '3) Turn off tracking'),
+    c('I. Scope\nII. Design\nIV. Open questions', 'I. Scope', 'II. Design', 'IV. Open questions'),
     c('1.) Gather the data 2.) Clean it 3.) Plot it', '1.) Gather the data', '2.) Clean it', '3.) Plot it'),
     c('(1.) Read the brief (2.) Draft a reply', '(1.) Read the brief', '(2.) Draft a reply'),
     c('(1) Wash the lettuce (2) Chop the tomatoes', '(1) Wash the lettuce', '(2) Chop the tomatoes'),

@@ -5,6 +5,9 @@ export const GERMAN: CorpusClass = {
   name: 'German',
   language: 'de',
   cases: [
+    c('Das Büro liegt in der Lindenstr. 14 neben der Post.', 'Das Büro liegt in der Lindenstr. 14 neben der Post.'),
+    c('Die Firma entstand 1987. Heute hat sie 40 Leute.', 'Die Firma entstand 1987.', 'Heute hat sie 40 Leute.'),
+    c('Er feiert seinen 100. Geburtstag.', 'Er feiert seinen 100. Geburtstag.'),
     c('Am 12. Juni beginnt der Kurs.', 'Am 12. Juni beginnt der Kurs.'),
     c('Das Treffen ist am 3. Oktober. Bitte kommt pünktlich.', 'Das Treffen ist am 3. Oktober.', 'Bitte kommt pünktlich.'),
     c('Wir brauchen z. B. Mehl und Zucker.', 'Wir brauchen z. B. Mehl und Zucker.'),
