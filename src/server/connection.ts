@@ -77,7 +77,11 @@ export class Connection implements TurnOutput {
     this.id = id;
     this.#context = context;
     this.#ws = ws;
-    this.#batch = new SendBatch(socket);
+    // The hard cap is on bytes the client has not read: measured once a tick's sends have been
+    // handed to the kernel, not while they are still corked.
+    this.#batch = new SendBatch(socket, () => {
+      if (this.#ws.bufferedAmount > this.#context.options.sendHardCapBytes) this.closeSlowClient();
+    });
     this.#logger = logger;
     const o = context.options;
     const session = new Session({ id, defaults: sessionDefaults(o), engine: context.engine, agent: context.agent.name, model: context.agent.model ?? null });
@@ -159,7 +163,6 @@ export class Connection implements TurnOutput {
     this.#batch.hold();
     this.#ws.send(frame, { binary: true }, this.#written);
     this.#context.hooks.audioSent(frame.length - AUDIO_FRAME_HEADER_BYTES);
-    if (this.#ws.bufferedAmount > this.#context.options.sendHardCapBytes) this.closeSlowClient();
   }
 
   sentenceLatency(ms: number): void {

@@ -7,16 +7,21 @@
  * the kernel the whole burst at once. The bytes on the wire are the same, frame for frame.
  *
  * Congestion still works: the corked bytes count in the socket's buffered amount, and a sender
- * that waits for the buffer to drain yields, which lets the uncork run and the bytes go.
+ * that waits for the buffer to drain yields, which lets the uncork run and the bytes go. But
+ * while the tick lasts that amount is the burst itself, not what the client failed to read: a
+ * limit on unread bytes is checked in `released`, once the kernel has taken what it will.
  */
 import type { Duplex } from 'node:stream';
 
 export class SendBatch {
   readonly #socket: Duplex;
+  readonly #released: () => void;
   #corked = false;
 
-  constructor(socket: Duplex) {
+  /** `released` runs after each batch has been handed to the socket. */
+  constructor(socket: Duplex, released: () => void) {
     this.#socket = socket;
+    this.#released = released;
   }
 
   /** Call before each send: the first of a tick corks the socket until the next tick. */
@@ -30,5 +35,6 @@ export class SendBatch {
   readonly #release = (): void => {
     this.#corked = false;
     this.#socket.uncork();
+    this.#released();
   };
 }

@@ -23,7 +23,7 @@ function recordingSocket(): { socket: Duplex; writes: string[][] } {
 describe('SendBatch', () => {
   it('hands every send of one tick to the socket in one write, in order, and the next tick in another', async () => {
     const { socket, writes } = recordingSocket();
-    const batch = new SendBatch(socket);
+    const batch = new SendBatch(socket, () => {});
     const send = (text: string): void => {
       batch.hold();
       socket.write(text);
@@ -42,7 +42,7 @@ describe('SendBatch', () => {
 
   it('a burst spread over awaited microtasks, as the audio framer sends it, is still one write', async () => {
     const { socket, writes } = recordingSocket();
-    const batch = new SendBatch(socket);
+    const batch = new SendBatch(socket, () => {});
     const burst = async (): Promise<void> => {
       for (let i = 0; i < 20; i++) {
         await Promise.resolve();
@@ -55,9 +55,22 @@ describe('SendBatch', () => {
     expect(writes).toEqual([Array.from({ length: 20 }, (_, i) => `f${i}`)]);
   });
 
+  it('reports each release after the batch is handed over: what the socket still holds then is unread', async () => {
+    const { socket, writes } = recordingSocket();
+    const seen: number[] = [];
+    const batch = new SendBatch(socket, () => seen.push(writes.length));
+    batch.hold();
+    socket.write('one');
+    batch.hold();
+    socket.write('two');
+    expect(seen).toEqual([]);
+    await setImmediate();
+    expect(seen).toEqual([1]);
+  });
+
   it('a sender that waits for its write callbacks is not stuck behind the cork', async () => {
     const { socket, writes } = recordingSocket();
-    const batch = new SendBatch(socket);
+    const batch = new SendBatch(socket, () => {});
     batch.hold();
     // Waiting on the callback yields, so the uncork runs and the write completes.
     await new Promise<void>((resolve, reject) => socket.write('x', (err) => (err ? reject(err) : resolve())));
