@@ -48,8 +48,8 @@ const MEMORY_REPORT_MS = 1000;
 /**
  * Spoken, in turn, `warmUpSyntheses` times before the thread says it is warm. A thread's first
  * sentences cost many times later ones: eSpeak runs as JavaScript, and V8 optimizes its loops
- * only after they have run a while (the first sentence of a fresh engine took about 15 times as
- * long as a warm one: `firstSentenceMs` against `perSentenceMs` in `bench/results/synthesis.md`,
+ * only after they have run a while (the first sentence of a fresh engine took more than 10 times
+ * as long as a warm one: `firstSentenceMs` against `perSentenceMs` in `bench/results/synthesis.md`,
  * and the next few stay slow). Normalization's rules warm the same way. Paid at start-up, before
  * `/readyz`, that cost never falls on users' first turns. Numbers, money, a time, a unit, a
  * question and an exclamation make most rules run.
