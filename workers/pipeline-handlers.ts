@@ -110,16 +110,8 @@ export async function loadPipelineHandlers(data: PipelineWorkerData | undefined)
     };
   };
 
-  /** Sentences synthesized to warm up. */
+  /** Sentences synthesized to warm up (below, before the handlers are handed out). */
   let warmedWith = 0;
-  const warmUp = async (handlers: PipelineHandlers): Promise<void> => {
-    const { defaultVoice: voice, rate, pitch } = kind.description;
-    for (let i = 0; i < Math.max(1, data?.warmUpSyntheses ?? 1); i++) {
-      const text = WARM_UP_TEXTS[i % WARM_UP_TEXTS.length] as string;
-      if (engine === undefined) normalizeForSpeech(text, { language: voice });
-      else if ((await handlers.speak({ text, voice, rate: rate.default, pitch: pitch.default, sampleRate: null })).ok) warmedWith++;
-    }
-  };
   const handlers: PipelineHandlers = {
     /** Answers once the engine is loaded and warm. */
     warm() {
@@ -187,6 +179,11 @@ export async function loadPipelineHandlers(data: PipelineWorkerData | undefined)
       return { ok: true, pcm, memory: dueMemoryReport() };
     },
   };
-  await warmUp(handlers);
+  const { defaultVoice: voice, rate, pitch } = kind.description;
+  for (let i = 0; i < (data?.warmUpSyntheses ?? 1); i++) {
+    const text = WARM_UP_TEXTS[i % WARM_UP_TEXTS.length] as string;
+    if (engine === undefined) normalizeForSpeech(text, { language: voice });
+    else if ((await handlers.speak({ text, voice, rate: rate.default, pitch: pitch.default, sampleRate: null })).ok) warmedWith++;
+  }
   return handlers;
 }

@@ -78,7 +78,7 @@ export class AudioFramer {
       if (this.#audioMs > settings.maxTurnAudioMs) {
         throw new SaywireError('TURN_BUDGET_EXCEEDED', `The turn produced more than ${settings.maxTurnAudioMs} ms of audio.`);
       }
-      // Asked first: a frame that need not wait costs no promise (a sentence is a burst of them).
+      // Asked first: a frame that need not wait skips the wait's promise (a sentence is a burst of them).
       if (output.isCongested()) await output.whenWritable(signal);
       if (signal.aborted || !this.#init.isOpen()) return false;
       this.#frame(index, encodeSamples(pcm, settings.encoding), audio.sampleRate);
