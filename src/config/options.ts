@@ -125,6 +125,7 @@ export const SETTINGS = {
   speechPitch: int(SPEECH.pitch.min, SPEECH.pitch.max, SPEECH.pitch.default, 'Default voice pitch.'),
   pronunciationsFile: str('', 'JSON file of pronunciations for every session, [{"text","say","case_sensitive"?}] (at most 5000; a session\'s own come first).'),
   audioFrameMs: int(10, 1000, 40, 'Audio per binary frame (or base64 delta), ms.'),
+  textDeltaMs: int(0, 1000, 100, 'At most one response.text.delta per this many ms: agent tokens in between go out together (0: one event per token).'),
   speechConcurrency: int(1, 16, 3, 'Sentences of one turn synthesized at once.'),
   sendHighWaterBytes: int(1024, 64 << 20, 262_144, 'Above this socket bufferedAmount, audio sending waits.'),
   sendHardCapBytes: int(1024, 256 << 20, 1_048_576, 'A client whose unsent bytes pass this is closed at once (SLOW_CLIENT).'),

@@ -24,6 +24,11 @@ export interface SessionUpdateFields {
     /** Duration of audio in one frame, ms (10–1000). */
     frame_ms?: number;
   };
+  /**
+   * At most one `response.text.delta` per this many ms (0–1000): the agent's tokens in between
+   * go out together in one. 0 sends each as it comes.
+   */
+  text_delta_ms?: number;
   chunking?: {
     max_sentence_chars?: number;
     min_sentence_chars?: number;

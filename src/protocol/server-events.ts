@@ -17,6 +17,8 @@ export interface SessionInfo {
   pitch: number;
   /** `sample_rate` is the rate audio is sent at: 8000 for the G.711 encodings. */
   audio: { format: 'binary' | 'base64'; encoding: AudioEncoding; sample_rate: number; frame_ms: number };
+  /** At most one `response.text.delta` per this many ms (0: one per agent delta). */
+  text_delta_ms: number;
   chunking: { max_sentence_chars: number; min_sentence_chars: number; first_clause_chars: number; language: string };
   /** The agent that answers `response.create` (`scripted` or `openai`). */
   agent: string;

@@ -83,8 +83,10 @@ export function parseVoice(raw: Json, prefix: string, limits: ParseLimits): Resp
 }
 
 export function parseSession(raw: Json, limits: ParseLimits): SessionUpdateFields {
-  only(raw, 'session', ['voice', 'rate', 'pitch', 'audio', 'chunking', 'pronunciations', 'tools']);
+  only(raw, 'session', ['voice', 'rate', 'pitch', 'audio', 'text_delta_ms', 'chunking', 'pronunciations', 'tools']);
   const out: SessionUpdateFields = parseVoice(raw, 'session.', limits);
+  const textDeltaMs = int(raw, 'text_delta_ms', 'session.text_delta_ms', 0, 1000);
+  if (textDeltaMs !== undefined) out.text_delta_ms = textDeltaMs;
   const audio = sub(raw, 'audio', 'session.audio');
   if (audio !== undefined) {
     only(audio, 'session.audio', ['format', 'encoding', 'sample_rate', 'frame_ms']);

@@ -28,7 +28,7 @@ export interface EngineInfo {
 /** The per-session part of a turn's settings, plus the tools the agent may call. */
 export type SessionSettings = Pick<
   TurnSettings,
-  'chunker' | 'voice' | 'rate' | 'pitch' | 'sampleRate' | 'audioFormat' | 'encoding' | 'frameMs' | 'pronunciations'
+  'chunker' | 'voice' | 'rate' | 'pitch' | 'sampleRate' | 'audioFormat' | 'encoding' | 'frameMs' | 'textDeltaMs' | 'pronunciations'
 > & {
   tools: readonly ToolDefinition[];
   /** The chunker's language as set (`chunkLanguage`, `session.chunking.language`); null follows the voice. */
@@ -90,6 +90,7 @@ export function applySessionUpdate(
     encoding,
     pronunciations: update.pronunciations === undefined ? current.pronunciations : pronunciationSet(update.pronunciations),
     frameMs: update.audio?.frame_ms ?? current.frameMs,
+    textDeltaMs: update.text_delta_ms ?? current.textDeltaMs,
     tools:
       update.tools === undefined
         ? current.tools
@@ -130,6 +131,7 @@ export function describeSession(id: string, settings: SessionSettings, backends:
       sample_rate: wireSampleRate(settings.encoding, settings.sampleRate) ?? backends.nativeRate,
       frame_ms: settings.frameMs,
     },
+    text_delta_ms: settings.textDeltaMs,
     chunking: {
       max_sentence_chars: settings.chunker.maxSentenceChars,
       min_sentence_chars: settings.chunker.minSentenceChars,

@@ -33,6 +33,7 @@ export function sessionDefaults(options: FilledServerOptions): SessionSettings {
     encoding: 'pcm16',
     pronunciations: null,
     frameMs: options.audioFrameMs,
+    textDeltaMs: options.textDeltaMs,
     tools: [],
   };
 }

@@ -12,7 +12,8 @@
  * stopped together; the turn's budget; cancel; and the summary. The queues are bounded: a slow
  * stage makes the one before it wait, it never drops text. Every event of the turn leaves
  * through {@link ConversationTurn.#emit}, which refuses once `response.done` is out: that is what
- * makes "nothing of a cancelled turn after its response.done" hold by construction.
+ * makes "nothing of a cancelled turn after its response.done" hold by construction. Text deltas
+ * are coalesced there too (`textDeltaMs`), flushed ahead of any other event.
  */
 import type { Logger } from 'pino';
 import type { Agent } from '../agents/agent.js';
@@ -26,6 +27,7 @@ import { type ReadySentence, type TokenItem, runChunkStage } from './chunk-stage
 import { HeardTranscript } from './heard-transcript.js';
 import { SpeechStage } from './speech-stage.js';
 import { TaskManager } from './task-manager.js';
+import { TextDeltaBatcher } from './text-delta-batcher.js';
 import type { TurnConversation, TurnOutput, TurnSettings } from './turn-ports.js';
 import type { TurnWorkers } from './turn-workers.js';
 
@@ -65,6 +67,7 @@ export class ConversationTurn {
   readonly #agent: AgentStage;
   readonly #speech: SpeechStage;
   readonly #framer: AudioFramer;
+  readonly #deltas: TextDeltaBatcher;
   readonly #startedAt: number;
   #state: TurnState = 'created';
   #endedAt: number | undefined;
@@ -83,6 +86,9 @@ export class ConversationTurn {
     this.#sentences = new BoundedQueue(settings.sentenceQueueMax);
     const emit = (event: ServerEvent): void => this.#emit(event);
     const clock = this.#clock;
+    this.#deltas = new TextDeltaBatcher(settings.textDeltaMs, clock, (delta) => {
+      if (!this.finished) output.sendEvent({ type: 'response.text.delta', response_id: this.id, delta });
+    });
     this.#agent = new AgentStage({ responseId: this.id, agent: init.agent, conversation: init.conversation, settings, tokens: this.#tokens, emit, logger, clock });
     this.#framer = new AudioFramer({
       responseId: this.id,
@@ -183,6 +189,12 @@ export class ConversationTurn {
 
   #emit(event: ServerEvent): void {
     if (this.finished) return;
+    if (event.type === 'response.text.delta') {
+      this.#deltas.add(event.delta);
+      return;
+    }
+    // Text held for the next delta goes first: the wire keeps the order the stages emitted in.
+    this.#deltas.flush();
     this.#init.output.sendEvent(event);
   }
 
@@ -190,6 +202,7 @@ export class ConversationTurn {
     if (this.finished) return this.#summary();
     this.#tokens.clear();
     this.#sentences.clear();
+    this.#deltas.flush();
     const summary = this.#summary(status, reason);
     // The last event of the turn: after it, #emit refuses everything.
     this.#init.output.sendEvent({ type: 'response.done', response: summary });

@@ -70,4 +70,6 @@ export interface TurnSettings {
   /** The session's pronunciations, or null for none (the server's apply in the pool regardless). */
   pronunciations: PronunciationSet | null;
   frameMs: number;
+  /** At most one `response.text.delta` per this many ms; 0 sends each agent delta as it comes. */
+  textDeltaMs: number;
 }

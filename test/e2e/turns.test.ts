@@ -3,6 +3,7 @@
  * client-streamed text, and pool vs inline chunking.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scriptedReply, tokenize } from '../../src/agents/scripted-agent.js';
 import type { SaywireServer } from '../../src/server/server.js';
 import { createSentenceChunker } from '../../src/text/sentence-chunker.js';
 import { startServer } from '../support/server.js';
@@ -172,5 +173,56 @@ describe('pool and inline chunking', () => {
     }
     expect(results[0]).toEqual(results[1]);
     expect((results[0] as unknown[]).length).toBeGreaterThan(6);
+  });
+});
+
+describe('text deltas', () => {
+  const input = 'Tell me about the opening hours of the shop on the main road this Sunday, please.';
+  const ofLastTurn = async (client: TestClient) => {
+    client.send({ type: 'response.create', input });
+    const id = ((await client.next('response.created')).response as { id: string }).id;
+    await client.next('response.done');
+    return client.events().filter((e) => e.response_id === id || (e.response as { id?: string } | undefined)?.id === id);
+  };
+
+  it('coalesce within textDeltaMs, flushed ahead of every other event of the turn, the text unchanged', async () => {
+    const slow = await startServer({ textDeltaMs: 1000 });
+    try {
+      const client = await TestClient.connect(slow.url);
+      const arrivals: Array<{ type: string; at: number }> = [];
+      client.client.on('event', ({ event }) => arrivals.push({ type: event.type, at: performance.now() }));
+      const events = await ofLastTurn(client);
+      const deltas = events.filter((e) => e.type === 'response.text.delta').map((e) => e.delta as string);
+      expect(deltas.join('')).toBe(scriptedReply(input));
+      expect(deltas.length).toBeLessThan(tokenize(scriptedReply(input)).length / 4);
+      // Two deltas in a row are a whole interval apart (less what loopback may have delayed the
+      // first by), unless the second was flushed ahead of the event that follows it.
+      arrivals.forEach((e, i) => {
+        const before = arrivals[i - 1];
+        const after = arrivals[i + 1];
+        if (e.type !== 'response.text.delta' || before?.type !== 'response.text.delta') return;
+        if (after === undefined || after.type === 'response.text.delta') expect(e.at - before.at).toBeGreaterThan(900);
+      });
+      // Each sentence's text was on the wire before the sentence was.
+      let text = '';
+      for (const e of events) {
+        if (e.type === 'response.text.delta') text += e.delta as string;
+        if (e.type === 'response.sentence') expect(squash(text)).toContain(squash(e.text as string));
+      }
+      expect(events.at(-1)?.type).toBe('response.done');
+      client.close();
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('go one per agent token with session.text_delta_ms 0', async () => {
+    const client = await TestClient.connect(server.url);
+    client.send({ type: 'session.update', session: { text_delta_ms: 0 } });
+    expect((await client.next('session.updated')).session).toMatchObject({ text_delta_ms: 0 });
+    const events = await ofLastTurn(client);
+    const deltas = events.filter((e) => e.type === 'response.text.delta').map((e) => e.delta as string);
+    expect(deltas).toEqual(tokenize(scriptedReply(input)));
+    client.close();
   });
 });

@@ -49,7 +49,7 @@ describe('parseClientEvent', () => {
     });
     expect(
       parse(
-        '{"type":"session.update","session":{"voice":"en-gb","rate":200,"pitch":40,"audio":{"format":"base64","sample_rate":24000,"frame_ms":20},"chunking":{"max_sentence_chars":120,"first_clause_chars":30}}}',
+        '{"type":"session.update","session":{"voice":"en-gb","rate":200,"pitch":40,"audio":{"format":"base64","sample_rate":24000,"frame_ms":20},"text_delta_ms":0,"chunking":{"max_sentence_chars":120,"first_clause_chars":30}}}',
       ),
     ).toEqual({
       ok: true,
@@ -60,6 +60,7 @@ describe('parseClientEvent', () => {
           rate: 200,
           pitch: 40,
           audio: { format: 'base64', sample_rate: 24000, frame_ms: 20 },
+          text_delta_ms: 0,
           chunking: { max_sentence_chars: 120, first_clause_chars: 30 },
         },
       },
@@ -108,6 +109,9 @@ describe('parseClientEvent', () => {
     expect(failure('{"type":"text.append"}').error.code).toBe('INVALID_EVENT');
     expect(failure('{"type":"text.append","delta":"x","extra":1}').error.message).toContain('"extra"');
     expect(failure('{"type":"session.update","session":{"rate":10}}').error.message).toContain('session.rate');
+    expect(failure('{"type":"session.update","session":{"text_delta_ms":1001}}').error.message).toBe(
+      'Field "session.text_delta_ms" must be an integer from 0 to 1000.',
+    );
     expect(failure('{"type":"session.update","session":{"audio":{"sample_rate":44100}}}').error.message).toContain(
       'session.audio.sample_rate',
     );

@@ -16,6 +16,7 @@ const session: SessionSettings = {
   encoding: 'pcm16',
   pronunciations: null,
   frameMs: 40,
+  textDeltaMs: 0,
   tools: [],
 };
 
