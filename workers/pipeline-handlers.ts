@@ -24,13 +24,14 @@ import type {
   WarmReply,
   WorkerMemory,
 } from '../src/pool/contract.js';
-import { type SpeechEngine, collectSpeech } from '../src/speech/engine.js';
+import { type SpeechEngine, type SynthesisResult, collectSpeech } from '../src/speech/engine.js';
 import { findEngine } from '../src/speech/engines.js';
 import { type SpeechWord, speechWordSpans } from '../src/speech/estimated-timings.js';
 import { normalizeForSpeech, toSourceRange } from '../src/speech/normalize.js';
 import { LexiconCache, PronunciationLexicon, type PronunciationSet } from '../src/speech/pronunciations.js';
 import { resamplePcm16, resamplePcm16Range } from '../src/speech/resample.js';
 import { scanSentenceEnds } from '../src/text/sentence-boundaries.js';
+import { EarlyAudio } from './early-audio.js';
 
 /** The handlers, by task name. */
 export interface PipelineHandlers {
@@ -127,7 +128,8 @@ export async function loadPipelineHandlers(data: PipelineWorkerData | undefined)
     /**
      * Normalizes a sentence for speech and synthesizes it. The voice's language picks the
      * normalization rules ("de" reads numbers in German). A sentence with nothing to say once
-     * normalized (emoji or markup only) comes back with no audio and no words.
+     * normalized (emoji or markup only) comes back with no audio and no words. With an `early`
+     * port, the first audio goes there as soon as there is enough of it, and the reply holds the rest.
      */
     async speak(task) {
       if (isCancelled(task.cancelled)) return CANCELLED;
@@ -137,15 +139,23 @@ export async function loadPipelineHandlers(data: PipelineWorkerData | undefined)
         return { ok: false, code: 'INVALID_EVENT', message: `Unknown voice "${task.voice}".` };
       }
       const prepared = normalizeForSpeech(task.text, { language: task.voice, lexicons: lexiconsOf(task.pronunciations) });
-      const options = { voice: task.voice, rate: task.rate, pitch: task.pitch };
-      const synthesized = await collectSpeech(engine.stream(prepared.text, options), engine.description.sampleRate);
-      const outRate = task.sampleRate ?? synthesized.sampleRate;
-      const pcm = outRate === synthesized.sampleRate ? synthesized.pcm : resamplePcm16(synthesized.pcm, synthesized.sampleRate, outRate);
+      const nativeRate = engine.description.sampleRate;
+      const outRate = task.sampleRate ?? nativeRate;
+      const early = task.early === undefined ? undefined : new EarlyAudio(task.early, prepared.text, nativeRate, outRate);
+      const options = { voice: task.voice, rate: task.rate, pitch: task.pitch, onAudio: early === undefined ? undefined : (pcm: Int16Array) => early.add(pcm) };
+      let synthesized: SynthesisResult;
+      try {
+        synthesized = await collectSpeech(engine.stream(prepared.text, options), nativeRate);
+      } finally {
+        task.early?.close();
+      }
+      const pcm = outRate === nativeRate ? synthesized.pcm : resamplePcm16(synthesized.pcm, nativeRate, outRate);
       const words: SpokenWord[] = synthesized.words.map((w) => {
         const source = toSourceRange(prepared.map, w.start, w.end);
         return { start: source.start, end: source.end, startMs: w.startMs, endMs: w.endMs };
       });
-      return { ok: true, pcm, sampleRate: outRate, speechText: prepared.text, words, memory: dueMemoryReport() };
+      const earlySamples = early?.sent ?? 0;
+      return { ok: true, pcm: pcm.subarray(earlySamples), earlySamples, sampleRate: outRate, speechText: prepared.text, words, memory: dueMemoryReport() };
     },
 
     /**

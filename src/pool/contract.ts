@@ -3,6 +3,7 @@
  * their class when they cross threads, so expected failures come back as `{ ok: false, code }`
  * values; anything a worker throws is a bug and becomes `WORKER_FAILED` on the main thread.
  */
+import type { MessagePort } from 'node:worker_threads';
 import type { FilledChunkerOptions } from '../text/chunker-options.js';
 import type { VoiceInfo } from '../speech/engine.js';
 import type { Pronunciation, PronunciationSet } from '../speech/pronunciations.js';
@@ -117,6 +118,30 @@ export interface SpeakTask {
    * cancelled turn's queued sentences cost the pool nothing. Set by the pool, not by callers.
    */
   cancelled?: Int32Array;
+  /**
+   * Where the sentence's first audio goes early: once the engine has made {@link EARLY_AUDIO_MS}
+   * of it, an {@link EarlySpeech} is posted here while the rest is still being synthesized, and
+   * the reply then carries only what follows. Moved with the task; set by the pool, not by callers.
+   */
+  early?: MessagePort;
+}
+
+/**
+ * Audio that goes early, ms: a sentence's first audio leaves the pool once the engine has made
+ * this much, instead of after the whole sentence (eSpeak makes a long sentence's audio in tens
+ * of ms, a short stretch of it in a fraction of one). It is several times what the rest of a
+ * sentence takes to synthesize, so the rest arrives while the early part plays.
+ */
+export const EARLY_AUDIO_MS = 250;
+
+/** A sentence's first audio, posted on {@link SpeakTask.early} before the reply. */
+export interface EarlySpeech {
+  /** The text the engine reads (as in the reply). */
+  speechText: string;
+  /** Hz: the task's rate. */
+  sampleRate: number;
+  /** The first samples, in shared memory: the reply's `pcm` continues right after them. */
+  pcm: Int16Array;
 }
 
 /** A word of the sentence with its place in the audio; offsets point into the original sentence. */
@@ -127,9 +152,12 @@ export interface SpokenWord {
   endMs: number;
 }
 
-/** PCM16 in shared memory (see {@link shareView}), plus the text the engine read and the word timings. */
+/**
+ * PCM16 in shared memory (see {@link shareView}), plus the text the engine read and every word's
+ * timing. `earlySamples` were posted early (see {@link SpeakTask.early}); `pcm` is the rest.
+ */
 export type SpeakReply =
-  | ({ ok: true; pcm: Int16Array; sampleRate: number; speechText: string; words: SpokenWord[] } & WorkerReport)
+  | ({ ok: true; pcm: Int16Array; earlySamples: number; sampleRate: number; speechText: string; words: SpokenWord[] } & WorkerReport)
   | TaskFailure;
 
 /**

@@ -8,11 +8,12 @@
  */
 import { SaywireError } from '../errors.js';
 import { DEFAULT_ENGINE } from '../speech/engines.js';
-import type { TransferListItem } from 'node:worker_threads';
+import { MessageChannel, type TransferListItem, receiveMessageOnPort } from 'node:worker_threads';
 import type { Pronunciation } from '../speech/pronunciations.js';
 import {
   type ChunkReply,
   type ChunkTask,
+  type EarlySpeech,
   type EncodeReply,
   type EncodeTask,
   type PipelineWorkerData,
@@ -174,9 +175,38 @@ export class WorkerPool {
    * `signal` aborts, a task still waiting in the queue is skipped when its turn comes (a running
    * one finishes: aborting it would kill its thread) and the call rejects with the abort reason.
    * A turn's `first` sentence waits in a lane ahead of later sentences (see `task-lanes.ts`).
+   * With `onEarly`, the sentence's first audio is handed to it as soon as a thread has made
+   * `EARLY_AUDIO_MS` of it, always before the call resolves, and the reply holds the rest.
    */
-  async speak(task: SpeakTask, signal?: AbortSignal, priority: SpeechPriority = 'later'): Promise<Extract<SpeakReply, { ok: true }>> {
-    return expectOk((await this.#runSkippable('speak', task, priority === 'first' ? 'first' : 'slow', signal)) as SpeakReply);
+  async speak(
+    task: SpeakTask,
+    signal?: AbortSignal,
+    priority: SpeechPriority = 'later',
+    onEarly?: (early: EarlySpeech) => void,
+  ): Promise<Extract<SpeakReply, { ok: true }>> {
+    const lane = priority === 'first' ? 'first' : 'slow';
+    // On the main thread nothing can leave before the task returns: no early audio there.
+    if (onEarly === undefined || this.mainThreadOnly) return expectOk((await this.#runSkippable('speak', task, lane, signal)) as SpeakReply);
+    const { port1, port2 } = new MessageChannel();
+    let delivered = false;
+    const deliver = (early: EarlySpeech): void => {
+      delivered = true;
+      onEarly(early);
+    };
+    port1.once('message', deliver);
+    try {
+      const reply = expectOk((await this.#runSkippable('speak', { ...task, early: port2 }, lane, signal, [port2])) as SpeakReply);
+      // The early audio and the reply travel on different ports, in no set order; the early
+      // audio was posted first, so it is already queued on its port when the reply is read.
+      if (reply.earlySamples > 0 && !delivered) {
+        const queued = receiveMessageOnPort(port1);
+        if (queued === undefined) throw new SaywireError('WORKER_FAILED', 'A sentence\'s early audio was lost.');
+        deliver(queued.message as EarlySpeech);
+      }
+      return reply;
+    } finally {
+      port1.close();
+    }
   }
 
   /**
@@ -209,10 +239,16 @@ export class WorkerPool {
   }
 
   /** Runs a task the worker skips once `signal` has aborted; a skipped one rejects with the abort reason. */
-  async #runSkippable(name: TaskName, task: object, lane: Lane, signal: AbortSignal | undefined): Promise<{ ok: boolean; code?: string }> {
+  async #runSkippable(
+    name: TaskName,
+    task: object,
+    lane: Lane,
+    signal: AbortSignal | undefined,
+    transferList?: TransferListItem[],
+  ): Promise<{ ok: boolean; code?: string }> {
     signal?.throwIfAborted();
     const cancelled = signal === undefined ? undefined : this.#cellOf(signal);
-    const reply = (await this.#run(name, cancelled === undefined ? task : { ...task, cancelled }, lane)) as { ok: boolean; code?: string };
+    const reply = (await this.#run(name, cancelled === undefined ? task : { ...task, cancelled }, lane, transferList)) as { ok: boolean; code?: string };
     if (!reply.ok && reply.code === 'CANCELLED') {
       this.#skipped++;
       throw signal?.reason;

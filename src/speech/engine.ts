@@ -33,6 +33,13 @@ export interface SynthesisOptions {
    * stream rejects with the abort reason. An engine that computes in the thread may ignore it.
    */
   signal?: AbortSignal;
+  /**
+   * Called with each block of audio (native rate, in order) as the engine makes it. An engine
+   * that computes in the thread calls it while it synthesizes, before its stream yields the
+   * whole text, so a caller can pass the first audio on early (the pool's early audio). An engine
+   * may ignore it.
+   */
+  onAudio?: (pcm: Int16Array) => void;
 }
 
 /** Where a word of the text sits in the audio. */

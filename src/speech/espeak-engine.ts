@@ -225,6 +225,8 @@ class Espeak implements EspeakEngine {
       if (samples.length > 0) {
         chunks.push(samples);
         length += samples.length;
+        // A fresh slice of eSpeak's heap: the callee may keep it.
+        options.onAudio?.(samples);
       }
       for (const event of events) {
         if (event.type === 'word') marks.push(placeWord(text, escaped, event));

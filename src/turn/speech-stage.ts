@@ -76,9 +76,9 @@ export class SpeechStage {
       const audio = await head.audio;
       if (signal.aborted) return;
       const sending = this.#send(index++, head.sentence, audio, signal);
-      // An upstream engine's sentence streams out for as long as its body arrives: the sentences
-      // that come meanwhile start at once, so their requests overlap it (a pool engine's send is
-      // over in moments, and little arrives during it).
+      // A sentence streams out for as long as its audio arrives (an upstream engine's body, or a
+      // pool thread's rest after the early part): the sentences that come meanwhile start at
+      // once, so their synthesis overlaps it.
       let sent = false;
       const settled = sending.then(
         () => (sent = true),

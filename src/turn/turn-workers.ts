@@ -3,11 +3,13 @@
  * the pool (the default) or inline on the main thread (for comparison); speech in the pool, or,
  * for an upstream engine, text prepared in the pool, audio streamed from the upstream on the main
  * thread and resampled in the pool (`upstream-speech.ts`). A turn sees one interface either way.
- * With `poolMaxThreads: 0` the pool runs its tasks on the main thread.
+ * A pool thread sends a sentence's first audio early, while it synthesizes the rest, so the turn
+ * starts sending before the whole sentence is done. With `poolMaxThreads: 0` the pool runs its
+ * tasks on the main thread.
  */
 import type { Clock } from '../clock.js';
 import { toSaywireError } from '../errors.js';
-import type { ChunkTask, SpeakTask, SpokenWord } from '../pool/contract.js';
+import type { ChunkTask, EarlySpeech, SpeakTask, SpokenWord } from '../pool/contract.js';
 import type { SpeechPriority, WorkerPool } from '../pool/worker-pool.js';
 import { type SpeechEngine, collectSpeech } from '../speech/engine.js';
 import type { FilledChunkerOptions } from '../text/chunker-options.js';
@@ -105,10 +107,10 @@ export function createTurnWorkers(pool: WorkerPool, options: TurnWorkersOptions)
     };
   }
   const { clock } = options;
-  const speak = async (task: SpeakTask, signal?: AbortSignal, priority?: SpeechPriority): Promise<SpeechAudio> => {
+  const speak = async (task: SpeakTask, signal?: AbortSignal): Promise<SpeechAudio> => {
     const started = clock.now();
     try {
-      const audio = await pool.speak(task, signal, priority);
+      const audio = await pool.speak(task, signal);
       observer.firstByte(clock.now() - started);
       observer.bytes(audio.pcm.byteLength);
       return audio;
@@ -117,19 +119,46 @@ export function createTurnWorkers(pool: WorkerPool, options: TurnWorkersOptions)
       throw err;
     }
   };
-  return {
-    scan,
-    speak,
-    stream: async (task, signal, priority) => {
-      const audio = await speak(task, signal, priority);
-      return { speechText: audio.speechText, sampleRate: audio.sampleRate, estimated: false, pieces: onePiece({ pcm: audio.pcm, words: audio.words }) };
-    },
+  /**
+   * Resolves with the sentence's first audio: the early part when a thread sends one, or else
+   * (a short sentence) the whole of it. The rest, with every word's timing, follows as the last piece.
+   */
+  const stream: TurnWorkers['stream'] = async (task, signal, priority) => {
+    const started = clock.now();
+    let earlyBytes = 0;
+    let onEarly: (early: EarlySpeech) => void = () => {};
+    const early = new Promise<EarlySpeech>((resolve) => (onEarly = resolve));
+    const whole = pool.speak(task, signal, priority, (e) => {
+      earlyBytes = e.pcm.byteLength;
+      onEarly(e);
+    });
+    // Also what keeps a rejection after the early part, which nobody may read (a cancel), handled.
+    whole.then(
+      (reply) => observer.bytes(earlyBytes + reply.pcm.byteLength),
+      (err: unknown) => {
+        if (!signal.aborted) observer.failed(toSaywireError(err, 'WORKER_FAILED').code);
+      },
+    );
+    // The early part is handed over before `whole` resolves, so it wins when both are in.
+    const first = await Promise.race([early, whole]);
+    observer.firstByte(clock.now() - started);
+    const { speechText, sampleRate } = first;
+    const pieces = 'ok' in first ? onePiece({ pcm: first.pcm, words: first.words }) : earlyThenRest(first.pcm, whole);
+    return { speechText, sampleRate, estimated: false, pieces };
   };
+  return { scan, speak, stream };
 }
 
-/** The pool engine's audio: the whole sentence arrives at once. */
+/** A short sentence's audio: the whole of it arrives at once. */
 async function* onePiece(piece: SpeechPiece): AsyncIterable<SpeechPiece> {
   yield piece;
+}
+
+/** A longer sentence's audio: the early part, then the rest and every word once the reply is in. */
+async function* earlyThenRest(early: Int16Array, rest: Promise<{ pcm: Int16Array; words: SpokenWord[] }>): AsyncIterable<SpeechPiece> {
+  yield { pcm: early, words: [] };
+  const { pcm, words } = await rest;
+  yield { pcm, words };
 }
 
 /** Reads a streamed sentence into one buffer. */
