@@ -7,13 +7,13 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runChunkerBench, chunkerMarkdown } from './chunker.bench.js';
 import { encodersMarkdown, runEncodersBench } from './encoders.bench.js';
-import { framesMarkdown, runFramesBench } from './frames.bench.js';
 import { httpMarkdown, runHttpBench } from './http.bench.js';
 import { normalizeMarkdown, runNormalizeBench } from './normalize.bench.js';
 import { machine, writeResult } from './report.js';
 import { runSoakBench, soakMarkdown } from './soak.bench.js';
 import { runSynthesisBench, synthesisMarkdown } from './synthesis.bench.js';
 import { runWsBench, wsMarkdown } from './ws.bench.js';
+import { runWireBench, wireMarkdown } from './wire.bench.js';
 
 interface Scope {
   run(opts: { quick: boolean }): Promise<unknown>;
@@ -26,7 +26,7 @@ const SCOPES: Record<string, Scope> = {
   soak: { run: runSoakBench, markdown: soakMarkdown },
   http: { run: runHttpBench, markdown: httpMarkdown },
   ws: { run: runWsBench, markdown: wsMarkdown },
-  frames: { run: runFramesBench, markdown: framesMarkdown },
+  wire: { run: runWireBench, markdown: wireMarkdown },
   normalize: { run: runNormalizeBench, markdown: normalizeMarkdown },
   encoders: { run: runEncodersBench, markdown: encodersMarkdown },
 };

@@ -7,6 +7,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { threadCpuSeconds } from './thread-cpu.js';
 
 const CLI = fileURLToPath(new URL('../src/cli.js', import.meta.url));
 
@@ -16,6 +17,11 @@ export interface ServerSample {
   loopP99Ms: number;
   /** Total CPU seconds (user + system) the process has used. */
   cpuSeconds: number;
+  /**
+   * CPU seconds of the main thread alone (sockets, turns, the agent), apart from the pool
+   * threads' synthesis; null where `/proc` cannot tell (not Linux).
+   */
+  mainThreadCpuSeconds: number | null;
   rssMB: number;
   /** The server-added latency histogram so far: cumulative counts at each bucket's upper bound, ms. */
   sentenceLatency: LatencyBuckets;
@@ -114,6 +120,8 @@ export class ServerProcess {
       sentenceLatency,
       loopP99Ms: value('saywire_event_loop_delay_p99_seconds') * 1000,
       cpuSeconds: value('process_cpu_seconds_total'),
+      // The main thread's task has the process id.
+      mainThreadCpuSeconds: threadCpuSeconds(`/proc/${this.#child.pid}/task/${this.#child.pid}/stat`),
       rssMB: value('process_resident_memory_bytes') / 2 ** 20,
     };
   }

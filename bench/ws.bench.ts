@@ -6,7 +6,8 @@
  * falls behind real time or the event loop stalls (the capacity), what the worker threads buy
  * (pool ÷ main-thread-only), what the server adds to each sentence (server-added latency, from
  * the server's own histogram), and how close the capacity comes to a ceiling from the measured
- * synthesis rate. The levels are fractions of that ceiling, measured at the start of the run,
+ * synthesis rate (`ceiling-probe.ts`: the median of readings across the run). The levels are
+ * fractions of the ceiling read at the start of the run, extended while a mode passes them all,
  * then refined between the last passing and the first failing level.
  *
  * The sessions run in worker threads of this process (`load/`), so the server's event loop
@@ -15,11 +16,11 @@
 import { availableParallelism } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { scriptedReply } from '../src/agents/scripted-agent.js';
-import { LoadGenerator } from './load/load-generator.js';
-import type { SessionReport, TurnRecord } from './load/load-worker.js';
+import { LoadGenerator, type LoadReport } from './load/load-generator.js';
+import type { LiveCounters, SessionReport, TurnRecord } from './load/load-worker.js';
 import { Progress, percentile, round, table } from './report.js';
 import { type ServerSample, ServerProcess, bucketQuantile } from './server-process.js';
-import { measureSingleThread } from './synthesis.bench.js';
+import { CeilingProbe } from './ceiling-probe.js';
 
 /** `pool`: worker threads (the server's design); `main-thread`: `poolMaxThreads: 0`, everything on the event loop. */
 export type Mode = 'pool' | 'main-thread';
@@ -55,6 +56,12 @@ const FRACTIONS = [0.25, 0.5, 0.7, 0.85, 1.0, 1.2];
 const QUICK_FRACTIONS = [0.1];
 /** Halvings of the gap between the last passing and the first failing level, per mode. */
 const REFINE_STEPS = 2;
+/** Levels a mode climbs past the top of the ladder while it passes, each this fraction of the placement higher. */
+const EXTEND_STEPS = 3;
+const EXTEND_FRACTION = 0.2;
+/** Synthesis readings, ms: at the start (the levels are placed on it), and before each level. */
+const START_PROBE_MS = 5_000;
+const LEVEL_PROBE_MS = 2_000;
 
 /** The server's settings per mode: the pool sized to the cores, or no threads at all. */
 function modeSettings(mode: Mode, poolThreads: number): Record<string, number> {
@@ -121,8 +128,10 @@ export interface WsLevelResult {
   audioSecondsPerSecond: number;
   /** Server CPU over the window, % of one core. */
   serverCpuPercent: number;
+  /** The server's main thread alone over the window, % of one core (null off Linux). */
+  mainThreadCpuPercent: number | null;
   serverRssMB: number;
-  /** This process (the generator's threads) over the window, % of one core. */
+  /** The load generator's threads over the window, % of one core (on Linux; the whole bench process elsewhere). */
   generatorCpuPercent: number;
   generatorLoopP99Ms: number;
   /** Mean reply audio per completed turn, and mean cycle (response.create to end of playback), ms. */
@@ -158,8 +167,15 @@ export interface WsBenchResult {
   /** Server settings of every run, besides the mode's own (`modeSettings`). */
   settings: Record<string, string | number>;
   replyWords: number;
-  /** Single-thread eSpeak synthesis, measured in this run: wall ÷ audio, and audio s per wall s. */
-  synthesis: { realTimeFactor: number; audioSecondsPerSecond: number };
+  /**
+   * Single-thread eSpeak synthesis of the sessions' sentences, read at the start and before every
+   * level (`readings`, audio s per wall s, in order); the median is the ceiling's rate.
+   */
+  synthesis: { realTimeFactor: number; audioSecondsPerSecond: number; readings: number[] };
+  /** The ceiling from the start's reading alone, where the levels were placed. */
+  placement: number;
+  /** Levels a mode climbed past the top of the ladder because it passed them all. */
+  extended: Record<Mode, number[]>;
   /** Audio s a back-to-back session consumes per wall s (lowest level, completed turns). */
   demandPerSession: number;
   /** Sessions the pool's threads could synthesize for if synthesis were the only cost. */
@@ -230,7 +246,7 @@ const p = (values: number[], q: number): number => round(percentile(values, q), 
 
 /**
  * How a level runs: window and grace, generator threads, pool threads, node flags for the server
- * (`--cpu-prof`), and server settings on top of the bench's own (the frames bench varies one).
+ * (`--cpu-prof`), and server settings on top of the bench's own (the wire bench varies two).
  */
 export interface LevelPlan {
   windowMs: number;
@@ -243,64 +259,123 @@ export interface LevelPlan {
 
 /** One level in one mode: a fresh server, N sessions for the window, then teardown. */
 export async function runLevel(mode: Mode, sessions: number, plan: LevelPlan): Promise<WsLevelResult> {
-  const server = await ServerProcess.start({ ...serverSettings(), ...modeSettings(mode, plan.poolThreads), ...plan.settings }, plan.nodeArgs);
-  let generator: LoadGenerator | undefined;
+  return (await runSideBySide([{ mode, sessions, settings: plan.settings ?? {} }], plan))[0] as WsLevelResult;
+}
+
+/** One of the servers {@link runSideBySide} loads at once. */
+export interface SideBySideConfig {
+  mode: Mode;
+  sessions: number;
+  /** Server settings on top of the bench's own. */
+  settings: Record<string, string | number>;
+}
+
+/** What one server and its load generator did over the window, before it is summed up. */
+interface LevelWindow {
+  config: SideBySideConfig;
+  connected: number;
+  before: ServerSample;
+  after: ServerSample;
+  live: LiveCounters;
+  report: LoadReport;
+  /** The generator's CPU seconds over the window. */
+  generatorCpuSeconds: number;
+  windowS: number;
+}
+
+/**
+ * Several servers, each with its own load generator, loaded over the same window: a comparison
+ * of settings whose every side meets the same machine at the same moments (this machine's speed
+ * drifts within seconds, and runs one after another compare different machines). Each side's
+ * generator CPU is its own threads' (on Linux; the whole process's elsewhere, exact only alone).
+ */
+export async function runSideBySide(configs: SideBySideConfig[], plan: LevelPlan): Promise<WsLevelResult[]> {
+  const servers: ServerProcess[] = [];
+  const generators: LoadGenerator[] = [];
   try {
-    generator = await LoadGenerator.create(Math.min(plan.threads, sessions));
-    const connected = await generator.connect(server.wsUrl, sessions, INPUTS);
-    // This scrape opens the server's loop-delay window; the one at the deadline closes it.
-    const before = await server.sample();
+    for (const config of configs) {
+      servers.push(await ServerProcess.start({ ...serverSettings(), ...modeSettings(config.mode, plan.poolThreads), ...config.settings }, plan.nodeArgs));
+      generators.push(await LoadGenerator.create(Math.min(plan.threads, config.sessions)));
+    }
+    const connected = await Promise.all(configs.map((c, i) => (generators[i] as LoadGenerator).connect((servers[i] as ServerProcess).wsUrl, c.sessions, INPUTS)));
+    // These scrapes open the servers' loop-delay windows; the ones at the deadline close them.
+    const before = await Promise.all(servers.map((s) => s.sample()));
+    const liveBefore = await Promise.all(generators.map((g) => g.counters()));
     const cpuBefore = process.cpuUsage();
     const t0 = performance.now();
-    await generator.start({ startAt: Date.now(), staggerMs: STAGGER_MS });
+    const startAt = Date.now();
+    await Promise.all(generators.map((g) => g.start({ startAt, staggerMs: STAGGER_MS })));
     await sleep(plan.windowMs);
-    const after = await server.sample();
-    const live = await generator.counters();
+    const after = await Promise.all(servers.map((s) => s.sample()));
+    const live = await Promise.all(generators.map((g) => g.counters()));
     const cpu = process.cpuUsage(cpuBefore);
     const windowS = (performance.now() - t0) / 1000;
-    const report = await generator.stop(plan.graceMs);
-
-    const withTurns = report.sessions.filter((s) => s.turns.length > 0);
-    const turns = withTurns.flatMap((s) => s.turns);
-    const completed = turns.filter((t) => t.status === 'completed');
-    const heard = turns.filter((t) => t.firstAudioMs !== null);
-    const margins = withTurns
-      .map((s) => Math.min(...s.turns.map((t) => t.margin ?? Number.POSITIVE_INFINITY)))
-      .filter((m) => Number.isFinite(m));
-    const aheadFraction = withTurns.length === 0 ? 0 : withTurns.filter((s) => stayedAhead(s.turns)).length / withTurns.length;
-    const serverLoopP99Ms = round(after.loopP99Ms, 1);
-    return {
-      mode,
-      sessions,
-      connected,
-      sessionsWithTurns: withTurns.length,
-      turnsStarted: turns.length,
-      turnsCompleted: completed.length,
-      turnsCut: turns.filter((t) => t.cut).length,
-      firstAudioMs: { p50: p(heard.map((t) => t.firstAudioMs as number), 50), p99: p(heard.map((t) => t.firstAudioMs as number), 99) },
-      firstAudioAfterTokenMs: {
-        p50: p(heard.flatMap((t) => (t.firstAudioAfterTokenMs === null ? [] : [t.firstAudioAfterTokenMs])), 50),
-        p99: p(heard.flatMap((t) => (t.firstAudioAfterTokenMs === null ? [] : [t.firstAudioAfterTokenMs])), 99),
-      },
-      margin: { p50: p(margins, 50), p5: p(margins, 5), min: round(Math.min(...margins), 2) },
-      aheadFraction: round(aheadFraction, 3),
-      serverLoopP99Ms,
-      serverAddedMs: serverAdded(before, after),
-      sentencesPerSecond: round(live.sentences / windowS, 1),
-      audioSecondsPerSecond: round(live.audioMs / 1000 / windowS, 2),
-      serverCpuPercent: round(((after.cpuSeconds - before.cpuSeconds) / windowS) * 100, 0),
-      serverRssMB: round(after.rssMB, 0),
-      generatorCpuPercent: round(((cpu.user + cpu.system) / 1e6 / windowS) * 100, 0),
-      generatorLoopP99Ms: round(report.loopP99Ms, 1),
-      audioPerTurnMs: round(completed.reduce((n, t) => n + t.audioMs, 0) / Math.max(1, completed.length), 0),
-      periodMs: round(completed.reduce((n, t) => n + t.periodMs, 0) / Math.max(1, completed.length), 0),
-      anomalies: anomaliesOf(report.sessions),
-      passed: aheadFraction >= AHEAD_MIN && serverLoopP99Ms < LOOP_P99_MAX_MS,
-    };
+    const reports = await Promise.all(generators.map((g) => g.stop(plan.graceMs)));
+    return configs.map((config, i) => {
+      const threadCpu = [liveBefore[i]?.cpuSeconds, live[i]?.cpuSeconds];
+      const generatorCpuSeconds =
+        threadCpu[0] == null || threadCpu[1] == null ? (cpu.user + cpu.system) / 1e6 : threadCpu[1] - threadCpu[0];
+      return summarize({
+        config,
+        connected: connected[i] as number,
+        before: before[i] as ServerSample,
+        after: after[i] as ServerSample,
+        live: live[i] as LiveCounters,
+        report: reports[i] as LoadReport,
+        generatorCpuSeconds,
+        windowS,
+      });
+    });
   } finally {
-    await generator?.close();
-    await server.stop();
+    await Promise.all(generators.map((g) => g.close()));
+    await Promise.all(servers.map((s) => s.stop()));
   }
+}
+
+function summarize(w: LevelWindow): WsLevelResult {
+  const { config, connected, before, after, live, report, windowS } = w;
+  const { mode, sessions } = config;
+  const withTurns = report.sessions.filter((s) => s.turns.length > 0);
+  const turns = withTurns.flatMap((s) => s.turns);
+  const completed = turns.filter((t) => t.status === 'completed');
+  const heard = turns.filter((t) => t.firstAudioMs !== null);
+  const margins = withTurns
+    .map((s) => Math.min(...s.turns.map((t) => t.margin ?? Number.POSITIVE_INFINITY)))
+    .filter((m) => Number.isFinite(m));
+  const aheadFraction = withTurns.length === 0 ? 0 : withTurns.filter((s) => stayedAhead(s.turns)).length / withTurns.length;
+  const serverLoopP99Ms = round(after.loopP99Ms, 1);
+  return {
+    mode,
+    sessions,
+    connected,
+    sessionsWithTurns: withTurns.length,
+    turnsStarted: turns.length,
+    turnsCompleted: completed.length,
+    turnsCut: turns.filter((t) => t.cut).length,
+    firstAudioMs: { p50: p(heard.map((t) => t.firstAudioMs as number), 50), p99: p(heard.map((t) => t.firstAudioMs as number), 99) },
+    firstAudioAfterTokenMs: {
+      p50: p(heard.flatMap((t) => (t.firstAudioAfterTokenMs === null ? [] : [t.firstAudioAfterTokenMs])), 50),
+      p99: p(heard.flatMap((t) => (t.firstAudioAfterTokenMs === null ? [] : [t.firstAudioAfterTokenMs])), 99),
+    },
+    margin: { p50: p(margins, 50), p5: p(margins, 5), min: round(Math.min(...margins), 2) },
+    aheadFraction: round(aheadFraction, 3),
+    serverLoopP99Ms,
+    serverAddedMs: serverAdded(before, after),
+    sentencesPerSecond: round(live.sentences / windowS, 1),
+    audioSecondsPerSecond: round(live.audioMs / 1000 / windowS, 2),
+    serverCpuPercent: round(((after.cpuSeconds - before.cpuSeconds) / windowS) * 100, 1),
+    mainThreadCpuPercent:
+      after.mainThreadCpuSeconds === null || before.mainThreadCpuSeconds === null
+        ? null
+        : round(((after.mainThreadCpuSeconds - before.mainThreadCpuSeconds) / windowS) * 100, 1),
+    serverRssMB: round(after.rssMB, 0),
+    generatorCpuPercent: round((w.generatorCpuSeconds / windowS) * 100, 1),
+    generatorLoopP99Ms: round(report.loopP99Ms, 1),
+    audioPerTurnMs: round(completed.reduce((n, t) => n + t.audioMs, 0) / Math.max(1, completed.length), 0),
+    periodMs: round(completed.reduce((n, t) => n + t.periodMs, 0) / Math.max(1, completed.length), 0),
+    anomalies: anomaliesOf(report.sessions),
+    passed: aheadFraction >= AHEAD_MIN && serverLoopP99Ms < LOOP_P99_MAX_MS,
+  };
 }
 
 function serverAdded(before: ServerSample, after: ServerSample): WsLevelResult['serverAddedMs'] {
@@ -343,12 +418,13 @@ export async function runWsBench(opts: { quick: boolean }): Promise<WsBenchResul
   const poolThreads = cores;
   const threads = cores;
   const plan = { windowMs, graceMs, threads, poolThreads };
-  const synthesis = await measureSingleThread(3);
-  const audioSecondsPerSecond = round(1 / synthesis.realTimeFactor, 0);
+  const probe = await CeilingProbe.create(INPUTS);
+  const readings = [probe.measure(opts.quick ? 1_000 : START_PROBE_MS)];
 
   const runs: WsLevelResult[] = [];
-  const progress = new Progress('ws', 2 + fractions.length * 2 + (opts.quick ? 0 : REFINE_STEPS * 2));
+  const progress = new Progress('ws', 2 + fractions.length * 2 + (opts.quick ? 0 : (REFINE_STEPS + EXTEND_STEPS) * 2));
   const run = async (mode: Mode, sessions: number): Promise<void> => {
+    readings.push(probe.measure(opts.quick ? 500 : LEVEL_PROBE_MS));
     runs.push(await runLevel(mode, sessions, plan));
     progress.update(runs.length);
   };
@@ -363,30 +439,43 @@ export async function runWsBench(opts: { quick: boolean }): Promise<WsBenchResul
     base.reduce((n, r) => n + r.audioPerTurnMs * r.turnsCompleted, 0) / Math.max(1, base.reduce((n, r) => n + r.periodMs * r.turnsCompleted, 0)),
     3,
   );
-  const ceiling = Math.floor((audioSecondsPerSecond * poolThreads) / Math.max(demandPerSession, 0.01));
-  const levels = [baseSessions, ...fractions.map((f) => Math.max(1, Math.round(f * ceiling)))];
+  const sessionsFor = (audioSecondsPerSecond: number): number => Math.floor((audioSecondsPerSecond * poolThreads) / Math.max(demandPerSession, 0.01));
+  const placement = sessionsFor(readings[0] as number);
+  const levels = [baseSessions, ...fractions.map((f) => Math.max(1, Math.round(f * placement)))];
   for (const [i, level] of levels.slice(1).entries()) await both(level, i + 1);
 
+  const extended: Record<Mode, number[]> = { pool: [], 'main-thread': [] };
   const refined: Record<Mode, number[]> = { pool: [], 'main-thread': [] };
   if (!opts.quick) {
     for (const mode of MODES) {
+      // A mode that passed the top of the ladder (the start's reading was of a slow moment) climbs on.
+      for (let step = 0; step < EXTEND_STEPS; step++) {
+        const ofMode = runs.filter((r) => r.mode === mode);
+        if (capacityOf(ofMode, Math.max(...ofMode.map((r) => r.sessions)), placement).firstFailing !== null) break;
+        const next = Math.max(...ofMode.map((r) => r.sessions)) + Math.round(EXTEND_FRACTION * placement);
+        extended[mode].push(next);
+        await run(mode, next);
+      }
       for (let step = 0; step < REFINE_STEPS; step++) {
-        const capacity = capacityOf(runs.filter((r) => r.mode === mode), levels.at(-1) as number, ceiling);
+        const ofMode = runs.filter((r) => r.mode === mode);
+        const capacity = capacityOf(ofMode, Math.max(...ofMode.map((r) => r.sessions)), placement);
         if (capacity.firstFailing === null) break;
         const low = capacity.sessions ?? 0;
         const mid = Math.round((low + capacity.firstFailing) / 2);
         // Closer than 5% of the ceiling (or 5 sessions) is within the noise of one run.
-        if (capacity.firstFailing - low < Math.max(5, ceiling * 0.05)) break;
+        if (capacity.firstFailing - low < Math.max(5, placement * 0.05)) break;
         refined[mode].push(mid);
         await run(mode, mid);
       }
     }
   }
-  const top = levels.at(-1) as number;
-  const capacity = {
-    pool: capacityOf(runs.filter((r) => r.mode === 'pool'), top, ceiling),
-    'main-thread': capacityOf(runs.filter((r) => r.mode === 'main-thread'), top, ceiling),
+  const audioSecondsPerSecond = round(percentile(readings, 50), 0);
+  const ceiling = sessionsFor(audioSecondsPerSecond);
+  const capacityIn = (mode: Mode): Capacity => {
+    const ofMode = runs.filter((r) => r.mode === mode);
+    return capacityOf(ofMode, Math.max(...ofMode.map((r) => r.sessions)), ceiling);
   };
+  const capacity = { pool: capacityIn('pool'), 'main-thread': capacityIn('main-thread') };
   const anomalies = emptyAnomalies();
   for (const r of runs) addAnomalies(anomalies, r.anomalies);
   if (anomalyCount(anomalies) > 0) process.stderr.write(`\n${'!'.repeat(72)}\n!!! ws bench: ${describeAnomalies(anomalies)}\n${'!'.repeat(72)}\n\n`);
@@ -404,7 +493,13 @@ export async function runWsBench(opts: { quick: boolean }): Promise<WsBenchResul
     generatorThreads: threads,
     settings: serverSettings(),
     replyWords: round(INPUTS.reduce((n, input) => n + scriptedReply(input).split(/\s+/).length, 0) / INPUTS.length, 0),
-    synthesis: { realTimeFactor: synthesis.realTimeFactor, audioSecondsPerSecond },
+    synthesis: {
+      audioSecondsPerSecond,
+      realTimeFactor: round(1 / audioSecondsPerSecond, 4),
+      readings: readings.map((x) => round(x, 0)),
+    },
+    placement,
+    extended,
     demandPerSession,
     ceiling,
     capacity,
@@ -451,8 +546,10 @@ export function wsMarkdown(r: WsBenchResult): string {
     `Two servers side by side at every level: **pool** (${r.poolThreads} worker threads, the design) and **main-thread** ` +
       `(\`poolMaxThreads: 0\`: the same chunking and synthesis handlers called on the event loop, the single-loop design; not for production).`,
     '',
-    `The levels: ${r.levels[0]} sessions, then ${r.fractions.join(', ')} × the ceiling (below) measured at the start of this run: ` +
-      `${r.levels.slice(1).join(', ')}; then, per mode, the gap between the last passing and the first failing level halved ` +
+    `The levels: ${r.levels[0]} sessions, then ${r.fractions.join(', ')} × the ceiling read at the start of this run ` +
+      `(${r.placement} sessions): ${r.levels.slice(1).join(', ')}; then, per mode, levels ${EXTEND_FRACTION} × higher while the mode ` +
+      `passes them (pool: ${r.extended.pool.join(', ') || 'none'}; main-thread: ${r.extended['main-thread'].join(', ') || 'none'}), ` +
+      `and the gap between the last passing and the first failing level halved ` +
       `(pool: ${r.refined.pool.join(', ') || 'none'}; main-thread: ${r.refined['main-thread'].join(', ') || 'none'}).`,
     '',
     `The server's guards are raised so they do not cap the ladder: maxConnections and maxConnectionsPerIp ${s.maxConnections}, ` +
@@ -460,8 +557,11 @@ export function wsMarkdown(r: WsBenchResult): string {
       `**The load generator (${r.generatorThreads} worker threads in the bench process) shares the machine's ${r.cores} cores with the ` +
       `server**: its CPU and its own event-loop delay are in the table; a late generator reads as late audio, so high levels are pessimistic.`,
     '',
-    `Ceiling: one thread synthesizes ${r.synthesis.audioSecondsPerSecond} s of audio per second (real-time factor ${r.synthesis.realTimeFactor}, ` +
-      `measured in this run); a back-to-back session consumes ${r.demandPerSession} s of audio per second (the ${r.levels[0]}-session pool run); so ${r.poolThreads} pool threads ` +
+    `Ceiling: one thread synthesizes ${r.synthesis.audioSecondsPerSecond} s of the sessions' audio per second (real-time factor ` +
+      `${r.synthesis.realTimeFactor}): the median of ${r.synthesis.readings.length} readings on the idle machine, ${START_PROBE_MS / 1000} s at the ` +
+      `start and ${LEVEL_PROBE_MS / 1000} s before each level, from ${Math.min(...r.synthesis.readings)} to ${Math.max(...r.synthesis.readings)} ` +
+      `(this machine's speed drifts; the start's reading alone was ${r.synthesis.readings[0]}). A back-to-back session consumes ` +
+      `${r.demandPerSession} s of audio per second (the ${r.levels[0]}-session pool run); so ${r.poolThreads} pool threads ` +
       `could synthesize for **${r.ceiling} sessions** if synthesis were the only cost.`,
     '',
     table(
@@ -516,7 +616,7 @@ export function wsMarkdown(r: WsBenchResult): string {
         'gaps',
         'server loop p99 ms',
         'sentences/s',
-        'server CPU %',
+        'server CPU % (main thread)',
         'server RSS MB',
         'generator CPU % / loop p99 ms',
         'passes',
@@ -534,7 +634,7 @@ export function wsMarkdown(r: WsBenchResult): string {
         x.anomalies.underruns,
         x.serverLoopP99Ms,
         x.sentencesPerSecond,
-        x.serverCpuPercent,
+        `${x.serverCpuPercent} (${x.mainThreadCpuPercent ?? '—'})`,
         x.serverRssMB,
         `${x.generatorCpuPercent} / ${x.generatorLoopP99Ms}`,
         x.passed ? 'yes' : 'no',

@@ -79,6 +79,7 @@ export class LoadGenerator {
       frames: a.frames + b.frames,
       sentences: a.sentences + b.sentences,
       audioMs: a.audioMs + b.audioMs,
+      cpuSeconds: a.cpuSeconds === null || b.cpuSeconds === null ? null : a.cpuSeconds + b.cpuSeconds,
     }));
   }
 

@@ -13,6 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parentPort } from 'node:worker_threads';
 import { expose } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { threadCpuSeconds } from '../thread-cpu.js';
 import { BenchClient, type ClientCounters, type TurnOutcome, emptyCounters } from '../bench-client.js';
 
 /** Which sessions this thread runs, and against what. */
@@ -61,7 +62,10 @@ export interface SessionReport {
 }
 
 /** Running totals over this thread's sessions, for rates over a window. */
-export type LiveCounters = Pick<ClientCounters, 'turns' | 'frames' | 'sentences' | 'audioMs'>;
+export interface LiveCounters extends Pick<ClientCounters, 'turns' | 'frames' | 'sentences' | 'audioMs'> {
+  /** CPU seconds of the generator's threads (null off Linux), to tell generators in one process apart. */
+  cpuSeconds: number | null;
+}
 
 export interface WorkerReport {
   sessions: SessionReport[];
@@ -156,7 +160,7 @@ class LoadWorker implements LoadWorkerApi {
   }
 
   counters(): LiveCounters {
-    const total: LiveCounters = { turns: 0, frames: 0, sentences: 0, audioMs: 0 };
+    const total: LiveCounters = { turns: 0, frames: 0, sentences: 0, audioMs: 0, cpuSeconds: threadCpuSeconds('/proc/thread-self/stat') };
     for (const { client } of this.#sessions) {
       if (client === undefined) continue;
       total.turns += client.counters.turns;
