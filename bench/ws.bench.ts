@@ -419,12 +419,12 @@ export async function runWsBench(opts: { quick: boolean }): Promise<WsBenchResul
   const threads = cores;
   const plan = { windowMs, graceMs, threads, poolThreads };
   const probe = await CeilingProbe.create(INPUTS);
-  const readings = [probe.measure(opts.quick ? 1_000 : START_PROBE_MS)];
+  const readings = [await probe.measure(opts.quick ? 1_000 : START_PROBE_MS)];
 
   const runs: WsLevelResult[] = [];
   const progress = new Progress('ws', 2 + fractions.length * 2 + (opts.quick ? 0 : (REFINE_STEPS + EXTEND_STEPS) * 2));
   const run = async (mode: Mode, sessions: number): Promise<void> => {
-    readings.push(probe.measure(opts.quick ? 500 : LEVEL_PROBE_MS));
+    readings.push(await probe.measure(opts.quick ? 500 : LEVEL_PROBE_MS));
     runs.push(await runLevel(mode, sessions, plan));
     progress.update(runs.length);
   };
@@ -469,6 +469,7 @@ export async function runWsBench(opts: { quick: boolean }): Promise<WsBenchResul
       }
     }
   }
+  await probe.close();
   const audioSecondsPerSecond = round(percentile(readings, 50), 0);
   const ceiling = sessionsFor(audioSecondsPerSecond);
   const capacityIn = (mode: Mode): Capacity => {
