@@ -16,7 +16,6 @@ export class EarlyAudio {
   #blocks: Int16Array[] = [];
   #length = 0;
   #sent = 0;
-  #posted = false;
 
   constructor(port: MessagePort, speechText: string, fromRate: number, toRate: number) {
     this.#port = port;
@@ -32,8 +31,8 @@ export class EarlyAudio {
 
   /** The engine's next block, at its native rate. */
   add(pcm: Int16Array): void {
-    // Posted once: what follows comes with the reply.
-    if (this.#posted) return;
+    // Posted once (never empty: it is at least EARLY_AUDIO_MS): what follows comes with the reply.
+    if (this.#sent > 0) return;
     this.#blocks.push(pcm);
     this.#length += pcm.length;
     if (this.#length * 1000 < EARLY_AUDIO_MS * this.#fromRate) return;
@@ -43,7 +42,6 @@ export class EarlyAudio {
       head.set(block, at);
       at += block.length;
     }
-    this.#posted = true;
     this.#blocks = [];
     const from = this.#fromRate;
     const to = this.#toRate;

@@ -86,9 +86,8 @@ export class ConversationTurn {
     this.#sentences = new BoundedQueue(settings.sentenceQueueMax);
     const emit = (event: ServerEvent): void => this.#emit(event);
     const clock = this.#clock;
-    this.#deltas = new TextDeltaBatcher(settings.textDeltaMs, clock, (delta) => {
-      if (!this.finished) output.sendEvent({ type: 'response.text.delta', response_id: this.id, delta });
-    });
+    // Only #emit adds and #finish flushes before response.done, so nothing is sent after it.
+    this.#deltas = new TextDeltaBatcher(settings.textDeltaMs, clock, (delta) => output.sendEvent({ type: 'response.text.delta', response_id: this.id, delta }));
     this.#agent = new AgentStage({ responseId: this.id, agent: init.agent, conversation: init.conversation, settings, tokens: this.#tokens, emit, logger, clock });
     this.#framer = new AudioFramer({
       responseId: this.id,

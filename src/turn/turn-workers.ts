@@ -125,16 +125,12 @@ export function createTurnWorkers(pool: WorkerPool, options: TurnWorkersOptions)
    */
   const stream: TurnWorkers['stream'] = async (task, signal, priority) => {
     const started = clock.now();
-    let earlyBytes = 0;
-    let onEarly: (early: EarlySpeech) => void = () => {};
+    let onEarly!: (early: EarlySpeech) => void;
     const early = new Promise<EarlySpeech>((resolve) => (onEarly = resolve));
-    const whole = pool.speak(task, signal, priority, (e) => {
-      earlyBytes = e.pcm.byteLength;
-      onEarly(e);
-    });
+    const whole = pool.speak(task, signal, priority, onEarly);
     // Also what keeps a rejection after the early part, which nobody may read (a cancel), handled.
     whole.then(
-      (reply) => observer.bytes(earlyBytes + reply.pcm.byteLength),
+      (reply) => observer.bytes((reply.earlySamples + reply.pcm.length) * Int16Array.BYTES_PER_ELEMENT),
       (err: unknown) => {
         if (!signal.aborted) observer.failed(toSaywireError(err, 'WORKER_FAILED').code);
       },
