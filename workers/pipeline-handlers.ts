@@ -30,7 +30,9 @@ import { type SpeechWord, speechWordSpans } from '../src/speech/estimated-timing
 import { normalizeForSpeech, toSourceRange } from '../src/speech/normalize.js';
 import { LexiconCache, PronunciationLexicon, type PronunciationSet } from '../src/speech/pronunciations.js';
 import { resamplePcm16, resamplePcm16Range } from '../src/speech/resample.js';
+import { DEFAULT_CHUNKER_OPTIONS } from '../src/text/chunker-options.js';
 import { scanSentenceEnds } from '../src/text/sentence-boundaries.js';
+import { SentenceCarry } from '../src/text/sentence-carry.js';
 import { EarlyAudio } from './early-audio.js';
 
 /** The handlers, by task name. */
@@ -82,8 +84,10 @@ let encoders: Promise<typeof import('../src/speech/encoding/encode-segment.js')>
  */
 export async function loadPipelineHandlers(data: PipelineWorkerData | undefined): Promise<PipelineHandlers> {
   const kind = findEngine(data?.engine);
+  const scanOnly = data?.group === 'scan';
   // An upstream engine synthesizes on the main thread: its threads prepare and resample only.
-  const engine: SpeechEngine | undefined = kind.placement === 'pool' ? await kind.load() : undefined;
+  // The scan thread finds sentence ends and nothing else.
+  const engine: SpeechEngine | undefined = kind.placement === 'pool' && !scanOnly ? await kind.load() : undefined;
   const voiceIds = new Set(engine?.voices().map((v) => v.id));
   /** The server's pronunciations, after a session's own. */
   const serverLexicon = new PronunciationLexicon(data?.pronunciations ?? []);
@@ -133,8 +137,8 @@ export async function loadPipelineHandlers(data: PipelineWorkerData | undefined)
      */
     async speak(task) {
       if (isCancelled(task.cancelled)) return CANCELLED;
-      // The pool of an upstream engine is never asked to speak: a caller that does has a bug.
-      if (engine === undefined) throw new Error(`The ${kind.description.name} engine does not synthesize in the pool.`);
+      // The pool of an upstream engine, or the scan thread, is never asked to speak: a caller that does has a bug.
+      if (engine === undefined) throw new Error(scanOnly ? 'The scan thread does not synthesize.' : `The ${kind.description.name} engine does not synthesize in the pool.`);
       if (!voiceIds.has(task.voice)) {
         return { ok: false, code: 'INVALID_EVENT', message: `Unknown voice "${task.voice}".` };
       }
@@ -192,7 +196,8 @@ export async function loadPipelineHandlers(data: PipelineWorkerData | undefined)
   const { defaultVoice: voice, rate, pitch } = kind.description;
   for (let i = 0; i < (data?.warmUpSyntheses ?? 1); i++) {
     const text = WARM_UP_TEXTS[i % WARM_UP_TEXTS.length] as string;
-    if (engine === undefined) normalizeForSpeech(text, { language: voice });
+    if (scanOnly) scanSentenceEnds(text, new SentenceCarry(DEFAULT_CHUNKER_OPTIONS).state, DEFAULT_CHUNKER_OPTIONS, true);
+    else if (engine === undefined) normalizeForSpeech(text, { language: voice });
     else if ((await handlers.speak({ text, voice, rate: rate.default, pitch: pitch.default, sampleRate: null })).ok) warmedWith++;
   }
   return handlers;

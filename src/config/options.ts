@@ -99,7 +99,7 @@ export const SETTINGS = {
   maxTurnAudioMs: int(1000, 86_400_000, 600_000, 'Audio one turn may produce, ms.'),
 
   poolMinThreads: int(1, 64, 2, 'Worker threads kept warm.'),
-  poolMaxThreads: int(0, 64, 2, 'Most worker threads (size it to the cores). 0 runs chunking and synthesis on the main thread: the single-loop design, for benchmark comparison only, never for production.'),
+  poolMaxThreads: int(0, 64, 2, 'Most speaking worker threads (size it to the cores); with pool chunking one more thread, which loads no engine, finds sentence ends. 0 runs chunking and synthesis on the main thread: the single-loop design, for benchmark comparison only, never for production.'),
   poolMaxQueue: int(1, 100_000, 512, 'Pool tasks that may wait for a thread; past it work fails with OVERLOADED.'),
   poolMaxHeapMb: int(16, 65_536, 512, 'Heap limit of each worker thread; a worker past it fails its task, not the process.'),
   poolWarmUpSyntheses: int(1, 1000, 24, 'Sentences each pool thread speaks at start, before /readyz says ready: a cold engine runs its first sentences many times slower while V8 optimizes it.'),

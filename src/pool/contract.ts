@@ -60,7 +60,15 @@ export interface PipelineWorkerData {
   pronunciations: readonly Pronunciation[];
   /** Sentences the thread speaks (normalized and synthesized) before it says it is warm (`poolWarmUpSyntheses`). */
   warmUpSyntheses: number;
+  /**
+   * `scan`: the pool's scan thread, which only finds sentence ends and loads no engine (see
+   * `WorkerPool`); `pipeline` (the default): every task.
+   */
+  group?: ThreadGroup;
 }
+
+/** A pool's two kinds of thread, as its metrics label them: `pipeline` threads speak, the `scan` thread finds sentence ends. */
+export type ThreadGroup = 'pipeline' | 'scan';
 
 /** An expected failure, reported as a value. */
 export interface TaskFailure {

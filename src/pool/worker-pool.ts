@@ -25,6 +25,7 @@ import {
   type SpeakTask,
   type TaskFailure,
   type TaskName,
+  type ThreadGroup,
   type WarmReply,
   type WorkerMemory,
   type WorkerReport,
@@ -51,10 +52,15 @@ export interface WorkerPoolOptions {
   engine?: string;
   /** Sentences each thread speaks before it is warm (default 1). */
   warmUpSyntheses?: number;
+  /** Boundary scans on a thread of their own (see {@link WorkerPool}); default false. Not with `maxThreads: 0`. */
+  scanThread?: boolean;
 }
 
 /** Counters for metrics and readiness. */
 export type PoolStats = RunnerStats;
+
+/** A thread's latest memory report, and which group it belongs to. */
+export type GroupMemory = WorkerMemory & { group: ThreadGroup };
 
 /** Which speech task is more urgent: a turn's first sentence (the listener hears silence until it is done) or a later one. */
 export type SpeechPriority = 'first' | 'later';
@@ -87,17 +93,27 @@ const WORKER_YOUNG_GENERATION_MB = 6;
 const NO_TIMES = { p50: Number.NaN, p90: Number.NaN, p99: Number.NaN, mean: Number.NaN };
 const IDLE_STATS: RunnerStats = { threads: 0, queueSize: 0, utilization: 0, completed: 0, runTime: NO_TIMES, waitTime: NO_TIMES };
 
+/**
+ * With `scanThread`, boundary scans run on one more thread, which loads no engine. A scan is a
+ * millisecond of work that a turn waits on before its next sentence can start; on a thread that
+ * synthesizes it would wait for the sentence running there (and with `TASKS_PER_THREAD` it is
+ * committed behind one), tens of milliseconds at a time: at 100 sessions, most sentences whose
+ * server-added latency passed 40 ms had waited that way for their scan. The scan thread is idle
+ * nearly always, so a scan starts as soon as the kernel gives it a core.
+ */
 export class WorkerPool {
   readonly #maxQueue: number;
   readonly #maxThreads: number;
   /** The runner once it exists: at once for threads, after the engine loads on the main thread. */
   #runner: TaskRunner | undefined;
   readonly #starting: Promise<TaskRunner>;
+  /** The scan thread, when there is one. */
+  readonly #scans: TaskRunner | undefined;
   #warmThreads = 0;
   #skipped = 0;
   readonly #cells = new WeakMap<AbortSignal, Int32Array>();
   /** The latest memory report of each thread, by thread id. */
-  readonly #memory = new Map<number, WorkerMemory>();
+  readonly #memory = new Map<number, GroupMemory>();
   #warm = false;
   #closed = false;
 
@@ -114,13 +130,13 @@ export class WorkerPool {
       // A failed start surfaces in warmUp() and in every task; it must not go unhandled meanwhile.
       this.#starting.catch(() => {});
     } else {
-      this.#runner = new PiscinaRunner({
-        filename: options.filename ?? PIPELINE_WORKER_URL,
-        threads: { min: options.minThreads, max: options.maxThreads },
-        workerData,
-        resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, ...options.resourceLimits },
-      });
+      const filename = options.filename ?? PIPELINE_WORKER_URL;
+      const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, ...options.resourceLimits };
+      this.#runner = new PiscinaRunner({ filename, threads: { min: options.minThreads, max: options.maxThreads }, workerData, resourceLimits });
       this.#starting = Promise.resolve(this.#runner);
+      if (options.scanThread === true) {
+        this.#scans = new PiscinaRunner({ filename, threads: { min: 1, max: 1 }, workerData: { ...workerData, group: 'scan' }, resourceLimits });
+      }
     }
   }
 
@@ -136,12 +152,25 @@ export class WorkerPool {
 
   /**
    * Starts every thread and warms its engine with a real synthesis; resolves with the last
-   * thread's reply once all `maxThreads` have answered. Warm tasks are sent a round at a time,
-   * as many as the threads not yet heard from can hold: a thread holds at most
-   * `TASKS_PER_THREAD`, so the round fills the warm threads and the rest wait in the threads
-   * still loading (a round that misses one is caught by the next).
+   * speaking thread's reply once all `maxThreads` (and the scan thread) have answered.
    */
   async warmUp(): Promise<WarmReply> {
+    const reply = await this.#warmSpeaking();
+    // After the speaking threads, not beside them: a failure here throws with nothing else in
+    // flight (Piscina's close did not return when a caller closed the pool on one group's failure
+    // while the other's warm tasks were still pending). The scan thread started loading with the
+    // pool, so by now it answers at once.
+    if (this.#scans !== undefined) await this.#run('warm', {}, LANES.warm, undefined, 'scan');
+    this.#warm = true;
+    return reply;
+  }
+
+  /**
+   * Warm tasks are sent a round at a time, as many as the threads not yet heard from can hold: a
+   * thread holds at most `TASKS_PER_THREAD`, so the round fills the warm threads and the rest
+   * wait in the threads still loading (a round that misses one is caught by the next).
+   */
+  async #warmSpeaking(): Promise<WarmReply> {
     const warmed = new Set<number>();
     let reply: WarmReply | undefined;
     // The main thread is one "thread" to warm.
@@ -155,19 +184,18 @@ export class WorkerPool {
       }
     }
     this.#warmThreads = warmed.size;
-    this.#warm = true;
     return reply as WarmReply;
   }
 
-  /** Distinct threads that answered the warm-up. */
+  /** Distinct speaking threads that answered the warm-up (the scan thread is not one). */
   get warmThreads(): number {
     return this.#warmThreads;
   }
 
 
-  /** Finds settled sentence ends in a window of a carry buffer. */
+  /** Finds settled sentence ends in a window of a carry buffer (on the scan thread, when there is one). */
   async chunk(task: ChunkTask): Promise<ChunkReply> {
-    return (await this.#run('chunk', task, LANES.chunk)) as ChunkReply;
+    return (await this.#run('chunk', task, LANES.chunk, undefined, this.#scans === undefined ? 'pipeline' : 'scan')) as ChunkReply;
   }
 
   /**
@@ -268,22 +296,29 @@ export class WorkerPool {
     return cell;
   }
 
-  /** Tasks waiting for a thread (cheap: read per task and per turn). */
+  /** Tasks waiting for a thread, scans included (cheap: read per task and per turn). */
   get queueSize(): number {
-    return this.#runner?.queueSize ?? 0;
+    return (this.#runner?.queueSize ?? 0) + (this.#scans?.queueSize ?? 0);
   }
 
-  /** Pool counters for metrics: computes the task time quantiles, so only for a scrape. */
+  /** The speaking threads' counters, for metrics: computes the task time quantiles, so only for a scrape. */
   stats(): PoolStats {
     return this.#runner?.stats() ?? IDLE_STATS;
+  }
+
+  /** Each group's counters, for metrics (the scan thread's only when there is one). */
+  groupStats(): Array<[ThreadGroup, PoolStats]> {
+    const groups: Array<[ThreadGroup, PoolStats]> = [['pipeline', this.stats()]];
+    if (this.#scans !== undefined) groups.push(['scan', this.#scans.stats()]);
+    return groups;
   }
 
   /**
    * The latest memory report of each live thread (a report is at most about a second old for a
    * thread that has run a task since; an idle thread's is as old as its last task).
    */
-  threadMemory(): WorkerMemory[] {
-    const live = new Set(this.#runner?.liveThreadIds() ?? []);
+  threadMemory(): GroupMemory[] {
+    const live = new Set([...(this.#runner?.liveThreadIds() ?? []), ...(this.#scans?.liveThreadIds() ?? [])]);
     for (const id of this.#memory.keys()) if (!live.has(id)) this.#memory.delete(id);
     return [...this.#memory.values()];
   }
@@ -293,7 +328,7 @@ export class WorkerPool {
     if (this.#closed) return;
     this.#closed = true;
     const runner = await this.#starting.catch(() => undefined);
-    await runner?.close();
+    await Promise.all([runner?.close(), this.#scans?.close()]);
   }
 
   /** True when the queue holds `maxQueue` tasks: a new one would be refused with OVERLOADED. */
@@ -301,15 +336,15 @@ export class WorkerPool {
     return this.queueSize >= this.#maxQueue;
   }
 
-  async #run(name: TaskName, task: object, lane: Lane, transferList?: TransferListItem[]): Promise<unknown> {
+  async #run(name: TaskName, task: object, lane: Lane, transferList?: TransferListItem[], group: ThreadGroup = 'pipeline'): Promise<unknown> {
     if (this.#closed) throw new SaywireError('SHUTTING_DOWN', 'The worker pool is closed.');
     // Checked here rather than recognised in Piscina's rejection, which carries no code.
     if (this.isFull) throw new SaywireError('OVERLOADED', 'The worker pool queue is full.');
     try {
-      const runner = this.#runner ?? (await this.#starting);
+      const runner = group === 'scan' ? (this.#scans as TaskRunner) : (this.#runner ?? (await this.#starting));
       const reply = (await runner.run(name, task, lane, transferList)) as WorkerReport | undefined;
       const memory = reply?.memory;
-      if (memory !== undefined) this.#memory.set(memory.threadId, memory);
+      if (memory !== undefined) this.#memory.set(memory.threadId, { ...memory, group });
       return reply;
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);

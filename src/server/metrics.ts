@@ -4,9 +4,9 @@
  * scrape time, so nothing on the hot path does more than an increment.
  */
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { WorkerMemory } from '../pool/contract.js';
+import type { ThreadGroup } from '../pool/contract.js';
 import type { ResponseSummary } from '../protocol/server-events.js';
-import type { PoolStats, WorkerPool } from '../pool/worker-pool.js';
+import type { GroupMemory, PoolStats, WorkerPool } from '../pool/worker-pool.js';
 import type { SpeechObserver } from '../turn/turn-workers.js';
 import type { EventLoopMonitor, LoopDelayTotals } from './event-loop-monitor.js';
 import { registerProcessMetrics } from './process-metrics.js';
@@ -36,20 +36,20 @@ const POOL_TASK_QUANTILES = [
  * Piscina reports quantiles and the mean but no count: the count is the tasks completed, the sum
  * their mean times that count.
  */
-export function poolTaskExposition(stats: Pick<PoolStats, 'runTime' | 'waitTime' | 'completed'>): string {
+export function poolTaskExposition(groups: ReadonlyArray<readonly [ThreadGroup, Pick<PoolStats, 'runTime' | 'waitTime' | 'completed'>]>): string {
   const lines: string[] = [];
-  for (const [kind, summary] of [
-    ['run', stats.runTime],
-    ['wait', stats.waitTime],
-  ] as const) {
+  const seconds = (ms: number): number => (Number.isFinite(ms) ? ms / 1000 : 0);
+  for (const kind of ['run', 'wait'] as const) {
     const name = `saywire_pool_task_${kind}_seconds`;
     lines.push(`# HELP ${name} Pool task ${kind === 'run' ? 'run' : 'queue-wait'} time since start (Piscina's record: sum is mean times count).`);
     lines.push(`# TYPE ${name} summary`);
-    const seconds = (ms: number): number => (Number.isFinite(ms) ? ms / 1000 : 0);
-    for (const [quantile, field] of POOL_TASK_QUANTILES) lines.push(`${name}{pool="pipeline",quantile="${quantile}"} ${seconds(summary[field])}`);
-    const count = stats.completed;
-    lines.push(`${name}_sum{pool="pipeline"} ${count === 0 ? 0 : seconds(summary.mean) * count}`);
-    lines.push(`${name}_count{pool="pipeline"} ${count}`);
+    for (const [pool, stats] of groups) {
+      const summary = kind === 'run' ? stats.runTime : stats.waitTime;
+      for (const [quantile, field] of POOL_TASK_QUANTILES) lines.push(`${name}{pool="${pool}",quantile="${quantile}"} ${seconds(summary[field])}`);
+      const count = stats.completed;
+      lines.push(`${name}_sum{pool="${pool}"} ${count === 0 ? 0 : seconds(summary.mean) * count}`);
+      lines.push(`${name}_count{pool="${pool}"} ${count}`);
+    }
   }
   return `${lines.join('\n')}\n`;
 }
@@ -155,7 +155,7 @@ export class ServerMetrics {
       labelNames: ['pool'],
       registers,
       collect() {
-        this.set({ pool: 'pipeline' }, sources.pool.stats().utilization);
+        for (const [pool, stats] of sources.pool.groupStats()) this.set({ pool }, stats.utilization);
       },
     });
     new Gauge({
@@ -164,7 +164,7 @@ export class ServerMetrics {
       labelNames: ['pool'],
       registers,
       collect() {
-        this.set({ pool: 'pipeline' }, sources.pool.stats().queueSize);
+        for (const [pool, stats] of sources.pool.groupStats()) this.set({ pool }, stats.queueSize);
       },
     });
     new Counter({
@@ -183,10 +183,10 @@ export class ServerMetrics {
       labelNames: ['pool'],
       registers,
       collect() {
-        this.set({ pool: 'pipeline' }, sources.pool.stats().threads);
+        for (const [pool, stats] of sources.pool.groupStats()) this.set({ pool }, stats.threads);
       },
     });
-    const workerGauge = (name: string, help: string, read: (m: WorkerMemory) => number): void => {
+    const workerGauge = (name: string, help: string, read: (m: GroupMemory) => number): void => {
       new Gauge({
         name,
         help: `${help} Reported by each thread with a task reply, at most once a second; a thread that has run no task yet is absent.`,
@@ -195,7 +195,7 @@ export class ServerMetrics {
         collect() {
           // Threads come and go (a crashed one is replaced): only live ones are shown.
           this.reset();
-          for (const m of sources.pool.threadMemory()) this.set({ pool: 'pipeline', thread: String(m.threadId) }, read(m));
+          for (const m of sources.pool.threadMemory()) this.set({ pool: m.group, thread: String(m.threadId) }, read(m));
         },
       });
     };
@@ -220,7 +220,7 @@ export class ServerMetrics {
   async scrape(): Promise<string> {
     // The loop histogram and the pool summaries are written beside the registry's text: see
     // loopDelayExposition and poolTaskExposition.
-    return `${await this.registry.metrics()}\n${loopDelayExposition(this.#loop.totals())}${poolTaskExposition(this.#pool.stats())}`;
+    return `${await this.registry.metrics()}\n${loopDelayExposition(this.#loop.totals())}${poolTaskExposition(this.#pool.groupStats())}`;
   }
 
   turnDone(summary: ResponseSummary): void {

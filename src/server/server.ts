@@ -98,6 +98,8 @@ export function createServer(input: ServerOptions = {}, deps: ServerDeps = {}): 
     resourceLimits: { maxOldGenerationSizeMb: options.poolMaxHeapMb },
     pronunciations,
     warmUpSyntheses: options.poolWarmUpSyntheses,
+    // Pool chunking scans on a thread of its own, never behind a synthesis.
+    scanThread: options.chunking === 'pool',
     ...(deps.workerFile === undefined ? {} : { filename: deps.workerFile }),
   });
   const agent = createAgent(options, clock);

@@ -74,6 +74,11 @@ describe('/metrics', () => {
     expect(sample(after, 'saywire_audio_frames_total')).toBe(client.audio().length);
     expect(sample(after, 'saywire_audio_bytes_total')).toBe(client.audio().reduce((n, f) => n + f.samples.byteLength, 0));
     expect(sample(after, 'saywire_pool_threads{pool="pipeline"}')).toBeGreaterThanOrEqual(1);
+    // Pool chunking (the default) scans on a thread of its own, which loads no engine.
+    expect(sample(after, 'saywire_pool_threads{pool="scan"}')).toBe(1);
+    expect(sample(after, 'saywire_pool_task_run_seconds_count{pool="scan"}')).toBeGreaterThanOrEqual(1);
+    const scanThread = /^saywire_worker_engine_heap_bytes\{pool="scan",thread="\d+"\} (\d+)$/m.exec(after);
+    expect(Number(scanThread?.[1])).toBe(0);
     expect(after).toContain('process_cpu_user_seconds_total');
     expect(sample(after, 'process_resident_memory_bytes')).toBeGreaterThan(0);
     // One loop monitor in the process: prom-client's default metrics (and their monitor) are not registered.
