@@ -329,5 +329,7 @@ describe('clients that vanish', () => {
     console.log(`heap: baseline ${(baseline / 2 ** 20).toFixed(1)} MB, after 1000 cycles ${(after / 2 ** 20).toFixed(1)} MB`);
     expect(after - baseline).toBeLessThan(16 * 2 ** 20);
     await stillServes();
-  });
+    // 5–12 s alone or beside other suites; one full run on a slow stretch of this machine took
+    // past the default 30 s. It measures the heap, not speed.
+  }, 90_000);
 });
