@@ -82,6 +82,14 @@ export class MainThreadRunner implements TaskRunner {
     });
   }
 
+  /** Rejects the queued tasks, then waits for the one running (a handler cannot be stopped part-way). */
+  async destroy(): Promise<void> {
+    for (let queued = this.#lanes.shift() as Queued | null; queued !== null; queued = this.#lanes.shift() as Queued | null) {
+      queued.reject(new Error('The pool was destroyed.'));
+    }
+    await this.close();
+  }
+
   #schedule(): void {
     if (this.#scheduled || this.#running) return;
     this.#scheduled = true;

@@ -40,6 +40,8 @@ export interface TaskRunner {
   liveThreadIds(): number[];
   /** Waits for running tasks, then stops. */
   close(): Promise<void>;
+  /** Stops at once: running and queued tasks reject. */
+  destroy(): Promise<void>;
 }
 
 export interface PiscinaRunnerOptions {
@@ -112,5 +114,9 @@ export class PiscinaRunner implements TaskRunner {
 
   close(): Promise<void> {
     return this.#piscina.close();
+  }
+
+  destroy(): Promise<void> {
+    return this.#piscina.destroy();
   }
 }

@@ -115,6 +115,8 @@ export class WorkerPool {
   /** The latest memory report of each thread, by thread id. */
   readonly #memory = new Map<number, GroupMemory>();
   #warm = false;
+  /** The warm-up failed: {@link close} then stops the threads instead of waiting for them. */
+  #failedToStart = false;
   #closed = false;
 
   constructor(options: WorkerPoolOptions) {
@@ -155,6 +157,15 @@ export class WorkerPool {
    * speaking thread's reply once all `maxThreads` (and the scan thread) have answered.
    */
   async warmUp(): Promise<WarmReply> {
+    try {
+      return await this.#warmUpGroups();
+    } catch (err) {
+      this.#failedToStart = true;
+      throw err;
+    }
+  }
+
+  async #warmUpGroups(): Promise<WarmReply> {
     const reply = await this.#warmSpeaking();
     // After the speaking threads, not beside them: a failure here throws with nothing else in
     // flight (Piscina's close did not return when a caller closed the pool on one group's failure
@@ -323,12 +334,18 @@ export class WorkerPool {
     return [...this.#memory.values()];
   }
 
-  /** Waits for running tasks, then stops every thread. */
+  /**
+   * Waits for running tasks, then stops every thread. After a failed warm-up it stops them at
+   * once: nothing in the pool is worth waiting for, and Piscina's close waited forever on warm
+   * tasks queued for threads that failed to start (two of them, each holding two tasks), so a
+   * server that could not start never finished stopping.
+   */
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
     const runner = await this.#starting.catch(() => undefined);
-    await Promise.all([runner?.close(), this.#scans?.close()]);
+    const stop = (r: TaskRunner | undefined) => (this.#failedToStart ? r?.destroy() : r?.close());
+    await Promise.all([stop(runner), stop(this.#scans)]);
   }
 
   /** True when the queue holds `maxQueue` tasks: a new one would be refused with OVERLOADED. */

@@ -263,10 +263,15 @@ describe('worker faults', () => {
     }
   });
 
-  it('a worker that cannot start stops start-up with WORKER_FAILED, is logged, and is not retried', async () => {
+  // Two threads from the start, each holding two warm tasks, is the shape whose close used to
+  // wait forever after the failure (the server's defaults).
+  it.each([
+    ['threads started on demand', {}],
+    ['two threads from the start', { poolMinThreads: 2, poolMaxThreads: 2 }],
+  ])('a worker that cannot start stops start-up with WORKER_FAILED, is logged, and is not retried (%s)', async (_shape, pool) => {
     const startLogs = new LogCapture();
     const failing = startServer(
-      {},
+      pool,
       { workerFile: new URL('../support/broken-start.worker.mjs', import.meta.url).href, logger: startLogs.logger() },
     );
     await expect(failing).rejects.toMatchObject({ code: 'WORKER_FAILED', message: expect.stringContaining('engine data missing') });
