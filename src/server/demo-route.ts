@@ -29,6 +29,7 @@ export const DEMO_MODULES = [
   'demo/browser/endpoints',
   'demo/browser/events-panel',
   'demo/browser/level-meter',
+  'demo/browser/playing-turn',
   'demo/browser/text-deltas',
   'demo/browser/transcript',
   'demo/browser/word-timing',

@@ -8,7 +8,7 @@
  *          in the message's own voice if one is chosen
  * Flush (speak my text) ──▶ the open text response gets the message and a text.flush; it stays
  *          open until a Send ends it
- * handle ─▶ response.sentence ─▶ sentence kept hidden
+ * handle ─▶ response.sentence ─▶ sentence kept hidden          (one reply's own state: PlayingTurn)
  *        ─▶ audio chunk ───────▶ PlaybackStream.schedule ─▶ the sentence's start on the audio clock
  *        ─▶ response.audio.done ▶ word timings
  *        ─▶ done ──────────────▶ timings line; played(ms) once playback ended or was stopped
@@ -23,33 +23,14 @@
  */
 import { type AudioChunk, type ResponseHandle, SaywireClient, SaywireClientError, type SessionUpdateFields, type TextResponseHandle } from '../../client/index.js';
 import { type SocketFactory, openSocket } from '../../client/socket.js';
-import { AudioPlayer, type PlaybackStream, toFloat32 } from './audio-player.js';
+import { AudioPlayer } from './audio-player.js';
 import { SessionControls, type VoiceList } from './controls.js';
-import type { DemoState, ResponseSummary, TurnState } from './demo-state.js';
+import type { DemoState, ResponseSummary } from './demo-state.js';
 import { endpointsFor } from './endpoints.js';
 import { EventsPanel } from './events-panel.js';
 import { LevelMeter } from './level-meter.js';
+import { PlayingTurn } from './playing-turn.js';
 import { splitIntoDeltas } from './text-deltas.js';
-import { TranscriptTurn, formatTimings } from './transcript.js';
-import { type WordTiming, wordAt } from './word-timing.js';
-
-interface Sentence {
-  text: string;
-  words: WordTiming[] | undefined;
-  /** Audio clock time its first chunk starts, s. */
-  start: number | undefined;
-  shown: boolean;
-}
-
-interface Turn {
-  readonly state: TurnState;
-  readonly view: TranscriptTurn;
-  readonly stream: PlaybackStream;
-  readonly handle: ResponseHandle;
-  readonly sentences: Map<number, Sentence>;
-  finished: boolean;
-  reported: boolean;
-}
 
 /**
  * The page is left open for hours: it keeps the latest turns (transcript and state), sentences
@@ -117,7 +98,7 @@ Object.assign(window, { saywireDemo: state });
 
 let client: SaywireClient | undefined;
 /** The latest turn: the one that may be sounding. */
-let current: Turn | undefined;
+let current: PlayingTurn | undefined;
 /** A "speak my text" response a Flush left open for more text; the next Send ends it. */
 let openText: TextResponseHandle | undefined;
 let ticking = false;
@@ -199,28 +180,8 @@ function changeSession(fields: SessionUpdateFields): void {
 }
 
 /** Reports what was heard, once the response is finished and its playback ended or was stopped; safe to call often. */
-function report(turn: Turn): void {
-  if (turn.reported || !turn.finished || turn.state.done === null) return;
-  if (!turn.stream.stopped && turn.stream.playing) return;
-  turn.reported = true;
-  if (turn.stream.buffers === 0) return;
-  const played = turn.state.playedMs ?? turn.stream.playedMs();
-  turn.state.playedMs = played;
-  if (client?.state === 'open') turn.handle.played(played);
-  turn.view.setMeta(formatTimings(turn.state.done, played));
-}
-
-/** Where playback is: the sounding sentence and the end of its last word heard (the whole sentence if its timings are unknown). */
-function heardPosition(turn: Turn): { index: number; endChar: number } {
-  const now = player.now;
-  let index = -1;
-  for (const [i, sentence] of turn.sentences) if (sentence.start !== undefined && sentence.start <= now && i > index) index = i;
-  const sentence = turn.sentences.get(index);
-  if (sentence === undefined || sentence.start === undefined) return { index: -1, endChar: 0 };
-  if (sentence.words === undefined) return { index, endChar: sentence.text.length };
-  const elapsed = (now - sentence.start) * 1000;
-  const heard = sentence.words.filter((word) => word.start_ms <= elapsed);
-  return { index, endChar: heard.at(-1)?.end ?? 0 };
+function report(turn: PlayingTurn): void {
+  turn.report(client?.state === 'open');
 }
 
 /** Barge-in: the server stops the response, the page stops its audio at once and trims the reply to what was heard. */
@@ -232,17 +193,7 @@ function interrupt(): void {
     state.cancelSent++;
     turn.handle.cancel();
   }
-  if (!turn.stream.stopped) {
-    const cut = turn.stream.playing || !turn.finished;
-    const { index, endChar } = heardPosition(turn);
-    turn.state.playedMs = turn.stream.stop();
-    if (cut) {
-      turn.state.interrupted = true;
-      turn.state.heardText = turn.view.interrupt(index, endChar);
-    } else {
-      turn.view.highlight(-1, -1);
-    }
-  }
+  turn.bargeIn(player.now);
   report(turn);
   updateStop();
 }
@@ -251,21 +202,7 @@ function tick(): void {
   const turn = current;
   ticking = false;
   if (turn === undefined || turn.stream.stopped) return;
-  const now = player.now;
-  let sounding = -1;
-  for (const [index, sentence] of turn.sentences) {
-    if (sentence.start === undefined || now < sentence.start) continue;
-    if (!sentence.shown) {
-      sentence.shown = true;
-      turn.view.reveal(index);
-      turn.state.sentences.push(sentence.text);
-      pushBounded(state.sentences, sentence.text, MAX_SENTENCES);
-    }
-    sounding = index;
-  }
-  const sentence = turn.sentences.get(sounding);
-  const word = sentence?.words === undefined || sentence.start === undefined ? -1 : wordAt(sentence.words, (now - sentence.start) * 1000);
-  turn.view.highlight(sounding, word);
+  for (const text of turn.show(player.now)) pushBounded(state.sentences, text, MAX_SENTENCES);
   state.activeSources = turn.stream.activeSources;
   state.peakLevel = meter.peak;
   if (turn.stream.playing) {
@@ -283,7 +220,7 @@ function startTicking(): void {
   requestAnimationFrame(tick);
 }
 
-function onAudio(turn: Turn, chunk: AudioChunk): void {
+function onAudio(turn: PlayingTurn, chunk: AudioChunk): void {
   const ms = (chunk.samples.length / chunk.header.sampleRate) * 1000;
   panel.countFrame(turn.handle.id ?? turn.handle.requestId, ms);
   state.frameCounts = panel.frameCounts;
@@ -291,56 +228,27 @@ function onAudio(turn: Turn, chunk: AudioChunk): void {
     turn.state.framesIgnored++;
     return;
   }
-  const start = turn.stream.schedule(toFloat32(chunk.samples), chunk.header.sampleRate);
-  if (start === undefined) return;
-  turn.state.scheduledBuffers++;
-  turn.state.scheduledMs += ms;
+  if (!turn.play(chunk)) return;
   state.scheduledBuffers++;
   state.scheduledMs += ms;
-  const sentence = turn.sentences.get(chunk.header.sentenceIndex);
-  if (sentence !== undefined && sentence.start === undefined) sentence.start = start;
   updateStop();
   startTicking();
 }
 
-function follow(turn: Turn): void {
+function follow(turn: PlayingTurn): void {
   const { handle } = turn;
-  handle.on('response.created', (event) => {
-    turn.state.id = event.response.id;
-    turn.state.status = 'running';
-    turn.view.setMeta('speaking…');
-  });
-  handle.on('response.sentence', (event) => {
-    turn.sentences.set(event.index, { text: event.text, words: undefined, start: undefined, shown: false });
-    turn.view.addSentence(event.index, event.text);
-  });
-  handle.on('response.audio.done', (event) => {
-    const sentence = turn.sentences.get(event.sentence_index);
-    if (sentence === undefined) return;
-    sentence.words = event.words;
-    turn.view.setWords(event.sentence_index, sentence.text, event.words);
-  });
   handle.on('audio', (chunk) => onAudio(turn, chunk));
   handle.done.then(
     (done: ResponseSummary) => {
       state.lastDone = done;
-      turn.state.done = done;
-      turn.state.status = done.status;
-      turn.finished = true;
-      turn.view.setMeta(formatTimings(done, turn.state.playedMs));
+      turn.finish(done);
       report(turn);
       updateStop();
     },
     (err: unknown) => {
-      turn.finished = true;
-      turn.state.status = 'failed';
       const code = err instanceof SaywireClientError ? err.code : 'CLIENT_ERROR';
-      if (code === 'CONNECTION_CLOSED') {
-        turn.view.setMeta('connection closed');
-      } else {
-        turn.view.setMeta(`failed: ${code}`);
-        showError(code, err instanceof Error ? err.message : String(err));
-      }
+      turn.fail(code);
+      if (code !== 'CONNECTION_CLOSED') showError(code, err instanceof Error ? err.message : String(err));
       updateStop();
     },
   );
@@ -413,31 +321,8 @@ function flushText(): void {
 
 /** Shows and plays a response the page just asked for. */
 function begin(handle: ResponseHandle, mode: 'agent' | 'speak', text: string): void {
-  const turnState: TurnState = {
-    id: null,
-    mode,
-    userText: text,
-    status: 'pending',
-    scheduledBuffers: 0,
-    scheduledMs: 0,
-    framesIgnored: 0,
-    sentences: [],
-    cancelSent: false,
-    playedMs: null,
-    interrupted: false,
-    heardText: null,
-    done: null,
-  };
-  const turn: Turn = {
-    state: turnState,
-    view: new TranscriptTurn(ui.transcript, text, mode === 'agent' ? 'Agent' : 'Spoken'),
-    stream: player.stream(),
-    handle,
-    sentences: new Map(),
-    finished: false,
-    reported: false,
-  };
-  pushBounded(state.turns, turnState, MAX_TURNS);
+  const turn = new PlayingTurn(handle, mode, text, ui.transcript, player.stream());
+  pushBounded(state.turns, turn.state, MAX_TURNS);
   while (ui.transcript.childElementCount > MAX_TURNS) ui.transcript.firstElementChild?.remove();
   current = turn;
   follow(turn);
@@ -447,11 +332,7 @@ function begin(handle: ResponseHandle, mode: 'agent' | 'speak', text: string): v
 
 /** The socket is gone: silence the turn and clear its highlight (its handle fails on its own). */
 function socketLost(): void {
-  const turn = current;
-  if (turn !== undefined && !turn.stream.stopped) {
-    turn.state.playedMs = turn.stream.stop();
-    turn.view.highlight(-1, -1);
-  }
+  current?.silence();
   updateStop();
 }
 
