@@ -6,7 +6,7 @@
  * entry hands back in shared memory. Expected failures come back as values; a throw is a bug.
  */
 import { getHeapStatistics } from 'node:v8';
-import { threadId } from 'node:worker_threads';
+import { type MessagePort, threadId } from 'node:worker_threads';
 import type {
   ChunkReply,
   ChunkTask,
@@ -68,6 +68,19 @@ const CANCELLED: TaskFailure = { ok: false, code: 'CANCELLED', message: 'The cal
 
 function isCancelled(cell: Int32Array | undefined): boolean {
   return cell !== undefined && Atomics.load(cell, 0) !== 0;
+}
+
+/**
+ * Closes a port a task brought, and waits until it is closed. Between tasks a Piscina thread
+ * waits in `Atomics.wait`, so its event loop never runs, and a port's close only completes on the
+ * event loop: a port closed without waiting was never freed. Every sentence's early-audio port
+ * stayed in its thread's heap, 240 MB of it after 200,000 turns in the soak. Waiting for `close`
+ * lets the loop run that once, before the reply.
+ */
+function closePort(port: MessagePort): Promise<void> {
+  const closed = new Promise<void>((resolve) => port.once('close', () => resolve()));
+  port.close();
+  return closed;
 }
 
 /**
@@ -151,7 +164,7 @@ export async function loadPipelineHandlers(data: PipelineWorkerData | undefined)
       try {
         synthesized = await collectSpeech(engine.stream(prepared.text, options), nativeRate);
       } finally {
-        task.early?.close();
+        if (task.early !== undefined) await closePort(task.early);
       }
       const pcm = outRate === nativeRate ? synthesized.pcm : resamplePcm16(synthesized.pcm, nativeRate, outRate);
       const words: SpokenWord[] = synthesized.words.map((w) => {

@@ -167,10 +167,7 @@ export class WorkerPool {
 
   async #warmUpGroups(): Promise<WarmReply> {
     const reply = await this.#warmSpeaking();
-    // After the speaking threads, not beside them: a failure here throws with nothing else in
-    // flight (Piscina's close did not return when a caller closed the pool on one group's failure
-    // while the other's warm tasks were still pending). The scan thread started loading with the
-    // pool, so by now it answers at once.
+    // The scan thread started loading with the pool, so by now it answers at once.
     if (this.#scans !== undefined) await this.#run('warm', {}, LANES.warm, undefined, 'scan');
     this.#warm = true;
     return reply;

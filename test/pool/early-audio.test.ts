@@ -3,9 +3,13 @@
  * the early part and the reply's rest join into exactly the audio of the whole sentence.
  */
 import fc from 'fast-check';
+import { once } from 'node:events';
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EARLY_AUDIO_MS, type EarlySpeech } from '../../src/pool/contract.js';
+import { EARLY_AUDIO_MS, type EarlySpeech, type SpeakReply } from '../../src/pool/contract.js';
+import { PiscinaRunner } from '../../src/pool/task-runner.js';
+import { PIPELINE_WORKER_URL } from '../../src/pool/worker-file.js';
+import { DEFAULT_ENGINE } from '../../src/speech/engines.js';
 import { WorkerPool } from '../../src/pool/worker-pool.js';
 import { resamplePcm16 } from '../../src/speech/resample.js';
 import { EarlyAudio } from '../../workers/early-audio.js';
@@ -87,6 +91,35 @@ describe('early audio through the pool', () => {
     // joined audio is held to the length of the whole; EarlyAudio's own test holds the seam exact.
     expect(Math.abs(first.pcm.length + rest.pcm.length - whole.pcm.length)).toBeLessThan(whole.pcm.length / 100);
     expect(rest.words.map((w) => [w.start, w.end])).toEqual(whole.words.map((w) => [w.start, w.end]));
+  });
+
+  it('the thread has let go of the early port when it replies (a Piscina thread idles in Atomics.wait, where a closing port is never freed)', async () => {
+    const runner = new PiscinaRunner({
+      filename: PIPELINE_WORKER_URL,
+      threads: { min: 1, max: 1 },
+      workerData: { engine: DEFAULT_ENGINE.description.name, pronunciations: [], warmUpSyntheses: 1 },
+      resourceLimits: {},
+    });
+    try {
+      for (let i = 0; i < 3; i++) {
+        const { port1, port2 } = new MessageChannel();
+        const early: unknown[] = [];
+        // A listener starts the port: a port not started never reads the other side's close either.
+        port1.on('message', (message) => early.push(message));
+        let closed = false;
+        const close = once(port1, 'close').then(() => (closed = true));
+        const reply = (await runner.run('speak', { text: LONG, ...voice, sampleRate: null, early: port2 }, 'slow', [port2])) as SpeakReply;
+        expect(reply.ok && reply.earlySamples).toBeGreaterThan(0);
+        // Closed on the thread before its reply was posted; the two ports keep no order between
+        // them, so the close may be read here a moment after the reply. A port the thread only
+        // asked to close never closes at all while the thread idles: this wait would not end.
+        await close;
+        expect(closed).toBe(true);
+        expect(early).toHaveLength(1);
+      }
+    } finally {
+      await runner.close();
+    }
   });
 
   it('a sentence shorter than the early part comes whole in the reply', async () => {
