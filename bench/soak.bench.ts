@@ -14,6 +14,8 @@ import { ServerProcess } from './server-process.js';
 /** One pool thread's memory at a sample, MB. */
 export interface ThreadSample {
   thread: string;
+  /** `pipeline` (a speaking thread) or `scan` (the scan thread). */
+  pool: string;
   heapUsedMB: number;
   heapTotalMB: number;
   externalMB: number;
@@ -59,12 +61,12 @@ async function sample(server: ServerProcess, phase: SoakSample['phase'], step: n
     saywire_worker_external_bytes: 'externalMB',
     saywire_worker_engine_heap_bytes: 'engineHeapMB',
   } as const;
-  for (const match of text.matchAll(/^(saywire_worker_\w+)\{pool="pipeline",thread="(\d+)"\} ([0-9.e+-]+)$/gm)) {
+  for (const match of text.matchAll(/^(saywire_worker_\w+)\{pool="(\w+)",thread="(\d+)"\} ([0-9.e+-]+)$/gm)) {
     const field = fields[match[1] as keyof typeof fields];
     if (field === undefined) continue;
-    const thread = match[2] as string;
-    const entry = perThread.get(thread) ?? { thread, heapUsedMB: 0, heapTotalMB: 0, externalMB: 0, engineHeapMB: 0 };
-    entry[field] = round(Number(match[3]) / MB);
+    const thread = match[3] as string;
+    const entry = perThread.get(thread) ?? { thread, pool: match[2] as string, heapUsedMB: 0, heapTotalMB: 0, externalMB: 0, engineHeapMB: 0 };
+    entry[field] = round(Number(match[4]) / MB);
     perThread.set(thread, entry);
   }
   return {
@@ -212,11 +214,11 @@ export function soakMarkdown(r: SoakResult): string {
     "Per pool thread (each thread's own report, at most a second old; a thread that has run no task yet has none):",
     '',
     table(
-      ['point', 'thread', 'heap used MB', 'heap total MB', 'external MB', 'eSpeak heap MB'],
+      ['point', 'thread (pool)', 'heap used MB', 'heap total MB', 'external MB', 'eSpeak heap MB'],
       points.flatMap((x) =>
         threads.map((t) => {
           const s = x.threads.find((y) => y.thread === t);
-          return s === undefined ? [label(x), t, '–', '–', '–', '–'] : [label(x), t, s.heapUsedMB, s.heapTotalMB, s.externalMB, s.engineHeapMB];
+          return s === undefined ? [label(x), t, '–', '–', '–', '–'] : [label(x), `${t} (${s.pool})`, s.heapUsedMB, s.heapTotalMB, s.externalMB, s.engineHeapMB];
         }),
       ),
     ),
