@@ -24,7 +24,7 @@ import type {
   WarmReply,
   WorkerMemory,
 } from '../src/pool/contract.js';
-import { type SpeechEngine, type SynthesisResult, collectSpeech } from '../src/speech/engine.js';
+import { type SpeechEngine, collectSpeech } from '../src/speech/engine.js';
 import { findEngine } from '../src/speech/engines.js';
 import { type SpeechWord, speechWordSpans } from '../src/speech/estimated-timings.js';
 import { normalizeForSpeech, toSourceRange } from '../src/speech/normalize.js';
@@ -128,6 +128,34 @@ export async function loadPipelineHandlers(data: PipelineWorkerData | undefined)
     };
   };
 
+  /**
+   * Normalizes a sentence for speech and synthesizes it. The voice's language picks the
+   * normalization rules ("de" reads numbers in German). A sentence with nothing to say once
+   * normalized (emoji or markup only) comes back with no audio and no words. With an `early`
+   * port, the first audio goes there as soon as there is enough of it, and the reply holds the rest.
+   */
+  const speakSentence = async (task: SpeakTask): Promise<SpeakReply> => {
+    if (isCancelled(task.cancelled)) return CANCELLED;
+    // The pool of an upstream engine, or the scan thread, is never asked to speak: a caller that does has a bug.
+    if (engine === undefined) throw new Error(scanOnly ? 'The scan thread does not synthesize.' : `The ${kind.description.name} engine does not synthesize in the pool.`);
+    if (!voiceIds.has(task.voice)) {
+      return { ok: false, code: 'INVALID_EVENT', message: `Unknown voice "${task.voice}".` };
+    }
+    const prepared = normalizeForSpeech(task.text, { language: task.voice, lexicons: lexiconsOf(task.pronunciations) });
+    const nativeRate = engine.description.sampleRate;
+    const outRate = task.sampleRate ?? nativeRate;
+    const early = task.early === undefined ? undefined : new EarlyAudio(task.early, prepared.text, nativeRate, outRate);
+    const options = { voice: task.voice, rate: task.rate, pitch: task.pitch, onAudio: early === undefined ? undefined : (pcm: Int16Array) => early.add(pcm) };
+    const synthesized = await collectSpeech(engine.stream(prepared.text, options), nativeRate);
+    const pcm = outRate === nativeRate ? synthesized.pcm : resamplePcm16(synthesized.pcm, nativeRate, outRate);
+    const words: SpokenWord[] = synthesized.words.map((w) => {
+      const source = toSourceRange(prepared.map, w.start, w.end);
+      return { start: source.start, end: source.end, startMs: w.startMs, endMs: w.endMs };
+    });
+    const earlySamples = early?.sent ?? 0;
+    return { ok: true, pcm: pcm.subarray(earlySamples), earlySamples, sampleRate: outRate, speechText: prepared.text, words, memory: dueMemoryReport() };
+  };
+
   /** Sentences synthesized to warm up (below, before the handlers are handed out). */
   let warmedWith = 0;
   const handlers: PipelineHandlers = {
@@ -143,36 +171,15 @@ export async function loadPipelineHandlers(data: PipelineWorkerData | undefined)
     },
 
     /**
-     * Normalizes a sentence for speech and synthesizes it. The voice's language picks the
-     * normalization rules ("de" reads numbers in German). A sentence with nothing to say once
-     * normalized (emoji or markup only) comes back with no audio and no words. With an `early`
-     * port, the first audio goes there as soon as there is enough of it, and the reply holds the rest.
+     * Normalizes a sentence for speech and synthesizes it (see `speakSentence`). A port the task
+     * brought is closed however the task ends, a skipped or refused one included.
      */
     async speak(task) {
-      if (isCancelled(task.cancelled)) return CANCELLED;
-      // The pool of an upstream engine, or the scan thread, is never asked to speak: a caller that does has a bug.
-      if (engine === undefined) throw new Error(scanOnly ? 'The scan thread does not synthesize.' : `The ${kind.description.name} engine does not synthesize in the pool.`);
-      if (!voiceIds.has(task.voice)) {
-        return { ok: false, code: 'INVALID_EVENT', message: `Unknown voice "${task.voice}".` };
-      }
-      const prepared = normalizeForSpeech(task.text, { language: task.voice, lexicons: lexiconsOf(task.pronunciations) });
-      const nativeRate = engine.description.sampleRate;
-      const outRate = task.sampleRate ?? nativeRate;
-      const early = task.early === undefined ? undefined : new EarlyAudio(task.early, prepared.text, nativeRate, outRate);
-      const options = { voice: task.voice, rate: task.rate, pitch: task.pitch, onAudio: early === undefined ? undefined : (pcm: Int16Array) => early.add(pcm) };
-      let synthesized: SynthesisResult;
       try {
-        synthesized = await collectSpeech(engine.stream(prepared.text, options), nativeRate);
+        return await speakSentence(task);
       } finally {
         if (task.early !== undefined) await closePort(task.early);
       }
-      const pcm = outRate === nativeRate ? synthesized.pcm : resamplePcm16(synthesized.pcm, nativeRate, outRate);
-      const words: SpokenWord[] = synthesized.words.map((w) => {
-        const source = toSourceRange(prepared.map, w.start, w.end);
-        return { start: source.start, end: source.end, startMs: w.startMs, endMs: w.endMs };
-      });
-      const earlySamples = early?.sent ?? 0;
-      return { ok: true, pcm: pcm.subarray(earlySamples), earlySamples, sampleRate: outRate, speechText: prepared.text, words, memory: dueMemoryReport() };
     },
 
     /**

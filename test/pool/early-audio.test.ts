@@ -93,33 +93,52 @@ describe('early audio through the pool', () => {
     expect(rest.words.map((w) => [w.start, w.end])).toEqual(whole.words.map((w) => [w.start, w.end]));
   });
 
-  it('the thread has let go of the early port when it replies (a Piscina thread idles in Atomics.wait, where a closing port is never freed)', async () => {
-    const runner = new PiscinaRunner({
-      filename: PIPELINE_WORKER_URL,
-      threads: { min: 1, max: 1 },
-      workerData: { engine: DEFAULT_ENGINE.description.name, pronunciations: [], warmUpSyntheses: 1 },
-      resourceLimits: {},
+  describe('the thread has let go of the early port when it replies (a Piscina thread idles in Atomics.wait, where a closing port is never freed)', () => {
+    let runner: PiscinaRunner;
+    beforeAll(() => {
+      runner = new PiscinaRunner({
+        filename: PIPELINE_WORKER_URL,
+        threads: { min: 1, max: 1 },
+        workerData: { engine: DEFAULT_ENGINE.description.name, pronunciations: [], warmUpSyntheses: 1 },
+        resourceLimits: {},
+      });
     });
-    try {
+    afterAll(async () => {
+      await runner.close();
+    });
+
+    /** Speaks `task` with an early port; resolves with the reply and the messages the port got, once the port has closed. */
+    async function speakWithPort(task: object): Promise<{ reply: SpeakReply; early: unknown[] }> {
+      const { port1, port2 } = new MessageChannel();
+      const early: unknown[] = [];
+      // A listener starts the port: a port not started never reads the other side's close either.
+      port1.on('message', (message) => early.push(message));
+      let closed = false;
+      const close = once(port1, 'close').then(() => (closed = true));
+      const reply = (await runner.run('speak', { ...task, early: port2 }, 'slow', [port2])) as SpeakReply;
+      // Closed on the thread before its reply was posted; the two ports keep no order between
+      // them, so the close may be read here a moment after the reply. A port the thread only
+      // asked to close never closes at all while the thread idles: this wait would not end.
+      await close;
+      expect(closed).toBe(true);
+      return { reply, early };
+    }
+
+    it('after a synthesis, every time', async () => {
       for (let i = 0; i < 3; i++) {
-        const { port1, port2 } = new MessageChannel();
-        const early: unknown[] = [];
-        // A listener starts the port: a port not started never reads the other side's close either.
-        port1.on('message', (message) => early.push(message));
-        let closed = false;
-        const close = once(port1, 'close').then(() => (closed = true));
-        const reply = (await runner.run('speak', { text: LONG, ...voice, sampleRate: null, early: port2 }, 'slow', [port2])) as SpeakReply;
+        const { reply, early } = await speakWithPort({ text: LONG, ...voice, sampleRate: null });
         expect(reply.ok && reply.earlySamples).toBeGreaterThan(0);
-        // Closed on the thread before its reply was posted; the two ports keep no order between
-        // them, so the close may be read here a moment after the reply. A port the thread only
-        // asked to close never closes at all while the thread idles: this wait would not end.
-        await close;
-        expect(closed).toBe(true);
         expect(early).toHaveLength(1);
       }
-    } finally {
-      await runner.close();
-    }
+    });
+
+    it('after a task its caller gave up before it started (skipped, nothing sent)', async () => {
+      const cancelled = new Int32Array(new SharedArrayBuffer(4));
+      Atomics.store(cancelled, 0, 1);
+      const { reply, early } = await speakWithPort({ text: LONG, ...voice, sampleRate: null, cancelled });
+      expect(reply).toMatchObject({ ok: false, code: 'CANCELLED' });
+      expect(early).toEqual([]);
+    });
   });
 
   it('a sentence shorter than the early part comes whole in the reply', async () => {
