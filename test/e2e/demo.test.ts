@@ -27,6 +27,11 @@ const WEB = new URL('../../dist/web/', import.meta.url);
 const SHOTS = process.env.SAYWIRE_SCREENSHOTS === 'docs' ? new URL('../../docs/', import.meta.url) : new URL('../../test-output/', import.meta.url);
 
 type Demo = { saywireDemo: DemoState };
+/** The few page globals a step run inside the page uses (the tests compile without the DOM's types). */
+type PageGlobals = {
+  document: { querySelector(selector: string): { click(): void } | null; dispatchEvent(event: unknown): boolean };
+  KeyboardEvent: new (type: string, init: { key: string; bubbles: boolean }) => unknown;
+};
 
 describe('demo page helpers', () => {
   it('splits text into deltas of at most three words that join back to the text exactly', () => {
@@ -164,6 +169,26 @@ describe('demo page in Chromium', () => {
         return turn !== undefined && turn.status === 'running' && turn.sentences.length > 0;
       }, n);
     }
+    /**
+     * Waits until turn `n` is running with a sentence sounding, then, in the same task on the
+     * page, stops it the way `how` says: a real click on Stop, or the Escape key. Done in one step
+     * so the reply is still streaming when the page stops it; a wait here and a click from Node
+     * leave a gap that a loaded machine can stretch past the end of the reply.
+     */
+    async function stopWhenSounding(n: number, how: 'click' | 'escape'): Promise<void> {
+      await page.waitForFunction(
+        ([i, way]) => {
+          const turn = (globalThis as unknown as Demo).saywireDemo.turns[i as number];
+          if (turn === undefined || turn.status !== 'running' || turn.sentences.length === 0) return false;
+          const { document, KeyboardEvent } = globalThis as unknown as PageGlobals;
+          if (way === 'click') document.querySelector('#stop')?.click();
+          else document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+          return true;
+        },
+        [n, how] as const,
+        { polling: 10 },
+      );
+    }
     async function newPage(viewport: { width: number; height: number }, colorScheme: 'light' | 'dark'): Promise<[BrowserContext, Page]> {
       const ctx = await browser.newContext({ viewport, colorScheme });
       const p = await ctx.newPage();
@@ -295,8 +320,7 @@ describe('demo page in Chromium', () => {
 
     it('Stop mid-turn sends response.cancel, silences the audio, clears the highlight and schedules nothing more; Escape stops too', async () => {
       await say('Tell me about the plans', 'agent');
-      await sounding(2);
-      await page.click('#stop');
+      await stopWhenSounding(2, 'click');
       await page.waitForFunction(() => (globalThis as unknown as Demo).saywireDemo.turns[2]?.done !== null);
       const stopped = await demo();
       const turn = stopped.turns[2]!;
@@ -314,10 +338,9 @@ describe('demo page in Chromium', () => {
 
       // Anything of the cancelled turn still on the wire arrives before the next turn's response.created.
       await say('And the weather?', 'agent');
-      await sounding(3);
+      await stopWhenSounding(3, 'escape');
       const later = await demo();
       expect(later.turns[2]!.scheduledBuffers).toBe(turn.scheduledBuffers);
-      await page.keyboard.press('Escape');
       await page.waitForFunction(() => (globalThis as unknown as Demo).saywireDemo.turns[3]?.done !== null);
       const escaped = (await demo()).turns[3]!;
       expect(escaped).toMatchObject({ cancelSent: true, interrupted: true });

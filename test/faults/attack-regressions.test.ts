@@ -195,7 +195,11 @@ describe('a closed socket (was: its turn kept synthesizing)', () => {
     try {
       const raw = await RawSocket.upgrade(slow.url);
       raw.socket.pause();
-      const many = Array.from({ length: 200 }, (_, i) => `Sentence ${i + 1} has a few more words in it.`).join(' ');
+      // Long sentences: the 15 that start beside the first take the one thread most of a second,
+      // so some are still queued when the first frame closes the socket, however late the main
+      // thread gets to it on a loaded machine (short ones were all spoken by then, now and then).
+      const long = 'is a long one, with a great many words in it, so that the one pool thread takes a while to speak it, as it must for each of them in turn, one after the other, until the client is closed';
+      const many = Array.from({ length: 40 }, (_, i) => `Sentence ${i + 1} ${long}.`).join(' ');
       raw.write(frame(0x1, Buffer.from(JSON.stringify({ type: 'text.append', delta: many }))));
       raw.write(frame(0x1, Buffer.from(JSON.stringify({ type: 'text.done' }))));
       const done = await slowLogs.waitFor((l) => l.msg === 'turn done');
@@ -210,7 +214,7 @@ describe('a closed socket (was: its turn kept synthesizing)', () => {
     // turn by now, and were skipped rather than synthesized. (Waiting on log lines for this
     // missed skips that came after the last line.)
     expect(slow.pool.skipped).toBeGreaterThan(0);
-    // A real pool on one thread: on a loaded machine its 200 sentences take a while to drain.
+    // A real pool on one thread: on a loaded machine its queue takes a while to drain.
   }, 60_000);
 });
 
