@@ -20,7 +20,7 @@ import { LoadGenerator, type LoadReport } from './load/load-generator.js';
 import type { LiveCounters, SessionReport, TurnRecord } from './load/load-worker.js';
 import { Progress, percentile, round, table } from './report.js';
 import { type ServerSample, ServerProcess, bucketQuantile } from './server-process.js';
-import { CeilingProbe } from './ceiling-probe.js';
+import { CeilingProbe, type SynthesisTail } from './ceiling-probe.js';
 
 /** `pool`: worker threads (the server's design); `main-thread`: `poolMaxThreads: 0`, everything on the event loop. */
 export type Mode = 'pool' | 'main-thread';
@@ -54,8 +54,12 @@ const BASE_SESSIONS = 100;
 /** The ladder above it, as fractions of the ceiling. */
 const FRACTIONS = [0.25, 0.5, 0.7, 0.85, 1.0, 1.2];
 const QUICK_FRACTIONS = [0.1];
-/** Halvings of the gap between the last passing and the first failing level, per mode. */
-const REFINE_STEPS = 2;
+/**
+ * Halvings of the gap between the last passing and the first failing level, per mode, at most:
+ * they stop once the gap is within 5% of the ceiling. Two left a gap of 45 sessions when a fast
+ * start reading had placed the ladder's steps 180 apart.
+ */
+const REFINE_STEPS = 4;
 /** Levels a mode climbs past the top of the ladder while it passes, each this fraction of the placement higher. */
 const EXTEND_STEPS = 3;
 const EXTEND_FRACTION = 0.2;
@@ -171,7 +175,7 @@ export interface WsBenchResult {
    * Single-thread eSpeak synthesis of the sessions' sentences, read at the start and before every
    * level (`readings`, audio s per wall s, in order); the median is the ceiling's rate.
    */
-  synthesis: { realTimeFactor: number; audioSecondsPerSecond: number; readings: number[] };
+  synthesis: { realTimeFactor: number; audioSecondsPerSecond: number; readings: number[]; tail: SynthesisTail };
   /** The ceiling from the start's reading alone, where the levels were placed. */
   placement: number;
   /** Levels a mode climbed past the top of the ladder because it passed them all. */
@@ -462,13 +466,15 @@ export async function runWsBench(opts: { quick: boolean }): Promise<WsBenchResul
         if (capacity.firstFailing === null) break;
         const low = capacity.sessions ?? 0;
         const mid = Math.round((low + capacity.firstFailing) / 2);
-        // Closer than 5% of the ceiling (or 5 sessions) is within the noise of one run.
-        if (capacity.firstFailing - low < Math.max(5, placement * 0.05)) break;
+        // Closer than 5% of the ceiling (or 5 sessions) is within the noise of one run. The
+        // readings' median so far, not the placement: one fast or slow start reading moves that.
+        if (capacity.firstFailing - low < Math.max(5, sessionsFor(percentile(readings, 50)) * 0.05)) break;
         refined[mode].push(mid);
         await run(mode, mid);
       }
     }
   }
+  const tail = probe.tail();
   await probe.close();
   const audioSecondsPerSecond = round(percentile(readings, 50), 0);
   const ceiling = sessionsFor(audioSecondsPerSecond);
@@ -498,6 +504,7 @@ export async function runWsBench(opts: { quick: boolean }): Promise<WsBenchResul
       audioSecondsPerSecond,
       realTimeFactor: round(1 / audioSecondsPerSecond, 4),
       readings: readings.map((x) => round(x, 0)),
+      tail,
     },
     placement,
     extended,
@@ -564,6 +571,12 @@ export function wsMarkdown(r: WsBenchResult): string {
       `(this machine's speed drifts; the start's reading alone was ${r.synthesis.readings[0]}). A back-to-back session consumes ` +
       `${r.demandPerSession} s of audio per second (the ${r.levels[0]}-session pool run); so ${r.poolThreads} pool threads ` +
       `could synthesize for **${r.ceiling} sessions** if synthesis were the only cost.`,
+    '',
+    `Single syntheses in those readings (${r.synthesis.tail.samples}, the engine alone on the idle machine): 10% took more than ` +
+      `${r.synthesis.tail.p90OverMedian} × their sentence's median time, 1% more than ${r.synthesis.tail.p99OverMedian} ×. The longest ` +
+      `sentence, a turn's echo of the question (${r.synthesis.tail.longest.chars} characters), took ${r.synthesis.tail.longest.p50Ms} ms ` +
+      `at the median, ${r.synthesis.tail.longest.p90Ms} ms at p90 and ${r.synthesis.tail.longest.p99Ms} ms at p99 ` +
+      `(${r.synthesis.tail.longest.samples} syntheses); the turn's next sentence, a word or two, waits for its last frame.`,
     '',
     table(
       ['mode', 'capacity (sessions)', 'capacity ÷ ceiling'],
