@@ -16,7 +16,6 @@
  */
 import { once } from 'node:events';
 import { randomInt } from 'node:crypto';
-import type { ServerResponse } from 'node:http';
 import type { FilledServerOptions } from '../config/options.js';
 import type { EncodeReply, EncodeTask } from '../pool/contract.js';
 import type { EngineInfo } from '../session/session-settings.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WorkerPool } from '../../src/pool/worker-pool.js';
+import { WorkerPool, type WorkerPoolOptions } from '../../src/pool/worker-pool.js';
 import { DEFAULT_CHUNKER_OPTIONS } from '../../src/text/chunker-options.js';
 import { SentenceCarry } from '../../src/text/sentence-carry.js';
 
@@ -11,6 +11,16 @@ function scanTask(text: string) {
   const carry = new SentenceCarry(DEFAULT_CHUNKER_OPTIONS);
   carry.append(text);
   return { text, state: carry.state, options: DEFAULT_CHUNKER_OPTIONS, final: false };
+}
+
+/** Runs `use` on a fresh pool with `options`, and closes the pool however it ends. */
+async function withPool(options: WorkerPoolOptions, use: (pool: WorkerPool) => Promise<void>): Promise<void> {
+  const pool = new WorkerPool(options);
+  try {
+    await use(pool);
+  } finally {
+    await pool.close();
+  }
 }
 
 /** Fills every speaking thread (two tasks each), then scans; says whether the scan ended before any synthesis did. */
@@ -26,8 +36,7 @@ async function scanWhileSpeaking(pool: WorkerPool): Promise<{ scanFirst: boolean
 
 describe('the scan thread', () => {
   it('a scan does not wait for a synthesis when every speaking thread is busy', async () => {
-    const pool = new WorkerPool({ minThreads: 2, maxThreads: 2, maxQueue: 16, scanThread: true });
-    try {
+    await withPool({ minThreads: 2, maxThreads: 2, maxQueue: 16, scanThread: true }, async (pool) => {
       const { scanFirst, ends } = await scanWhileSpeaking(pool);
       expect(scanFirst).toBe(true);
       expect(ends.length).toBe(1);
@@ -35,43 +44,32 @@ describe('the scan thread', () => {
         ['pipeline', 2],
         ['scan', 1],
       ]);
-    } finally {
-      await pool.close();
-    }
+    });
   });
 
   it('without one, the same scan waits behind a synthesis (what the thread is for)', async () => {
-    const pool = new WorkerPool({ minThreads: 2, maxThreads: 2, maxQueue: 16 });
-    try {
+    await withPool({ minThreads: 2, maxThreads: 2, maxQueue: 16 }, async (pool) => {
       const { scanFirst, ends } = await scanWhileSpeaking(pool);
       expect(scanFirst).toBe(false);
       expect(ends.length).toBe(1);
       expect(pool.groupStats().map(([group]) => group)).toEqual(['pipeline']);
-    } finally {
-      await pool.close();
-    }
+    });
   });
 
   it('loads no engine, and reports its memory as the scan group', async () => {
-    const pool = new WorkerPool({ minThreads: 1, maxThreads: 1, maxQueue: 4, scanThread: true });
-    try {
+    await withPool({ minThreads: 1, maxThreads: 1, maxQueue: 4, scanThread: true }, async (pool) => {
       await pool.warmUp();
       const byGroup = new Map(pool.threadMemory().map((m) => [m.group, m]));
       expect(byGroup.get('scan')?.engineHeapBytes).toBe(0);
       expect(byGroup.get('pipeline')?.engineHeapBytes).toBeGreaterThan(1_000_000);
-    } finally {
-      await pool.close();
-    }
+    });
   });
 
   it('a main-thread-only pool has none', async () => {
-    const pool = new WorkerPool({ minThreads: 1, maxThreads: 0, maxQueue: 4, scanThread: true });
-    try {
+    await withPool({ minThreads: 1, maxThreads: 0, maxQueue: 4, scanThread: true }, async (pool) => {
       await pool.warmUp();
       expect(pool.groupStats().map(([group]) => group)).toEqual(['pipeline']);
       expect((await pool.chunk(scanTask('Done here. Next'))).ends.length).toBe(1);
-    } finally {
-      await pool.close();
-    }
+    });
   });
 });
